@@ -1,0 +1,411 @@
+//! The generic engine: walks an API's rule table over an input tree, collecting every issue and building the
+//! normalized value. Nothing here names a field of any API; all of that comes from `rules`.
+
+use std::borrow::Cow;
+
+use crate::input::{self, Input, Num, ParseError};
+use crate::norm::{datetime, formats, number, text, Bad};
+use crate::report::{Code, Issue, Params, Report};
+use crate::rules::{self, Api, Check, Field, Kind, ListRule, Severity, StrFormat};
+use crate::value::Val;
+
+/// A report lists at most this many errors and this many warnings; past that, one `too_many_issues` closes the
+/// list (a million-entry list must not produce a million-entry report).
+pub const MAX_ISSUES: usize = 1000;
+
+/// The most fields one object of a table may have (the largest has 28); checked by a test over all tables.
+pub const MAX_FIELDS: usize = 64;
+
+/// Check a payload given as JSON text.
+pub fn check(method: &str, text: &str) -> Report {
+    let Some(api) = rules::api(method) else { return unknown_method(method) };
+    match input::parse(text) {
+        Ok(input) => check_input(api, &input),
+        Err(e) => Report::failed(parse_error_issue(e)),
+    }
+}
+
+/// The report for a method name that is not one of the four.
+pub fn unknown_method(method: &str) -> Report {
+    let params = Params::new().with("value", method).with("allowed", rules::method_names().into_iter().map(String::from).collect::<Vec<_>>());
+    Report::failed(Issue::new(String::new(), Code::UnknownMethod, params, true))
+}
+
+/// The issue for a text that could not be parsed.
+pub fn parse_error_issue(e: ParseError) -> Issue {
+    match e {
+        ParseError::TooLarge { bytes, limit } => {
+            Issue::new(String::new(), Code::TooLarge, Params::new().with("bytes", bytes).with("limit", limit), true)
+        }
+        ParseError::TooDeep { limit } => Issue::new(String::new(), Code::TooDeep, Params::new().with("limit", limit), true),
+        ParseError::Malformed { message, line, column } => Issue::new(
+            String::new(),
+            Code::Malformed,
+            Params::new().with("detail", message).with("line", line).with("column", column),
+            true,
+        ),
+    }
+}
+
+/// Check an already-built input tree (JSON text parsed, or a JS value converted by the binding).
+pub fn check_input(api: &Api, input: &Input) -> Report {
+    let Input::Object(members) = input else {
+        let detail = format!("must be a JSON object, not {}", input.type_name());
+        return Report::failed(Issue::new(String::new(), Code::Malformed, Params::new().with("detail", detail), true));
+    };
+    let mut e = Engine::default();
+    let value = e.object(api.fields, api.checks, members);
+    let ok = e.errors.is_empty();
+    Report { ok, value: ok.then_some(value), errors: e.errors, warnings: e.warnings }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+#[derive(Default)]
+pub(crate) struct Engine {
+    /// Where the walk is: rendered to a string only when an issue is emitted.
+    path: Vec<Seg>,
+    pub(crate) errors: Vec<Issue>,
+    pub(crate) warnings: Vec<Issue>,
+}
+
+/// Which fields of an object had a non-blank input (bit i = field i), so that a check never reports a field
+/// as missing when it was present but invalid (that already has its own error).
+pub(crate) type Present = u64;
+
+impl Engine {
+    fn render_path(&self, extra: &[&str]) -> String {
+        let mut s = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Key(k) => {
+                    if !s.is_empty() {
+                        s.push('.');
+                    }
+                    s.push_str(k);
+                }
+                Seg::Index(i) => {
+                    s.push('[');
+                    s.push_str(&i.to_string());
+                    s.push(']');
+                }
+            }
+        }
+        for k in extra {
+            if !k.is_empty() {
+                if !s.is_empty() && !k.starts_with('[') {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+        }
+        s
+    }
+
+    /// Record an issue at the current path (plus `extra` segments, e.g. a key not in the table).
+    pub(crate) fn report(&mut self, severity: Severity, code: Code, params: Params, extra: &[&str]) {
+        let is_error = severity == Severity::Error;
+        let len = if is_error { self.errors.len() } else { self.warnings.len() };
+        if len > MAX_ISSUES {
+            return;
+        }
+        let issue = if len == MAX_ISSUES {
+            Issue::new(String::new(), Code::TooManyIssues, Params::new().with("limit", MAX_ISSUES), is_error)
+        } else {
+            Issue::new(self.render_path(extra), code, params, is_error)
+        };
+        if is_error {
+            self.errors.push(issue);
+        } else {
+            self.warnings.push(issue);
+        }
+    }
+
+    fn bad(&mut self, b: Bad) {
+        self.report(Severity::Error, b.code, b.params, &[]);
+    }
+
+    pub(crate) fn at<R>(&mut self, seg_key: &'static str, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(Seg::Key(seg_key));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    pub(crate) fn at_index<R>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(Seg::Index(i));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    /// Walk one object: match members to fields, normalize each field, then run the object's checks.
+    fn object(&mut self, fields: &'static [Field], checks: &'static [Check], members: &[(Cow<str>, Input)]) -> Val {
+        const NONE: usize = usize::MAX;
+        let mut slot = [NONE; MAX_FIELDS];
+        for (mi, (key, _)) in members.iter().enumerate() {
+            match fields.iter().position(|f| f.name == key.as_ref()) {
+                Some(fi) if slot[fi] == NONE => slot[fi] = mi,
+                Some(_) => self.report(Severity::Error, Code::Duplicate, Params::new().with("key", key.as_ref()), &[key]),
+                None => self.unknown_field(key, fields, checks),
+            }
+        }
+        let mut out = Vec::with_capacity(fields.len());
+        let mut present: Present = 0;
+        for (fi, f) in fields.iter().enumerate() {
+            let input = match slot[fi] {
+                NONE => None,
+                mi => Some(&members[mi].1).filter(|i| !is_blank(i)),
+            };
+            self.path.push(Seg::Key(f.name));
+            match input {
+                None if f.required => self.report(Severity::Error, Code::Missing, Params::new(), &[]),
+                None => {}
+                Some(i) => {
+                    present |= 1 << fi;
+                    if let Some(v) = self.field(f, i) {
+                        out.push((f.name, v));
+                    }
+                }
+            }
+            self.path.pop();
+        }
+        crate::checks::run(self, checks, fields, &out, present);
+        Val::Obj(out)
+    }
+
+    /// Normalize one present, non-blank field value. `None` when it was refused (the issue is recorded) or
+    /// normalizes to nothing (an empty optional list).
+    fn field(&mut self, f: &'static Field, input: &Input) -> Option<Val> {
+        match &f.kind {
+            Kind::Str(format) => self.string(f, input, *format),
+            Kind::Long(rule) => match number::long(input) {
+                Ok(n) => {
+                    if let Some(min) = rule.min.filter(|m| n < *m) {
+                        self.bad(Bad::new(Code::Range).with("value", n.to_string()).with("min", min.to_string()));
+                        return None;
+                    }
+                    if rule.warn_negative && n < 0 {
+                        self.report(Severity::Warning, Code::Negative, Params::new().with("value", n.to_string()), &[]);
+                    }
+                    Some(Val::Long(n))
+                }
+                Err(b) => self.fail(b),
+            },
+            Kind::Bool => match input {
+                Input::Bool(b) => Some(Val::Bool(*b)),
+                Input::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(Val::Bool(true)),
+                Input::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(Val::Bool(false)),
+                Input::String(s) => self.fail(Bad::new(Code::Type).with("expected", "boolean").with("got", "string").with("value", s.trim())),
+                other => self.fail(number::type_error(other, "boolean")),
+            },
+            Kind::Price => match number::price(input) {
+                Ok((t, _)) => Some(Val::Str(t)),
+                Err(b) => self.fail(b),
+            },
+            Kind::Discount => self.text_or_fail(number::discount(input)),
+            Kind::Date => self.text_or_fail(datetime::normalize(input, datetime::Want::Date)),
+            Kind::DateTime => self.text_or_fail(datetime::normalize(input, datetime::Want::DateTime)),
+            Kind::Enum(rule) => {
+                let t: Cow<str> = match input {
+                    Input::String(s) => Cow::Borrowed(s.trim()),
+                    Input::Number(Num::Literal(s)) => Cow::Borrowed(s.as_ref()),
+                    Input::Number(Num::Double(d)) => Cow::Owned(number::format_double(*d)),
+                    Input::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+                    other => return self.fail(number::type_error(other, "string")),
+                };
+                let found = rule.codes.iter().find(|c| {
+                    c.code.eq_ignore_ascii_case(&t) || c.label_zh == t || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&t))
+                });
+                match found {
+                    Some(c) if rule.numeric => c.code.parse().ok().map(Val::Long),
+                    Some(c) => Some(Val::Str(c.code.to_string())),
+                    None => {
+                        let allowed = rule.codes.iter().map(|c| format!("{} ({})", c.code, c.label_zh)).collect::<Vec<_>>();
+                        self.fail(Bad::new(Code::Enum).with("value", t.as_ref()).with("allowed", allowed))
+                    }
+                }
+            }
+            Kind::Object(o) => match input {
+                Input::Object(m) => Some(self.object(o.fields, o.checks, m)),
+                other => self.fail(number::type_error(other, "object")),
+            },
+            Kind::List(l) => match input {
+                Input::Array(entries) => self.list(l, entries),
+                other => self.fail(number::type_error(other, "array")),
+            },
+        }
+    }
+
+    fn text_or_fail(&mut self, r: Result<String, Bad>) -> Option<Val> {
+        match r {
+            Ok(t) => Some(Val::Str(t)),
+            Err(b) => self.fail(b),
+        }
+    }
+
+    fn fail(&mut self, b: Bad) -> Option<Val> {
+        self.bad(b);
+        None
+    }
+
+    fn list(&mut self, l: &'static ListRule, entries: &[Input]) -> Option<Val> {
+        // An empty list counts as absent (see `is_blank`); a present list needs its minimum.
+        if entries.len() < l.min {
+            self.report(Severity::Error, Code::Missing, Params::new().with("min", l.min), &[]);
+            return None;
+        }
+        if entries.len() > l.max {
+            self.report(Severity::Error, Code::TooMany, Params::new().with("max", l.max).with("count", entries.len()), &[]);
+        }
+        let mut out = Vec::with_capacity(entries.len().min(l.max.saturating_add(1)));
+        for (i, entry) in entries.iter().enumerate() {
+            self.path.push(Seg::Index(i));
+            match entry {
+                Input::Object(m) => out.push(self.object(l.fields, l.checks, m)),
+                other => {
+                    self.bad(number::type_error(other, "object"));
+                    // Keep indices aligned for the checks; this entry already has an error.
+                    out.push(Val::Obj(Vec::new()));
+                }
+            }
+            self.path.pop();
+        }
+        Some(Val::List(out))
+    }
+
+    fn string(&mut self, f: &'static Field, input: &Input, format: StrFormat) -> Option<Val> {
+        let s: Cow<str> = match input {
+            Input::String(s) => Cow::Borrowed(s.trim()),
+            // A code given as a JSON number (a barcode, a customer id) is its literal text.
+            Input::Number(Num::Literal(n)) => Cow::Borrowed(n.as_ref()),
+            Input::Number(Num::Double(d)) => Cow::Owned(number::format_double(*d)),
+            other => return self.fail(number::type_error(other, "string")),
+        };
+        if let Some(max) = f.max_len {
+            let len = text::utf16_len(&s);
+            if len > max as usize {
+                return self.fail(Bad::new(Code::TooLong).with("length", len).with("max", max as usize));
+            }
+        }
+        if let Some((index, c)) = text::first_xml_invalid(&s) {
+            self.report(Severity::Warning, Code::InvalidChar, Params::new().with("char", text::code_point(c)).with("index", index), &[]);
+        }
+        match format {
+            StrFormat::Gtin => {
+                if let Some(expected) = formats::gtin_wrong_check_digit(&s) {
+                    let p = Params::new().with("value", s.as_ref()).with("expected", i64::from(expected));
+                    self.report(Severity::Warning, Code::CheckDigit, p, &[]);
+                }
+            }
+            StrFormat::BizRegNum => {
+                if !formats::biz_register_num_plausible(&s) {
+                    self.report(Severity::Warning, Code::CheckDigit, Params::new().with("value", s.as_ref()), &[]);
+                }
+            }
+            StrFormat::Plain | StrFormat::Weight => {}
+        }
+        Some(Val::Str(s.into_owned()))
+    }
+
+    fn unknown_field(&mut self, key: &str, fields: &'static [Field], checks: &'static [Check]) {
+        let misplaced = checks.iter().find_map(|c| match c {
+            Check::Misplaced { field, belongs_to } if *field == key => Some(*belongs_to),
+            _ => None,
+        });
+        let mut params = Params::new();
+        if let Some(b) = misplaced {
+            params = params.with("belongsTo", b);
+        } else if let Some(s) = suggest(key, fields) {
+            params = params.with("didYouMean", s);
+        }
+        self.report(Severity::Warning, Code::UnknownField, params, &[key]);
+    }
+}
+
+/// Null, whitespace-only strings and empty lists count as absent.
+fn is_blank(i: &Input) -> bool {
+    match i {
+        Input::Null => true,
+        Input::String(s) => s.trim().is_empty(),
+        Input::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// The known field a mistyped key most likely meant: same letters ignoring case and `_`/`-`, else within
+/// two edits.
+fn suggest(key: &str, fields: &'static [Field]) -> Option<&'static str> {
+    let squash = |s: &str| s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase).collect::<String>();
+    let k = squash(key);
+    if let Some(f) = fields.iter().find(|f| squash(f.name) == k) {
+        return Some(f.name);
+    }
+    if k.chars().count() < 4 {
+        return None;
+    }
+    fields
+        .iter()
+        .map(|f| (edit_distance(&k, &squash(f.name)), f.name))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::APIS;
+
+    #[test]
+    fn no_table_object_exceeds_the_field_slots() {
+        fn walk(fields: &'static [Field]) {
+            assert!(fields.len() <= MAX_FIELDS);
+            for f in fields {
+                match &f.kind {
+                    Kind::Object(o) => walk(o.fields),
+                    Kind::List(l) => walk(l.fields),
+                    _ => {}
+                }
+            }
+        }
+        for a in APIS {
+            walk(a.fields);
+        }
+    }
+
+    #[test]
+    fn suggestions() {
+        let fields = rules::api("qimen.taobao.pos.inventory.synchronize").map(|a| a.fields).unwrap_or(&[]);
+        assert_eq!(suggest("customerId", fields), Some("customerid"));
+        assert_eq!(suggest("itme", fields), Some("item"));
+        assert_eq!(suggest("orderInfos", fields), Some("orderInfo"));
+        assert_eq!(suggest("zzz", fields), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn unknown_method_lists_the_four() {
+        let r = check("taobao.nope", "{}");
+        assert!(!r.ok);
+        assert_eq!(r.errors[0].code, Code::UnknownMethod);
+        assert!(r.errors[0].message.contains("taobao.inventory.shopinv.adjust"));
+    }
+}

@@ -1,0 +1,244 @@
+//! The input tree the rule engine reads: built from JSON text here, or from a JS value by the wasm binding.
+//!
+//! Why our own tree and not `serde_json::Value`: strings borrow from the text when they can (no copy per
+//! field), numbers keep their exact literal (prices are never binary floats, ids above 2^53 stay exact),
+//! duplicate keys are kept so they can be reported instead of silently dropped, and a JS value that JSON
+//! cannot express (NaN, a Map, a function) can be carried to its path and reported there.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// Largest payload text accepted, in bytes. The biggest legal request (100 qimendc items with long strings)
+/// is far below this; anything larger is refused with `too_large` before parsing.
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// Deepest nesting accepted (objects and arrays). The APIs nest at most four levels.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input<'a> {
+    Null,
+    Bool(bool),
+    Number(Num<'a>),
+    String(Cow<'a, str>),
+    Array(Vec<Input<'a>>),
+    /// Members in input order; duplicate keys are kept.
+    Object(Vec<(Cow<'a, str>, Input<'a>)>),
+    /// A JS value with no JSON form (only from the wasm binding): its description, e.g. `NaN`, `a Map`.
+    Foreign(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Num<'a> {
+    /// The exact literal text of a JSON number (or of a JS BigInt).
+    Literal(Cow<'a, str>),
+    /// A JS number (a double): exact as a double, but an integer beyond 2^53 has already lost digits.
+    Double(f64),
+}
+
+impl Input<'_> {
+    /// A short name of the JSON type, for `type` errors.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Input::Null => "null",
+            Input::Bool(_) => "boolean",
+            Input::Number(_) => "number",
+            Input::String(_) => "string",
+            Input::Array(_) => "array",
+            Input::Object(_) => "object",
+            Input::Foreign(d) => d,
+        }
+    }
+}
+
+/// Why a text could not become an input tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseError {
+    TooLarge { bytes: usize, limit: usize },
+    TooDeep { limit: usize },
+    /// Not JSON: serde_json's message with line and column.
+    Malformed { message: String, line: usize, column: usize },
+}
+
+/// Parse JSON text into an input tree, bounded in size and depth.
+pub fn parse(text: &str) -> Result<Input<'_>, ParseError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ParseError::TooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = Seed { depth: 0 }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
+    parsed.map_err(|e| {
+        if e.to_string().starts_with(TOO_DEEP) {
+            ParseError::TooDeep { limit: MAX_DEPTH }
+        } else {
+            let message = e.to_string();
+            // serde_json appends " at line L column C"; keep the message without it, the position apart.
+            let message = match message.find(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            };
+            ParseError::Malformed { message, line: e.line(), column: e.column() }
+        }
+    })
+}
+
+const TOO_DEEP: &str = "nesting deeper than the limit";
+
+/// serde_json, built with `arbitrary_precision`, hands a number to `deserialize_any` as a one-entry map under
+/// this private key, its value the exact literal. It is stable across serde_json 1.x (its own `Number` relies
+/// on it); the number tests in this file fail loudly if it ever changes.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+struct Seed {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed {
+    type Value = Input<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// A key: borrowed when the text has no escapes in it.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string key")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+impl<'de> Visitor<'de> for Seed {
+    type Value = Input<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Input::Null)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Input::Bool(v))
+    }
+    // Without arbitrary_precision these would be called; with it, numbers come through visit_map below.
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Input::Number(Num::Literal(Cow::Owned(v.to_string()))))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Input::Number(Num::Literal(Cow::Owned(v.to_string()))))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Input::Number(Num::Double(v)))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Input::String(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Input::String(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Input::String(Cow::Owned(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let depth = self.depth + 1;
+        if depth > MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
+        while let Some(v) = seq.next_element_seed(Seed { depth })? {
+            out.push(v);
+        }
+        Ok(Input::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let depth = self.depth + 1;
+        let Some(first) = map.next_key_seed(Key)? else {
+            return Ok(Input::Object(Vec::new()));
+        };
+        if first == NUMBER_TOKEN {
+            let literal: String = map.next_value()?;
+            return Ok(Input::Number(Num::Literal(Cow::Owned(literal))));
+        }
+        if depth > MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
+        let mut out = Vec::with_capacity(8);
+        let v = map.next_value_seed(Seed { depth })?;
+        out.push((first, v));
+        while let Some(k) = map.next_key_seed(Key)? {
+            let v = map.next_value_seed(Seed { depth })?;
+            out.push((k, v));
+        }
+        Ok(Input::Object(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(s: &str) -> Input<'_> {
+        Input::Number(Num::Literal(Cow::Borrowed(s)))
+    }
+
+    #[test]
+    fn numbers_keep_their_exact_literal() {
+        assert_eq!(parse("9007199254740993").unwrap(), lit("9007199254740993"));
+        assert_eq!(parse("12345678901234567.89").unwrap(), lit("12345678901234567.89"));
+        // serde_json spells the exponent sign out; the value is unchanged.
+        assert_eq!(parse("1e400").unwrap(), lit("1e+400"));
+        assert_eq!(parse("-0.10").unwrap(), lit("-0.10"));
+        assert_eq!(parse("99999999999999999999999").unwrap(), lit("99999999999999999999999"));
+    }
+
+    #[test]
+    fn strings_borrow_when_unescaped_and_keys_keep_duplicates() {
+        let v = parse(r#"{"a":"x","a":"y\n"}"#).unwrap();
+        let Input::Object(m) = v else { panic!("not an object") };
+        assert_eq!(m.len(), 2);
+        assert!(matches!(&m[0].1, Input::String(Cow::Borrowed("x"))));
+        assert_eq!(m[1].1, Input::String(Cow::Owned("y\n".into())));
+    }
+
+    #[test]
+    fn depth_and_size_are_bounded() {
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert_eq!(parse(&deep), Err(ParseError::TooDeep { limit: MAX_DEPTH }));
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+        let very_deep = "{\"a\":".repeat(100_000);
+        assert!(matches!(parse(&very_deep), Err(ParseError::TooDeep { .. })));
+        let big = " ".repeat(MAX_INPUT_BYTES + 1);
+        assert!(matches!(parse(&big), Err(ParseError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn malformed_text_reports_position() {
+        match parse("{\n  \"a\": tru }") {
+            Err(ParseError::Malformed { line, .. }) => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse(""), Err(ParseError::Malformed { .. })));
+        assert!(matches!(parse("{} x"), Err(ParseError::Malformed { .. })));
+    }
+}

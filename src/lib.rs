@@ -1,0 +1,22 @@
+//! qimen-payload: validate, normalize and render request payloads for four Taobao/Qimen inventory and product
+//! APIs. This crate is the core: plain Rust, no wasm types. The wasm binding lives in `wasm.rs`, compiled only
+//! for `wasm32`.
+//!
+//! ```
+//! let r = qimen_payload::check("taobao.inventory.shopinv.adjust", r#"{"shop_inventory_edit": {}}"#);
+//! assert!(!r.ok);
+//! assert_eq!(r.errors[0].path, "shop_inventory_edit.order_id");
+//! ```
+
+mod checks;
+pub mod engine;
+pub mod input;
+mod messages;
+pub mod norm;
+pub mod report;
+pub mod rules;
+pub mod value;
+
+pub use engine::{check, check_input};
+pub use report::{Code, Issue, Param, Params, Report};
+pub use value::Val;

@@ -1,0 +1,293 @@
+//! Integers (Long), prices and discounts. Decimal values are exact scaled integers, never binary floats.
+
+use super::text::fold_full_width;
+use super::Bad;
+use crate::input::{Input, Num};
+use crate::report::Code;
+use crate::value::MAX_SAFE_INTEGER;
+
+/// A Long: a JSON integer, a JS safe integer or BigInt, or a string of digits (full-width accepted) with an
+/// optional sign. Fractions, exponents and values outside i64 are refused with `integer`.
+pub fn long(input: &Input) -> Result<i64, Bad> {
+    match input {
+        Input::Number(Num::Literal(s)) => int_text(s),
+        Input::Number(Num::Double(f)) => {
+            if f.fract() != 0.0 {
+                Err(Bad::new(Code::Integer).with("value", format_double(*f)).with("reason", "fraction"))
+            } else if f.abs() > MAX_SAFE_INTEGER as f64 {
+                // The digits are already gone: 9007199254740993 arrives here as 9007199254740992.
+                Err(Bad::new(Code::Integer).with("value", format_double(*f)).with("reason", "unsafe"))
+            } else {
+                Ok(*f as i64)
+            }
+        }
+        Input::String(s) => int_text(s.trim()),
+        other => Err(type_error(other, "integer")),
+    }
+}
+
+fn int_text(s: &str) -> Result<i64, Bad> {
+    let folded = fold_full_width(s);
+    let t: &str = &folded;
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let reason = if digits.contains(['.', 'e', 'E']) && digits.bytes().any(|b| b.is_ascii_digit()) { "fraction" } else { "syntax" };
+        return Err(Bad::new(Code::Integer).with("value", s).with("reason", reason));
+    }
+    t.parse::<i64>().map_err(|_| Bad::new(Code::Integer).with("value", s).with("reason", "out_of_range"))
+}
+
+pub(crate) fn type_error(input: &Input, expected: &'static str) -> Bad {
+    Bad::new(Code::Type).with("expected", expected).with("got", input.type_name())
+}
+
+/// Shortest text that reads back as the same double (what JS's `String(x)` shows), without exponent.
+pub fn format_double(f: f64) -> String {
+    format!("{f}")
+}
+
+/// The text of a decimal input: a number's literal, or a trimmed string.
+fn decimal_text<'a>(input: &'a Input, expected: &'static str) -> Result<std::borrow::Cow<'a, str>, Bad> {
+    match input {
+        Input::Number(Num::Literal(s)) => Ok(std::borrow::Cow::Borrowed(s)),
+        Input::Number(Num::Double(f)) => Ok(std::borrow::Cow::Owned(format_double(*f))),
+        Input::String(s) => Ok(std::borrow::Cow::Borrowed(s.trim())),
+        other => Err(type_error(other, expected)),
+    }
+}
+
+/// Why a decimal text was refused.
+#[derive(Debug, PartialEq)]
+enum DecErr {
+    Syntax,
+    /// More significant fraction digits than the scale allows.
+    Precision,
+    TooBig,
+}
+
+/// Parse `[+-]digits[.digits][e[+-]digits]` (thousands commas allowed in groups of three) into a value scaled
+/// by 10^scale. Trailing zeros beyond the scale are fine; a non-zero digit there is `Precision`.
+fn scaled(text: &str, scale: u32) -> Result<(bool, u128), DecErr> {
+    let (neg, t) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exp) = match t.find(['e', 'E']) {
+        Some(i) => {
+            let e: i32 = t[i + 1..].parse().map_err(|_| DecErr::Syntax)?;
+            (&t[..i], e)
+        }
+        None => (t, 0),
+    };
+    let (int, frac) = match mantissa.find('.') {
+        Some(i) => (&mantissa[..i], &mantissa[i + 1..]),
+        None => (mantissa, ""),
+    };
+    let int = strip_thousands(int)?;
+    if (int.is_empty() && frac.is_empty()) || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return Err(DecErr::Syntax);
+    }
+    // Digits of the value, and where the point falls among them after the exponent.
+    let point = int.len() as i64 + i64::from(exp);
+    let mut value: u128 = 0;
+    let mut pos: i64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        let d = u128::from(b - b'0');
+        if pos < point + i64::from(scale) {
+            value = value.checked_mul(10).and_then(|v| v.checked_add(d)).ok_or(DecErr::TooBig)?;
+            if value > MAX_SCALED {
+                return Err(DecErr::TooBig);
+            }
+        } else if d != 0 {
+            return Err(DecErr::Precision);
+        }
+        pos += 1;
+    }
+    // Pad with zeros up to the scale (e.g. "12" at scale 2 → 1200).
+    while pos < point + i64::from(scale) {
+        if value != 0 {
+            value = value.checked_mul(10).filter(|v| *v <= MAX_SCALED).ok_or(DecErr::TooBig)?;
+        }
+        pos += 1;
+        if pos > 60 {
+            return Err(DecErr::TooBig);
+        }
+    }
+    Ok((neg, value))
+}
+
+/// Scaled values above this (about 10^24) are refused as `range`: no price or rate is that large.
+const MAX_SCALED: u128 = 10u128.pow(28);
+
+fn strip_thousands(int: &str) -> Result<std::borrow::Cow<'_, str>, DecErr> {
+    if !int.contains(',') {
+        return Ok(std::borrow::Cow::Borrowed(int));
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
+    if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+        return Err(DecErr::Syntax);
+    }
+    Ok(std::borrow::Cow::Owned(groups.concat()))
+}
+
+fn format_scaled(value: u128, scale: u32) -> String {
+    let p = 10u128.pow(scale);
+    format!("{}.{:0width$}", value / p, value % p, width = scale as usize)
+}
+
+/// A price: ≥ 0, at most two decimals; `¥`/`￥` prefix, thousands commas and full-width digits accepted.
+/// Canonical: a string with exactly two decimals (`"1200.50"`). Returns the canonical text and the value in
+/// cents (for comparisons).
+pub fn price(input: &Input) -> Result<(String, u128), Bad> {
+    let raw = decimal_text(input, "price")?;
+    let folded = fold_full_width(&raw);
+    let t = folded.trim_start_matches(['¥', '￥']).trim_start();
+    match scaled(t, 2) {
+        Ok((true, v)) if v != 0 => Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0")),
+        Ok((_, v)) => Ok((format_scaled(v, 2), v)),
+        Err(DecErr::Precision) => Err(Bad::new(Code::Decimal).with("value", raw.as_ref()).with("scale", 2i64)),
+        Err(DecErr::TooBig) => Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("reason", "too_big")),
+        Err(DecErr::Syntax) => Err(Bad::new(Code::Decimal).with("value", raw.as_ref()).with("reason", "syntax")),
+    }
+}
+
+/// The value in cents of a canonical price text (as produced by [`price`]).
+pub fn price_cents(canonical: &str) -> Option<u128> {
+    scaled(canonical, 2).ok().map(|(_, v)| v)
+}
+
+/// A discount rate 0 < d ≤ 1 with at most four decimals. Accepts `0.9`, `9折` (0.9), `85折` (0.85),
+/// `8.5折` (0.85), `90%` (0.9). Canonical: a string with four decimals (`"0.9000"`).
+pub fn discount(input: &Input) -> Result<String, Bad> {
+    let raw = decimal_text(input, "discount")?;
+    let folded = fold_full_width(&raw);
+    let t: &str = folded.trim();
+    let bad_syntax = || Bad::new(Code::Decimal).with("value", raw.as_ref()).with("reason", "syntax");
+    let precision = || Bad::new(Code::Decimal).with("value", raw.as_ref()).with("scale", 4i64);
+    // In ten-thousandths: 0.9 → 9000.
+    let (neg, v) = if let Some(n) = t.strip_suffix('折') {
+        let n = n.trim();
+        // n ≤ 10: tenths (9折, 8.5折, 10折 = no discount); 10 < n < 100: hundredths (85折).
+        match scaled(n, 3) {
+            Ok((neg, v)) if v <= 10_000 => (neg, v),
+            Ok(_) | Err(DecErr::Precision) => match scaled(n, 2) {
+                Ok((neg, v)) if v < 10_000 => (neg, v),
+                Ok(_) | Err(DecErr::TooBig) => return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1")),
+                Err(DecErr::Precision) => return Err(precision()),
+                Err(DecErr::Syntax) => return Err(bad_syntax()),
+            },
+            Err(DecErr::TooBig) => return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1")),
+            Err(DecErr::Syntax) => return Err(bad_syntax()),
+        }
+    } else if let Some(n) = t.strip_suffix(['%', '％']) {
+        match scaled(n.trim(), 2) {
+            Ok(x) => x,
+            Err(DecErr::Precision) => return Err(precision()),
+            Err(DecErr::TooBig) => return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1")),
+            Err(DecErr::Syntax) => return Err(bad_syntax()),
+        }
+    } else {
+        match scaled(t, 4) {
+            Ok((neg, v)) if v > 10_000 && !neg => {
+                // A bare "9" or "85" is almost certainly 折 notation: say so.
+                let hint = format!("{t}折");
+                return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1").with("hint", hint));
+            }
+            Ok(x) => x,
+            Err(DecErr::Precision) => return Err(precision()),
+            Err(DecErr::TooBig) => return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1")),
+            Err(DecErr::Syntax) => return Err(bad_syntax()),
+        }
+    };
+    if neg || v == 0 || v > 10_000 {
+        return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1"));
+    }
+    Ok(format_scaled(v, 4))
+}
+
+/// A decimal quantity scaled by 10^3 (used for weights).
+pub fn thousandths(text: &str) -> Option<u128> {
+    match scaled(&fold_full_width(text), 3) {
+        Ok((false, v)) => Some(v),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn s(v: &str) -> Input<'_> {
+        Input::String(Cow::Borrowed(v))
+    }
+    fn n(v: &str) -> Input<'_> {
+        Input::Number(Num::Literal(Cow::Borrowed(v)))
+    }
+    fn code<T: std::fmt::Debug>(r: Result<T, Bad>) -> Code {
+        r.expect_err("should fail").code
+    }
+
+    #[test]
+    fn longs() {
+        assert_eq!(long(&n("250")), Ok(250));
+        assert_eq!(long(&s(" -12 ")), Ok(-12));
+        assert_eq!(long(&s("+7")), Ok(7));
+        assert_eq!(long(&s("２５０")), Ok(250));
+        assert_eq!(long(&n("9223372036854775807")), Ok(i64::MAX));
+        assert_eq!(long(&n("9007199254740993")), Ok(9_007_199_254_740_993));
+        assert_eq!(code(long(&n("9223372036854775808"))), Code::Integer);
+        assert_eq!(code(long(&n("2.5"))), Code::Integer);
+        assert_eq!(code(long(&n("1e3"))), Code::Integer);
+        assert_eq!(code(long(&s("12a"))), Code::Integer);
+        assert_eq!(code(long(&s("-"))), Code::Integer);
+        assert_eq!(code(long(&Input::Bool(true))), Code::Type);
+        assert_eq!(long(&Input::Number(Num::Double(42.0))), Ok(42));
+        let unsafe_int = long(&Input::Number(Num::Double(9007199254740992.0 * 2.0))).unwrap_err();
+        assert_eq!(unsafe_int.params.str("reason"), "unsafe");
+    }
+
+    #[test]
+    fn prices() {
+        let p = |i: &Input| price(i).map(|(t, _)| t);
+        assert_eq!(p(&s("200")), Ok("200.00".into()));
+        assert_eq!(p(&n("1200.5")), Ok("1200.50".into()));
+        assert_eq!(p(&s("¥1,200.50")), Ok("1200.50".into()));
+        assert_eq!(p(&s("￥ １２００．５")), Ok("1200.50".into()));
+        assert_eq!(p(&s("0")), Ok("0.00".into()));
+        assert_eq!(p(&s("1.500")), Ok("1.50".into()));
+        assert_eq!(p(&n("1.5e2")), Ok("150.00".into()));
+        assert_eq!(p(&n("12345678901234567.89")), Ok("12345678901234567.89".into()));
+        assert_eq!(p(&Input::Number(Num::Double(0.1))), Ok("0.10".into()));
+        assert_eq!(code(p(&s("1.005"))), Code::Decimal);
+        assert_eq!(code(p(&s("-1"))), Code::Range);
+        assert_eq!(code(p(&s("12,00"))), Code::Decimal);
+        assert_eq!(code(p(&s("abc"))), Code::Decimal);
+        assert_eq!(code(p(&s("."))), Code::Decimal);
+        assert_eq!(code(p(&n("1e400"))), Code::Range);
+        assert_eq!(code(p(&Input::Bool(false))), Code::Type);
+        assert_eq!(price_cents("1200.50"), Some(120050));
+    }
+
+    #[test]
+    fn discounts() {
+        assert_eq!(discount(&s("0.9")), Ok("0.9000".into()));
+        assert_eq!(discount(&n("0.85")), Ok("0.8500".into()));
+        assert_eq!(discount(&s("9折")), Ok("0.9000".into()));
+        assert_eq!(discount(&s("85折")), Ok("0.8500".into()));
+        assert_eq!(discount(&s("8.5折")), Ok("0.8500".into()));
+        assert_eq!(discount(&s("10折")), Ok("1.0000".into()));
+        assert_eq!(discount(&s("90%")), Ok("0.9000".into()));
+        assert_eq!(discount(&s("1")), Ok("1.0000".into()));
+        let nine = discount(&s("9")).unwrap_err();
+        assert_eq!(nine.code, Code::Range);
+        assert_eq!(nine.params.str("hint"), "9折");
+        assert_eq!(code(discount(&s("0"))), Code::Range);
+        assert_eq!(code(discount(&s("-0.5"))), Code::Range);
+        assert_eq!(code(discount(&s("0.12345"))), Code::Decimal);
+        assert_eq!(code(discount(&s("120%"))), Code::Range);
+        assert_eq!(code(discount(&s("abc折"))), Code::Decimal);
+    }
+}

@@ -1,0 +1,270 @@
+//! The declarative rule tables: one file per API, each a tree of [`Field`]s.
+//!
+//! This module only defines the *shape* of a table. Every field name, type, limit, enum code, alias, label and
+//! list type name is written exactly once, in the API's own file; validation, normalization, rendering, the
+//! JSON Schema, the TypeScript types and the console's forms all walk these tables.
+
+mod pos_inventory;
+mod pos_items;
+mod qimendc_inventory;
+mod shopinv_adjust;
+
+/// One API: its exact method name, its top-level fields and its documentation.
+#[derive(Debug)]
+pub struct Api {
+    /// The exact method name, e.g. `taobao.inventory.shopinv.adjust`.
+    pub method: &'static str,
+    pub title_zh: &'static str,
+    pub summary: &'static str,
+    pub summary_zh: &'static str,
+    /// The request's top-level fields, in the seed's order (which is also the rendering order).
+    pub fields: &'static [Field],
+    /// Checks between fields of the top-level object.
+    pub checks: &'static [Check],
+    /// The seed's request example, as JSON text (the console's "load example").
+    pub example: &'static str,
+}
+
+impl Api {
+    /// The API's limited list and its limit (what `methods()` reports): the largest bounded list.
+    pub fn list_limit(&self) -> Option<(&'static str, usize)> {
+        fn walk(fields: &'static [Field], best: &mut Option<(&'static str, usize)>) {
+            for f in fields {
+                match &f.kind {
+                    Kind::List(l) => {
+                        if l.max != UNBOUNDED && best.map_or(true, |(_, m)| l.max > m) {
+                            *best = Some((f.name, l.max));
+                        }
+                        walk(l.fields, best);
+                    }
+                    Kind::Object(o) => walk(o.fields, best),
+                    _ => {}
+                }
+            }
+        }
+        let mut best = None;
+        walk(self.fields, &mut best);
+        best
+    }
+}
+
+/// One field of a request object.
+#[derive(Debug)]
+pub struct Field {
+    /// The wire name (JSON key and XML element name).
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    /// Maximum length in UTF-16 code units (as the Java SDK counts).
+    pub max_len: Option<u32>,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// The seed's example value, as shown in the docs (for forms and placeholders).
+    pub example: &'static str,
+}
+
+/// The type of a field, with the limits that belong to that type.
+#[derive(Debug)]
+pub enum Kind {
+    /// A string, trimmed. `format` adds a plausibility check (warnings only).
+    Str(StrFormat),
+    /// A 64-bit integer (the docs' "Number").
+    Long(LongRule),
+    /// `true` / `false`.
+    Bool,
+    /// A price: ≥ 0, at most two decimals, rendered as a string with exactly two decimals.
+    Price,
+    /// A discount rate 0 < d ≤ 1, rendered as a string with four decimals; 折 and % notations accepted.
+    Discount,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `YYYY-MM-DD HH:MM:SS` in GMT+8.
+    DateTime,
+    /// One of a fixed set of codes.
+    Enum(EnumRule),
+    /// A nested object.
+    Object(ObjectRule),
+    /// A list of objects.
+    List(ListRule),
+}
+
+/// Plausibility checks on a string field; each failure is a warning, never an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrFormat {
+    Plain,
+    /// A GS1 barcode: 8/12/13/14 digits must carry a correct check digit.
+    Gtin,
+    /// A business registration number: 15 digits, or an 18-character unified social credit code (GB 32100).
+    BizRegNum,
+    /// A weight such as `0.5千克`, `500g`, `1斤` (used to compare net and gross weight).
+    Weight,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct LongRule {
+    /// Smallest accepted value; below it is a `range` error.
+    pub min: Option<i64>,
+    /// A negative value is legal but suspicious: warn.
+    pub warn_negative: bool,
+}
+
+#[derive(Debug)]
+pub struct EnumRule {
+    /// Whether the code is a number on the wire (rendered as a JSON integer) or a string.
+    pub numeric: bool,
+    pub codes: &'static [EnumCode],
+}
+
+#[derive(Debug)]
+pub struct EnumCode {
+    /// The canonical code, as sent to the server.
+    pub code: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// Other spellings accepted on input (the Chinese label is always accepted, codes case-insensitively).
+    pub aliases: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct ObjectRule {
+    /// The SDK's type name (e.g. `OrderInfo`).
+    pub type_name: &'static str,
+    pub fields: &'static [Field],
+    pub checks: &'static [Check],
+}
+
+#[derive(Debug)]
+pub struct ListRule {
+    /// The SDK's type name of one entry (e.g. `InventoryItemDo`); the XML entry element is derived from it.
+    pub type_name: &'static str,
+    /// The most entries the server accepts ([`UNBOUNDED`] when the seed states no limit).
+    pub max: usize,
+    /// The fewest entries a present list must have (only meaningful for a required list).
+    pub min: usize,
+    pub fields: &'static [Field],
+    pub checks: &'static [Check],
+}
+
+/// The `max` of a list whose seed states no limit (the input size limit still bounds it).
+pub const UNBOUNDED: usize = usize::MAX;
+
+/// Whether a finding stops the payload or only deserves a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A check between fields. The table says which apply and to which fields; the engine (`checks.rs`) knows how.
+/// Field names are relative to the object the check is attached to.
+#[derive(Debug)]
+pub enum Check {
+    /// In list `list`, no two entries may share the value of `key`.
+    Unique { list: &'static str, key: &'static str, severity: Severity },
+    /// `first` must not be greater than `second` (dates, prices or weights, compared by value).
+    Order { first: &'static str, second: &'static str, severity: Severity },
+    /// `field` is required when `when` has one of the codes in `is`.
+    RequiredWhen { field: &'static str, when: &'static str, is: &'static [&'static str] },
+    /// The count field `total` should not be smaller than the number of entries in `list`.
+    TotalCoversList { total: &'static str, list: &'static str },
+    /// A list that is absent or empty is legal but suspicious.
+    WarnEmptyList { list: &'static str },
+    /// A field found in an entry of this object that belongs to another object: name the right place.
+    Misplaced { field: &'static str, belongs_to: &'static str },
+    /// A mode field decides what a quantity in each list entry may be: under `mode` == `full`,
+    /// a negative quantity is an error (`range`); under `mode` == `delta`, a zero quantity is a warning.
+    QuantityByMode {
+        mode: &'static str,
+        full: &'static str,
+        delta: &'static str,
+        list: &'static str,
+        quantity: &'static str,
+    },
+}
+
+/// The four APIs.
+pub static APIS: [&Api; 4] = [
+    &pos_inventory::API,
+    &pos_items::API,
+    &qimendc_inventory::API,
+    &shopinv_adjust::API,
+];
+
+/// Find an API by its exact method name.
+pub fn api(method: &str) -> Option<&'static Api> {
+    APIS.iter().copied().find(|a| a.method == method)
+}
+
+/// The names of the four APIs (for "unknown method" errors).
+pub fn method_names() -> Vec<&'static str> {
+    APIS.iter().map(|a| a.method).collect()
+}
+
+/// The XML element name of a list entry, derived from its SDK type name: snake case with an underscore
+/// before every capital (`ShopInventoryEditDetailDTO` → `shop_inventory_edit_detail_d_t_o`).
+pub fn xml_entry_name(type_name: &str) -> String {
+    let mut out = String::with_capacity(type_name.len() + 8);
+    for (i, c) in type_name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Shorthand constructors that keep the tables readable. They are `const` so tables stay static data.
+pub(crate) mod build {
+    use super::*;
+
+    pub const fn field(name: &'static str, kind: Kind, required: bool, label_zh: &'static str, label_en: &'static str, example: &'static str) -> Field {
+        Field { name, kind, required, max_len: None, label_zh, label_en, example }
+    }
+    pub const fn max_len(mut f: Field, n: u32) -> Field {
+        f.max_len = Some(n);
+        f
+    }
+    pub const STR: Kind = Kind::Str(StrFormat::Plain);
+    pub const LONG: Kind = Kind::Long(LongRule { min: None, warn_negative: false });
+    pub const QTY: Kind = Kind::Long(LongRule { min: None, warn_negative: true });
+    pub const fn long_min(min: i64) -> Kind {
+        Kind::Long(LongRule { min: Some(min), warn_negative: false })
+    }
+    pub const fn code(code: &'static str, label_zh: &'static str, label_en: &'static str) -> EnumCode {
+        EnumCode { code, label_zh, label_en, aliases: &[] }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_entry_names_follow_the_platform_convention() {
+        assert_eq!(xml_entry_name("Struct"), "struct");
+        assert_eq!(xml_entry_name("Operator"), "operator");
+        assert_eq!(xml_entry_name("InventoryItemDo"), "inventory_item_do");
+        assert_eq!(xml_entry_name("ShopInventoryEditDetailDTO"), "shop_inventory_edit_detail_d_t_o");
+    }
+
+    #[test]
+    fn every_api_is_found_by_its_exact_name() {
+        for a in APIS {
+            assert_eq!(api(a.method).map(|x| x.method), Some(a.method));
+        }
+        assert!(api("taobao.inventory.shopinv.Adjust").is_none());
+    }
+
+    #[test]
+    fn list_limits_match_the_seeds() {
+        let lim = |m| api(m).and_then(|a| a.list_limit()).map(|(_, n)| n);
+        assert_eq!(lim("qimen.taobao.pos.inventory.synchronize"), Some(20));
+        assert_eq!(lim("qimen.taobao.pos.items.synchronize"), Some(20));
+        assert_eq!(lim("tmall.qimendc.inventory.sync"), Some(100));
+        assert_eq!(lim("taobao.inventory.shopinv.adjust"), Some(20));
+    }
+}

@@ -1,0 +1,78 @@
+//! `tmall.qimendc.inventory.sync` — a WMS backfills historical stock.
+//! Source: shared/seeds/tmall.qimendc.inventory.sync.txt; decisions: issue #3.
+
+use super::build::*;
+use super::*;
+
+const INVENTORY_TYPES: &[EnumCode] = &[
+    code("ZP", "正品", "saleable"),
+    code("CC", "残次", "defective"),
+    code("JS", "机损", "machine-damaged"),
+    code("XS", "箱损", "box-damaged"),
+    code("ZT", "在途", "in transit"),
+];
+
+const ITEM: &[Field] = &[
+    field("warehouse_code", STR, false, "仓库编码", "Warehouse code", "SZ001"),
+    field("item_name", STR, false, "商品名", "Item name", "天猫精灵"),
+    field("produce_code", STR, false, "生产批号", "Production lot", "1"),
+    field("batch_code", STR, false, "批次编码", "Batch code", "1"),
+    field("lock_quantity", QTY, false, "冻结库存数量", "Locked quantity", "100"),
+    field("inventory_type", Kind::Enum(EnumRule { numeric: false, codes: INVENTORY_TYPES }), false, "库存类型", "Inventory type", "ZP"),
+    field("expire_date", Kind::Date, false, "商品过期日期", "Expiry date", "2019-11-11"),
+    field("quantity", QTY, false, "未冻结库存数量", "Unlocked quantity", "12"),
+    field("item_id", STR, false, "仓储系统商品ID", "WMS item id", "sn1234"),
+    field("product_date", Kind::Date, false, "商品生产日期", "Production date", "2017-11-11"),
+    field("item_code", STR, false, "商品编码", "Item code", "ABC123"),
+];
+
+pub static API: Api = Api {
+    method: "tmall.qimendc.inventory.sync",
+    title_zh: "库存同步",
+    summary: "A WMS backfills historical stock data (up to 100 items).",
+    summary_zh: "提供给WMS补充历史库存数据(最多100条)",
+    fields: &[
+        field("cp_code", STR, false, "仓配商编码", "Warehouse/logistics provider code", "HN123"),
+        field("date", Kind::Date, false, "日期", "Date", "2018-03-01"),
+        field("customer_id", STR, false, "货主ID", "Owner id", "23423647"),
+        field("biz_register_num", Kind::Str(StrFormat::BizRegNum), false, "工商注册码", "Business registration number", "310114002150000"),
+        field(
+            "items",
+            Kind::List(ListRule {
+                type_name: "InventoryItemDo",
+                max: 100,
+                min: 0,
+                fields: ITEM,
+                checks: &[Check::Order { first: "product_date", second: "expire_date", severity: Severity::Error }],
+            }),
+            false,
+            "商品",
+            "Items",
+            "",
+        ),
+        field("req_id", STR, false, "请求id", "Request id", "8374523s"),
+    ],
+    checks: &[],
+    example: r#"{
+  "cp_code": "HN123",
+  "date": "2018-03-01",
+  "customer_id": "23423647",
+  "biz_register_num": "310114002150000",
+  "items": [
+    {
+      "warehouse_code": "SZ001",
+      "item_name": "天猫精灵",
+      "produce_code": "1",
+      "batch_code": "1",
+      "lock_quantity": 100,
+      "inventory_type": "ZP",
+      "expire_date": "2019-11-11",
+      "quantity": 12,
+      "item_id": "sn1234",
+      "product_date": "2017-11-11",
+      "item_code": "ABC123"
+    }
+  ],
+  "req_id": "8374523s"
+}"#,
+};

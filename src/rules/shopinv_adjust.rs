@@ -1,0 +1,72 @@
+//! `taobao.inventory.shopinv.adjust` — edit flash-sale store stock, full or delta, idempotent per sub-order.
+//! Source: shared/seeds/taobao.inventory.shopinv.adjust.txt; decisions: issue #3.
+
+use super::build::*;
+use super::*;
+
+const CHECK_MODES: &[EnumCode] = &[
+    EnumCode { code: "1", label_zh: "全量", label_en: "full overwrite", aliases: &["全量更新"] },
+    EnumCode { code: "2", label_zh: "增量", label_en: "delta", aliases: &["出入库盘盈盘亏"] },
+];
+
+const DETAIL: &[Field] = &[
+    field("item_id", long_min(1), true, "商品id", "Item id", "1231111"),
+    field("sku_id", long_min(0), true, "skuid(无sku填0)", "SKU id (0 = no SKU)", "0"),
+    field("sub_order_id", STR, true, "子单据号(幂等字段)", "Sub-order id (idempotency key)", "subOrderId1"),
+    field("quantity", LONG, true, "调整数量", "Quantity", "1"),
+];
+
+const EDIT: &[Field] = &[
+    field("order_id", STR, true, "主单据号(非幂等字段)", "Order id (not an idempotency key)", "mainOrderId1"),
+    field("store_id", LONG, true, "门店id", "Store id", "111111111"),
+    field("check_mode", Kind::Enum(EnumRule { numeric: true, codes: CHECK_MODES }), true, "编辑模式", "Check mode", "2"),
+    field(
+        "detail_list",
+        Kind::List(ListRule {
+            type_name: "ShopInventoryEditDetailDTO",
+            max: 20,
+            min: 1,
+            fields: DETAIL,
+            checks: &[Check::Misplaced { field: "recover_deleted_data", belongs_to: "shop_inventory_edit.recover_deleted_data" }],
+        }),
+        true,
+        "库存编辑明细",
+        "Details",
+        "",
+    ),
+    field("recover_deleted_data", Kind::Bool, true, "是否重新激活已删除的库存行", "Recover deleted stock rows", "true"),
+];
+
+pub static API: Api = Api {
+    method: "taobao.inventory.shopinv.adjust",
+    title_zh: "编辑闪购门店库存",
+    summary: "Edit flash-sale store stock, full overwrite or delta, idempotent per sub-order (up to 20 details).",
+    summary_zh: "远场前端+近场闪购门店库存模式下,编辑闪购门店库存(最多20条明细)",
+    fields: &[field(
+        "shop_inventory_edit",
+        Kind::Object(ObjectRule {
+            type_name: "ShopInventoryEditDTO",
+            fields: EDIT,
+            checks: &[
+                Check::Unique { list: "detail_list", key: "sub_order_id", severity: Severity::Error },
+                Check::QuantityByMode { mode: "check_mode", full: "1", delta: "2", list: "detail_list", quantity: "quantity" },
+            ],
+        }),
+        true,
+        "库存编辑对象",
+        "Inventory edit",
+        "",
+    )],
+    checks: &[],
+    example: r#"{
+  "shop_inventory_edit": {
+    "order_id": "mainOrderId1",
+    "store_id": 111111111,
+    "check_mode": 2,
+    "detail_list": [
+      {"item_id": 1231111, "sku_id": 0, "sub_order_id": "subOrderId1", "quantity": 1}
+    ],
+    "recover_deleted_data": true
+  }
+}"#,
+};
