@@ -23,12 +23,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-# 3. Debian's Chromium and ChromeDriver for the browser tests (no browser download).
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  log "installing chromium and chromium-driver from Debian"
+# 3. Debian's Chromium and ChromeDriver for the browser tests (no browser download), and a CJK font so the
+#    console's screenshots show Chinese instead of empty boxes.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+  log "installing chromium, chromium-driver and fonts-wqy-microhei from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 fi
 
 # 4. npm dependencies (wasm-opt comes from the npm package 'binaryen': Debian's v108 breaks the module).

@@ -181,6 +181,9 @@ impl Engine {
     /// Normalize one present, non-blank field value. `None` when it was refused (the issue is recorded) or
     /// normalizes to nothing (an empty optional list).
     fn field(&mut self, f: &'static Field, input: &Input) -> Option<Val> {
+        if let Input::LoneSurrogate(index) = input {
+            return self.fail(Bad::new(Code::InvalidChar).with("char", "a lone surrogate").with("index", *index));
+        }
         match &f.kind {
             Kind::Str(format) => self.string(f, input, *format),
             Kind::Long(rule) => match number::long(input) {

@@ -28,6 +28,11 @@ pub enum Input<'a> {
     Object(Vec<(Cow<'a, str>, Input<'a>)>),
     /// A JS value with no JSON form (only from the wasm binding): its description, e.g. `NaN`, `a Map`.
     Foreign(String),
+    /// A JS `Date` (only from the wasm binding): its epoch milliseconds. Accepted where a date is expected.
+    JsDate(f64),
+    /// A JS string holding a lone surrogate (only from the wasm binding), with its UTF-16 index. UTF-8 cannot
+    /// carry it, so it is reported instead of being silently replaced by U+FFFD.
+    LoneSurrogate(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +54,8 @@ impl Input<'_> {
             Input::Array(_) => "array",
             Input::Object(_) => "object",
             Input::Foreign(d) => d,
+            Input::JsDate(_) => "a Date",
+            Input::LoneSurrogate(_) => "string",
         }
     }
 }

@@ -9,6 +9,7 @@
 //! ```
 
 mod checks;
+pub mod describe;
 pub mod engine;
 pub mod input;
 mod messages;
@@ -20,3 +21,6 @@ pub mod value;
 pub use engine::{check, check_input};
 pub use report::{Code, Issue, Param, Params, Report};
 pub use value::Val;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

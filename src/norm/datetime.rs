@@ -120,6 +120,7 @@ fn parse_input(input: &Input, want: Want) -> Result<DateTime, Bad> {
             }
             epoch(*f as i64).ok_or_else(|| bad(&super::number::format_double(*f), "year_range"))
         }
+        Input::JsDate(ms) if ms.is_finite() => epoch(*ms as i64).ok_or_else(|| bad(&super::number::format_double(*ms), "year_range")),
         Input::String(s) => {
             let folded = super::text::fold_full_width(s.trim());
             parse_text(&folded, want).map_err(|reason| bad(s.trim(), reason))

@@ -1,0 +1,8 @@
+// Node entry (ES module): the same instance as the CommonJS entry, so import and require share one module.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const api = require('./index.cjs');
+
+export const { check, methods, example } = api;
+export default api;

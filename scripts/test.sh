@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Every test, in every runner: native Rust, the wasm suite in Node and in headless Chromium, the npm package
+# in Node (import and require), and the admin console in Chromium. Run by `npm test` after setup and build.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0; failed=0; failures=()
+suite() {
+  local name=$1; shift
+  printf '\n==> %s\n' "$name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+}
+
+# A wasm-bindgen-test run that executed nothing still exits 0: require the runner to report tests passed.
+wasm_suite() {
+  local log; log=$(mktemp)
+  if [ "$1" = chromium ]; then export WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver; else unset WASM_BINDGEN_USE_BROWSER; fi
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local n; n=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$log" | tail -n1)
+  rm -f "$log"
+  unset WASM_BINDGEN_USE_BROWSER CHROMEDRIVER
+  [ "$rc" -eq 0 ] && [ "${n:-0}" -gt 0 ] || { echo "wasm suite: exit $rc, ${n:-0} tests passed"; return 1; }
+  echo "wasm suite ($1): $n tests executed"
+}
+
+suite "native: cargo test" cargo test --quiet
+suite "wasm in Node: wasm-bindgen-test" wasm_suite node
+suite "wasm in Chromium: wasm-bindgen-test" wasm_suite chromium
+suite "npm package in Node: node --test" node --test tests/node/
+if [ -d tests/browser ]; then
+  suite "admin console in Chromium" node --test tests/browser/
+fi
+
+echo
+[ "$failed" -eq 0 ] || printf 'failed suite: %s\n' "${failures[@]}"
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,158 @@
+//! JS value → input tree, for payloads passed as objects. Never throws and never traps: whatever JSON cannot
+//! express becomes an input node the engine reports at its path.
+//!
+//! Like `JSON.stringify`: `undefined` members are dropped. Unlike it: NaN/±Infinity, functions, symbols,
+//! Maps, Sets and class instances are reported (not turned into `null` or `{}`), a BigInt is an exact integer,
+//! a `Date` is accepted where a date is expected, and a lone surrogate is reported instead of being replaced.
+
+use std::borrow::Cow;
+
+use js_sys::{Array, BigInt, Date, JsString, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::input::{Input, Num, ParseError, MAX_DEPTH, MAX_INPUT_BYTES};
+
+/// Most nodes (values) one object payload may hold: the largest legal payload has a few thousand.
+pub const MAX_NODES: usize = 1_000_000;
+
+/// What the payload argument turned out to be.
+pub enum Payload {
+    /// JSON text (a JS string, or UTF-8 bytes in a Uint8Array/Buffer).
+    Text(String),
+    /// A JS value converted to an input tree.
+    Tree(Input<'static>),
+}
+
+struct Budget {
+    nodes: usize,
+    bytes: usize,
+}
+
+/// Decode the payload argument. Errors are parse errors (size, depth, invalid UTF-8), reported like text ones.
+pub fn decode(v: &JsValue) -> Result<Payload, ParseError> {
+    if let Some(s) = v.as_string() {
+        if v.dyn_ref::<JsString>().is_some_and(|j| !j.is_valid_utf16()) {
+            return Err(ParseError::Malformed { message: "the JSON text contains a lone surrogate".into(), line: 0, column: 0 });
+        }
+        return Ok(Payload::Text(s));
+    }
+    if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
+        if bytes.length() as usize > MAX_INPUT_BYTES {
+            return Err(ParseError::TooLarge { bytes: bytes.length() as usize, limit: MAX_INPUT_BYTES });
+        }
+        return match String::from_utf8(bytes.to_vec()) {
+            Ok(s) => Ok(Payload::Text(s)),
+            Err(e) => Err(ParseError::Malformed {
+                message: format!("the bytes are not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                line: 0,
+                column: 0,
+            }),
+        };
+    }
+    let mut budget = Budget { nodes: 0, bytes: 0 };
+    convert(v, 0, &mut budget).map(Payload::Tree)
+}
+
+fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, ParseError> {
+    b.nodes += 1;
+    if b.nodes > MAX_NODES || b.bytes > MAX_INPUT_BYTES {
+        return Err(ParseError::TooLarge { bytes: b.bytes.max(b.nodes), limit: MAX_INPUT_BYTES.min(MAX_NODES) });
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Input::Null);
+    }
+    if let Some(x) = v.as_bool() {
+        return Ok(Input::Bool(x));
+    }
+    if let Some(f) = v.as_f64() {
+        return Ok(if f.is_nan() {
+            Input::Foreign("NaN".into())
+        } else if f.is_infinite() {
+            Input::Foreign(if f > 0.0 { "Infinity".into() } else { "-Infinity".into() })
+        } else {
+            Input::Number(Num::Double(f))
+        });
+    }
+    if v.is_bigint() {
+        let text: String = v.unchecked_ref::<BigInt>().to_string(10).map(String::from).unwrap_or_default();
+        return Ok(Input::Number(Num::Literal(Cow::Owned(text))));
+    }
+    if let Some(js) = v.dyn_ref::<JsString>() {
+        if !js.is_valid_utf16() {
+            let index = (0..js.length()).find(|i| is_lone(js, *i)).unwrap_or(0) as usize;
+            return Ok(Input::LoneSurrogate(index));
+        }
+        let s = js.as_string().unwrap_or_default();
+        b.bytes += s.len();
+        if b.bytes > MAX_INPUT_BYTES {
+            return Err(ParseError::TooLarge { bytes: b.bytes, limit: MAX_INPUT_BYTES });
+        }
+        return Ok(Input::String(Cow::Owned(s)));
+    }
+    if v.is_function() {
+        return Ok(Input::Foreign("a function".into()));
+    }
+    if v.is_symbol() {
+        return Ok(Input::Foreign("a symbol".into()));
+    }
+    if !v.is_object() {
+        return Ok(Input::Foreign(format!("a {}", v.js_typeof().as_string().unwrap_or_default())));
+    }
+    let depth = depth + 1;
+    if depth > MAX_DEPTH {
+        return Err(ParseError::TooDeep { limit: MAX_DEPTH });
+    }
+    if Array::is_array(v) {
+        let arr: &Array = v.unchecked_ref();
+        let len = arr.length() as usize;
+        if len > MAX_NODES {
+            return Err(ParseError::TooLarge { bytes: len, limit: MAX_NODES });
+        }
+        let mut out = Vec::with_capacity(len.min(1024));
+        for i in 0..arr.length() {
+            out.push(convert(&arr.get(i), depth, b)?);
+        }
+        return Ok(Input::Array(out));
+    }
+    if let Some(d) = v.dyn_ref::<Date>() {
+        return Ok(Input::JsDate(d.get_time()));
+    }
+    let obj: &Object = v.unchecked_ref();
+    let proto = Object::get_prototype_of(v);
+    let plain = proto.is_null() || proto == Object::get_prototype_of(&Object::new());
+    if !plain {
+        let name = Reflect::get(&obj.constructor(), &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        return Ok(Input::Foreign(if name.is_empty() { "a non-plain object".into() } else { format!("a {name}") }));
+    }
+    let keys = Object::keys(obj);
+    let mut out = Vec::with_capacity(keys.length() as usize);
+    for k in keys.iter() {
+        let key = k.as_string().unwrap_or_default();
+        // A getter that throws must not escape as an exception.
+        let value = match Reflect::get(obj, &k) {
+            Ok(val) => val,
+            Err(_) => {
+                out.push((Cow::Owned(key), Input::Foreign("a value whose getter threw".into())));
+                continue;
+            }
+        };
+        if value.is_undefined() {
+            continue;
+        }
+        b.bytes += key.len();
+        let converted = convert(&value, depth, b)?;
+        out.push((Cow::Owned(key), converted));
+    }
+    Ok(Input::Object(out))
+}
+
+fn is_lone(s: &JsString, i: u32) -> bool {
+    let Some(c) = s.char_code_at(i).is_finite().then(|| s.char_code_at(i) as u32) else { return false };
+    let next = if i + 1 < s.length() { s.char_code_at(i + 1) as u32 } else { 0 };
+    let prev = if i > 0 { s.char_code_at(i - 1) as u32 } else { 0 };
+    match c {
+        0xD800..=0xDBFF => !(0xDC00..=0xDFFF).contains(&next),
+        0xDC00..=0xDFFF => !(0xD800..=0xDBFF).contains(&prev),
+        _ => false,
+    }
+}

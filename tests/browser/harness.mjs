@@ -1,0 +1,30 @@
+// Shared browser-test harness: the same server `npm start` runs, Debian's Chromium through playwright-core
+// (no browser download), screenshots to test-output/, and a record of console errors (none may occur).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const shotsDir = join(root, 'test-output', 'screenshots');
+
+export async function openConsole({ width = 1280, height = 800 } = {}) {
+  mkdirSync(shotsDir, { recursive: true });
+  const server = await startServer(0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage({ viewport: { width, height } });
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  const close = async () => { await browser.close(); await new Promise((r) => server.close(r)); };
+  const shot = (name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+  return { page, url, consoleErrors, close, shot };
+}

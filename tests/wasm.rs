@@ -1,0 +1,100 @@
+//! The case corpus through the exported wasm `check`, in Node (default) and in headless Chromium
+//! (`WASM_BINDGEN_USE_BROWSER=1`): once with the payload as JSON text, once as a JS object (`JSON.parse` of
+//! it) for the cases whose input survives `JSON.parse` unchanged.
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+mod corpus {
+    include!(concat!(env!("OUT_DIR"), "/corpus_files.rs"));
+}
+
+fn pairs(report: &Value, key: &str) -> Vec<String> {
+    let mut v: Vec<String> = report[key]
+        .as_array()
+        .map(|a| a.iter().map(|i| format!("{} {}", i["path"].as_str().unwrap_or("?"), i["code"].as_str().unwrap_or("?"))).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn expected(case: &Value, key: &str) -> Vec<String> {
+    case[key].as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
+}
+
+/// Compare one answer of the wasm `check` with a case; returns the problems found.
+fn compare(name: &str, how: &str, case: &Value, answer: JsValue) -> Vec<String> {
+    // BigInts come back as exact integers: serde-wasm-bindgen reads them as i64.
+    let report: Value = match serde_wasm_bindgen::from_value(answer) {
+        Ok(v) => v,
+        Err(e) => return vec![format!("{name} ({how}): answer is not a report: {e}")],
+    };
+    let mut problems = Vec::new();
+    if report["ok"] != case["ok"] {
+        problems.push(format!("{name} ({how}): ok {} != {}", report["ok"], case["ok"]));
+    }
+    for key in ["errors", "warnings"] {
+        if pairs(&report, key) != expected(case, key) {
+            problems.push(format!("{name} ({how}): {key} {:?} != {:?}", pairs(&report, key), expected(case, key)));
+        }
+    }
+    if case["ok"] == Value::Bool(true) && report.get("value") != case.get("value") {
+        problems.push(format!("{name} ({how}): value {} != {}", report["value"], case["value"]));
+    }
+    problems
+}
+
+#[wasm_bindgen_test]
+fn corpus_through_exported_check() {
+    assert!(corpus::CASES.len() >= 80, "corpus not embedded: {}", corpus::CASES.len());
+    let mut problems = Vec::new();
+    let mut object_runs = 0;
+    for (method, name, text) in corpus::CASES {
+        let case: Value = serde_json::from_str(text).expect("case is JSON");
+        let payload = match case.get("inputText") {
+            Some(Value::String(t)) => t.clone(),
+            _ => serde_json::to_string(&case["input"]).expect("ser"),
+        };
+        let answer = qimen_payload::wasm::check(JsValue::from_str(method), JsValue::from_str(&payload));
+        problems.extend(compare(name, "text", &case, answer));
+        // As a JS object: only for `input` cases (raw-text cases test what JSON.parse would already change).
+        if case.get("input").is_some() {
+            let obj = js_sys::JSON::parse(&payload).expect("JSON.parse");
+            let answer = qimen_payload::wasm::check(JsValue::from_str(method), obj);
+            problems.extend(compare(name, "object", &case, answer));
+            object_runs += 1;
+        }
+    }
+    assert!(object_runs > 50);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[wasm_bindgen_test]
+fn unknown_method_and_non_string_method() {
+    let r: Value = serde_wasm_bindgen::from_value(qimen_payload::wasm::check(JsValue::from(42), JsValue::from_str("{}"))).expect("report");
+    assert_eq!(r["errors"][0]["code"], "unknown_method");
+}
+
+#[wasm_bindgen_test]
+fn js_only_values_are_reported_not_trapped() {
+    let obj = js_sys::Object::new();
+    let edit = js_sys::Object::new();
+    js_sys::Reflect::set(&edit, &"order_id".into(), &JsValue::from_f64(f64::NAN)).expect("set");
+    js_sys::Reflect::set(&edit, &"store_id".into(), &js_sys::BigInt::from(9007199254740993u64).into()).expect("set");
+    js_sys::Reflect::set(&edit, &"check_mode".into(), &js_sys::Map::new().into()).expect("set");
+    js_sys::Reflect::set(&edit, &"recover_deleted_data".into(), &JsValue::UNDEFINED).expect("set");
+    js_sys::Reflect::set(&obj, &"shop_inventory_edit".into(), &edit).expect("set");
+    let r: Value = serde_wasm_bindgen::from_value(qimen_payload::wasm::check("taobao.inventory.shopinv.adjust".into(), obj.into())).expect("report");
+    let got = pairs(&r, "errors");
+    assert_eq!(
+        got,
+        vec![
+            "shop_inventory_edit.check_mode type".to_string(),
+            "shop_inventory_edit.detail_list missing".to_string(),
+            "shop_inventory_edit.order_id type".to_string(),
+            "shop_inventory_edit.recover_deleted_data missing".to_string(),
+        ]
+    );
+}
