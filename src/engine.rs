@@ -49,14 +49,22 @@ pub fn parse_error_issue(e: ParseError) -> Issue {
 
 /// Check an already-built input tree (JSON text parsed, or a JS value converted by the binding).
 pub fn check_input(api: &Api, input: &Input) -> Report {
+    let (value, report) = walk(api, input);
+    Report { value: if report.ok { value } else { None }, ..report }
+}
+
+/// The walk behind `check`: the report (without value) and the normalized value even when there are errors
+/// (`None` only when the payload is no object). `chunk` needs the value of a payload whose only error is a
+/// list over its limit.
+pub(crate) fn walk(api: &Api, input: &Input) -> (Option<Val>, Report) {
     let Input::Object(members) = input else {
         let detail = format!("must be a JSON object, not {}", input.type_name());
-        return Report::failed(Issue::new(String::new(), Code::Malformed, Params::new().with("detail", detail), true));
+        return (None, Report::failed(Issue::new(String::new(), Code::Malformed, Params::new().with("detail", detail), true)));
     };
     let mut e = Engine::default();
     let value = e.object(api.fields, api.checks, members);
     let ok = e.errors.is_empty();
-    Report { ok, value: ok.then_some(value), errors: e.errors, warnings: e.warnings }
+    (Some(value), Report { ok, value: None, errors: e.errors, warnings: e.warnings })
 }
 
 #[derive(Debug, Clone, Copy)]

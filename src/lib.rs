@@ -14,6 +14,7 @@ pub mod engine;
 pub mod input;
 mod messages;
 pub mod norm;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod value;

@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use qimen_payload::render::{render, Format};
 use serde_json::Value;
 
 fn cases() -> Vec<(String, PathBuf)> {
@@ -59,6 +60,11 @@ fn corpus() {
             case["ok"] = Value::Bool(report.ok);
             case["errors"] = serde_json::json!(got_errors);
             case["warnings"] = serde_json::json!(got_warnings);
+            for (key, format) in [("json", Format::Json), ("xml", Format::Xml)] {
+                if case.get(key).is_some() {
+                    case[key] = render(method, &payload_text(&case), format).map(Value::String).unwrap_or(Value::Null);
+                }
+            }
             match got_value {
                 Some(v) => case["value"] = v,
                 None => {
@@ -83,6 +89,15 @@ fn corpus() {
         }
         if report.ok && case.get("value") != got_value.as_ref() {
             problems.push(format!("value: want {}, got {}", case["value"], got_value.unwrap_or(Value::Null)));
+        }
+        // Rendered bytes, where the case gives them: compared byte for byte.
+        for (key, format) in [("json", Format::Json), ("xml", Format::Xml)] {
+            let Some(want) = case.get(key).and_then(Value::as_str) else { continue };
+            match render(method, &payload_text(&case), format) {
+                Ok(got) if got == want => {}
+                Ok(got) => problems.push(format!("{key}:\n    want {want}\n    got  {got}")),
+                Err(r) => problems.push(format!("{key}: refused: {:?}", pairs(&r.errors))),
+            }
         }
         // Every issue must carry both messages, and every error its TOP form.
         for i in report.errors.iter().chain(&report.warnings) {
