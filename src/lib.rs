@@ -16,7 +16,10 @@ mod messages;
 pub mod norm;
 pub mod render;
 pub mod report;
+pub mod request;
+pub mod response;
 pub mod rules;
+pub mod sign;
 pub mod value;
 
 pub use engine::{check, check_input};

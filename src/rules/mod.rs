@@ -23,6 +23,30 @@ pub struct Api {
     pub checks: &'static [Check],
     /// The seed's request example, as JSON text (the console's "load example").
     pub example: &'static str,
+    /// The top-level field that carries the Qimen routing customer id (sent as `customerId` in the XML-body
+    /// protocol's query), if the API has one.
+    pub customer_id_field: Option<&'static str>,
+    /// The shape of the API's own response fields.
+    pub response: ResponseShape,
+}
+
+/// What an API's response carries besides the platform's common fields (seen in the seeds' response tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseShape {
+    /// `flag` (success|failure), `code`, `message`; with `items`, also `total` and an `item` list of itemCodes.
+    Pos { items: bool },
+    /// `qimendc_code`, `qimendc_success`, `qimendc_message`, `qimendc_request_id`.
+    Qimendc,
+    /// `result { success, error_code, error_message, data [ per sub-order results ] }`.
+    ShopinvAdjust,
+}
+
+impl Api {
+    /// The element the platform wraps this method's response in: the method without the `taobao.` prefix,
+    /// dots as underscores, `_response` appended (`inventory_shopinv_adjust_response`).
+    pub fn response_element(&self) -> String {
+        format!("{}_response", self.method.strip_prefix("taobao.").unwrap_or(self.method).replace('.', "_"))
+    }
 }
 
 impl Api {

@@ -75,4 +75,6 @@ pub static API: Api = Api {
   ],
   "req_id": "8374523s"
 }"#,
+    customer_id_field: Some("customer_id"),
+    response: ResponseShape::Qimendc,
 };

@@ -1,0 +1,277 @@
+//! Reading what the platform answers: XML or JSON, wrapped as `<response>`, as the method's response element,
+//! bare, or as `error_response`; normalized to one result shape per API (`rules::ResponseShape`).
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::input::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::report::{Code, Issue, Params};
+use crate::rules::{Api, ResponseShape};
+
+/// One sub-order's result of `taobao.inventory.shopinv.adjust`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Detail {
+    pub sub_order_id: Option<String>,
+    /// Succeeded, counting an idempotent repeat as success.
+    pub success: bool,
+    pub idempotent: bool,
+    pub idempotent_reason: Option<String>,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+}
+
+/// `result` of `taobao.inventory.shopinv.adjust`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdjustResult {
+    pub success: bool,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+}
+
+/// A parsed response. Fields that the API or the answer does not have are omitted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Parsed {
+    pub ok: bool,
+    /// True for an `error_response`.
+    pub error_response: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub_message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    // POS APIs
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flag: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<String>>,
+    // qimendc
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qimendc_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qimendc_success: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qimendc_message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qimendc_request_id: Option<String>,
+    // shopinv.adjust
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<AdjustResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<Detail>>,
+    /// Some sub-orders succeeded and some did not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
+}
+
+fn malformed(detail: impl Into<String>) -> Issue {
+    Issue::new(String::new(), Code::Malformed, Params::new().with("detail", detail.into()), true)
+}
+
+/// Parse a response text of `api`.
+pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Issue> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Issue::new(String::new(), Code::TooLarge, Params::new().with("bytes", text.len()).with("limit", MAX_INPUT_BYTES), true));
+    }
+    let t = text.trim_start_matches('\u{FEFF}').trim_start();
+    let root = match t.as_bytes().first() {
+        Some(b'<') => xml_to_value(t)?,
+        Some(b'{') => serde_json::from_str::<Value>(t).map_err(|e| malformed(format!("is not valid JSON: {e}")))?,
+        _ => return Err(malformed("is neither XML nor a JSON object")),
+    };
+    let Value::Object(root) = root else { return Err(malformed("is not an object")) };
+    Ok(extract(api, root))
+}
+
+/// Unwrap the platform's envelopes and read the fields of the API's response shape.
+fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
+    if let Some(Value::Object(e)) = root.remove("error_response") {
+        return Parsed {
+            ok: false,
+            error_response: true,
+            code: text(&e, "code"),
+            message: text(&e, "msg").or_else(|| text(&e, "message")),
+            sub_code: text(&e, "sub_code"),
+            sub_message: text(&e, "sub_msg"),
+            request_id: text(&e, "request_id"),
+            ..Parsed::default()
+        };
+    }
+    let body = match (root.remove(&api.response_element()), root.remove("response")) {
+        (Some(Value::Object(m)), _) | (None, Some(Value::Object(m))) => m,
+        _ => root,
+    };
+    let mut p = Parsed {
+        code: text(&body, "code"),
+        message: text(&body, "message").or_else(|| text(&body, "msg")),
+        sub_code: text(&body, "sub_code"),
+        sub_message: text(&body, "sub_msg").or_else(|| text(&body, "sub_message")),
+        request_id: text(&body, "request_id"),
+        ..Parsed::default()
+    };
+    match api.response {
+        ResponseShape::Pos { items } => {
+            p.flag = text(&body, "flag");
+            p.ok = p.flag.as_deref().is_some_and(|f| f.eq_ignore_ascii_case("success"));
+            if items {
+                p.total = text(&body, "total");
+                p.items = body.get("item").map(|v| entries(v).iter().filter_map(|e| e.as_object().and_then(|o| text(o, "itemCode"))).collect());
+            }
+        }
+        ResponseShape::Qimendc => {
+            p.qimendc_code = text(&body, "qimendc_code");
+            p.qimendc_success = boolean(&body, "qimendc_success");
+            p.qimendc_message = text(&body, "qimendc_message");
+            p.qimendc_request_id = text(&body, "qimendc_request_id");
+            p.ok = p.qimendc_success == Some(true);
+        }
+        ResponseShape::ShopinvAdjust => {
+            let empty = Map::new();
+            let result = body.get("result").and_then(Value::as_object).unwrap_or(&empty);
+            let r = AdjustResult {
+                success: boolean(result, "success") == Some(true),
+                error_code: text(result, "error_code"),
+                error_message: text(result, "error_message"),
+            };
+            let details: Vec<Detail> = result
+                .get("data")
+                .map(|d| entries(d).iter().filter_map(Value::as_object).map(detail).collect())
+                .unwrap_or_default();
+            let succeeded = details.iter().filter(|d| d.success).count();
+            p.ok = r.success && succeeded == details.len();
+            p.partial = Some(succeeded > 0 && succeeded < details.len());
+            p.result = Some(r);
+            p.details = Some(details);
+        }
+    }
+    p
+}
+
+fn detail(o: &Map<String, Value>) -> Detail {
+    let idempotent = boolean(o, "idempotent") == Some(true);
+    Detail {
+        sub_order_id: text(o, "sub_order_id"),
+        // An idempotent repeat was already applied: it counts as success.
+        success: boolean(o, "success") == Some(true) || idempotent,
+        idempotent,
+        idempotent_reason: text(o, "idempotent_reason"),
+        error_code: text(o, "error_code"),
+        error_message: text(o, "error_msg").or_else(|| text(o, "error_message")),
+    }
+}
+
+/// The entries of a platform list: `[..]`, `{ "type_name": [..] }`, or `{ "type_name": {..} }` (one entry,
+/// as XML gives it).
+fn entries(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => a.clone(),
+        Value::Object(m) if m.len() == 1 => match m.values().next() {
+            Some(Value::Array(a)) => a.clone(),
+            Some(o @ Value::Object(_)) => vec![o.clone()],
+            _ => vec![v.clone()],
+        },
+        Value::Object(_) => vec![v.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn text(m: &Map<String, Value>, key: &str) -> Option<String> {
+    match m.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn boolean(m: &Map<String, Value>, key: &str) -> Option<bool> {
+    match m.get(key)? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// XML → a JSON-like tree: an element with children is an object (a repeated child name becomes an array), a
+/// text-only element is a string. DTDs are refused; only the five predefined entities and character references
+/// are decoded, so no entity is ever expanded.
+fn xml_to_value(text: &str) -> Result<Value, Issue> {
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().trim_text(true);
+    // Stack of (name, children, text) for open elements.
+    let mut stack: Vec<(String, Map<String, Value>, String)> = vec![(String::new(), Map::new(), String::new())];
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(format!("is not well-formed XML: {e}")))?;
+        match event {
+            Event::Start(e) => {
+                if stack.len() > MAX_DEPTH {
+                    return Err(Issue::new(String::new(), Code::TooDeep, Params::new().with("limit", MAX_DEPTH), true));
+                }
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                stack.push((name, Map::new(), String::new()));
+            }
+            Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                if let Some(top) = stack.last_mut() {
+                    insert(&mut top.1, name, Value::String(String::new()));
+                }
+            }
+            Event::Text(t) => {
+                let s = t.unescape().map_err(|e| malformed(format!("has an undefined entity: {e}")))?;
+                if let Some(top) = stack.last_mut() {
+                    top.2.push_str(&s);
+                }
+            }
+            Event::CData(c) => {
+                if let Some(top) = stack.last_mut() {
+                    top.2.push_str(&String::from_utf8_lossy(&c));
+                }
+            }
+            Event::End(_) => {
+                let Some((name, children, txt)) = stack.pop() else { return Err(malformed("has an unbalanced end tag")) };
+                let v = if children.is_empty() { Value::String(txt) } else { Value::Object(children) };
+                match stack.last_mut() {
+                    Some(parent) => insert(&mut parent.1, name, v),
+                    None => return Err(malformed("has an unbalanced end tag")),
+                }
+            }
+            Event::DocType(_) => return Err(malformed("has a DOCTYPE, which is not accepted")),
+            Event::Eof => break,
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        }
+    }
+    if stack.len() != 1 {
+        return Err(malformed("ends before its elements are closed"));
+    }
+    let (_, top, _) = stack.pop().unwrap_or_default();
+    // Several top-level elements (as the seeds print responses) are read as a bare object.
+    if top.is_empty() {
+        return Err(malformed("has no root element"));
+    }
+    Ok(Value::Object(top))
+}
+
+fn insert(m: &mut Map<String, Value>, name: String, v: Value) {
+    match m.get_mut(&name) {
+        Some(Value::Array(a)) => a.push(v),
+        Some(existing) => {
+            let first = std::mem::replace(existing, Value::Null);
+            *existing = Value::Array(vec![first, v]);
+        }
+        None => {
+            m.insert(name, v);
+        }
+    }
+}
