@@ -19,10 +19,13 @@ for target in nodejs web; do
 done
 cp js/node/* pkg/node/
 cp js/web/* pkg/web/
+# One source for the JS API, emitted in both module formats.
+{ cat js/api.js; echo 'module.exports = makeApi;'; } > pkg/node/api.cjs
+{ cat js/api.js; echo 'export default makeApi;'; } > pkg/web/api.mjs
 cp js/index.d.ts pkg/index.d.ts
 
 size=$(stat -c %s pkg/web/qimen_payload_bg.wasm)
 gz=$(gzip -9 -c pkg/web/qimen_payload_bg.wasm | wc -c)
-glue=$(cat pkg/web/qimen_payload.js pkg/web/index.mjs | wc -c)
-gluegz=$(cat pkg/web/qimen_payload.js pkg/web/index.mjs | gzip -9 | wc -c)
+glue=$(cat pkg/web/qimen_payload.js pkg/web/index.mjs pkg/web/api.mjs | wc -c)
+gluegz=$(cat pkg/web/qimen_payload.js pkg/web/index.mjs pkg/web/api.mjs | gzip -9 | wc -c)
 echo "[build] pkg/web/qimen_payload_bg.wasm: $size bytes raw, $gz bytes gzipped; JS glue: $glue raw, $gluegz gzipped"

@@ -9,6 +9,7 @@
 //! ```
 
 mod checks;
+pub mod chunk;
 pub mod describe;
 pub mod engine;
 pub mod input;

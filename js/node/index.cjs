@@ -1,10 +1,6 @@
 'use strict';
-// Node entry (CommonJS). The wasm module is instantiated synchronously by wasm-bindgen's nodejs glue, so every
-// function is usable right after require(). Rules live in the wasm core; this file only re-exports.
-const core = require('./qimen_payload.js');
+// Node entry (CommonJS). wasm-bindgen's nodejs glue instantiates the module synchronously, so every function
+// is usable right after require().
+const makeApi = require('./api.cjs');
 
-module.exports = {
-  check: core.check,
-  methods: core.methods,
-  example: core.example,
-};
+module.exports = makeApi(require('./qimen_payload.js'));

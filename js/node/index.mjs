@@ -4,5 +4,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const api = require('./index.cjs');
 
-export const { check, methods, example } = api;
+export const {
+  PayloadError, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams, parseResponse, methods, example,
+} = api;
 export default api;

@@ -1,6 +1,7 @@
 // Browser / bundler entry (ES module). Call `await init()` once before anything else: it fetches and
 // instantiates qimen_payload_bg.wasm next to this file (or pass a URL, Response or bytes to init).
 import wasmInit, * as core from './qimen_payload.js';
+import makeApi from './api.mjs';
 
 let ready = null;
 export function init(input) {
@@ -8,7 +9,8 @@ export function init(input) {
   return ready;
 }
 
-export const check = (method, payload) => core.check(method, payload);
-export const methods = () => core.methods();
-export const example = (method) => core.example(method);
+const api = makeApi(core);
+export const {
+  PayloadError, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams, parseResponse, methods, example,
+} = api;
 export default init;

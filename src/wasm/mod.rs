@@ -1,13 +1,19 @@
 //! The wasm binding: each export decodes its arguments, calls the core, and encodes the answer. No rule here.
+//! Exports that can be refused answer `{ ok: true, value }` or `{ ok: false, errors, warnings }`; the JS entry
+//! points turn a refusal into a thrown `PayloadError`.
 
 mod js_input;
+mod options;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine;
-use crate::report::Report;
-use crate::rules;
+use crate::input::Input;
+use crate::render::{self, Format};
+use crate::report::{Code, Params, Report};
+use crate::rules::{self, Api};
+use crate::{chunk as chunking, request, response, sign};
 use js_input::Payload;
 
 /// One serializer for every answer: maps as plain objects, i128 (Longs beyond 2^53) as BigInt.
@@ -16,19 +22,46 @@ fn to_js<T: Serialize + ?Sized>(v: &T) -> JsValue {
     v.serialize(&s).unwrap_or_else(|e| JsValue::from_str(&format!("qimen-payload: cannot encode the answer: {e}")))
 }
 
+#[derive(Serialize)]
+struct Done<'a, T: Serialize> {
+    ok: bool,
+    value: &'a T,
+}
+
+/// `{ ok: true, value }` or the refusing report (which has `ok: false`).
+fn outcome<T: Serialize>(r: Result<T, Report>) -> JsValue {
+    match r {
+        Ok(v) => to_js(&Done { ok: true, value: &v }),
+        Err(report) => to_js(&report),
+    }
+}
+
 /// The method argument as text (a non-string becomes its JS string form, and then an unknown method).
 fn method_name(v: &JsValue) -> String {
     v.as_string().unwrap_or_else(|| format!("{v:?}"))
 }
 
-/// Run `check` over a payload given as JSON text, UTF-8 bytes or a JS value.
-fn check_payload(method: &JsValue, payload: &JsValue) -> Report {
-    let method = method_name(method);
-    let Some(api) = rules::api(&method) else { return engine::unknown_method(&method) };
+fn api_of(method: &JsValue) -> Result<&'static Api, Report> {
+    let m = method_name(method);
+    rules::api(&m).ok_or_else(|| engine::unknown_method(&m))
+}
+
+/// Decode the payload and hand its input tree to `f`.
+fn with_input<T>(payload: &JsValue, f: impl FnOnce(&Input) -> Result<T, Report>) -> Result<T, Report> {
     match js_input::decode(payload) {
-        Ok(Payload::Text(t)) => engine::check(api.method, &t),
-        Ok(Payload::Tree(input)) => engine::check_input(api, &input),
-        Err(e) => Report::failed(engine::parse_error_issue(e)),
+        Ok(Payload::Text(t)) => match crate::input::parse(&t) {
+            Ok(i) => f(&i),
+            Err(e) => Err(Report::failed(engine::parse_error_issue(e))),
+        },
+        Ok(Payload::Tree(i)) => f(&i),
+        Err(e) => Err(Report::failed(engine::parse_error_issue(e))),
+    }
+}
+
+fn check_payload(method: &JsValue, payload: &JsValue) -> Report {
+    match api_of(method) {
+        Ok(api) => with_input(payload, |i| Ok(engine::check_input(api, i))).unwrap_or_else(|r| r),
+        Err(r) => r,
     }
 }
 
@@ -36,6 +69,59 @@ fn check_payload(method: &JsValue, payload: &JsValue) -> Report {
 #[wasm_bindgen]
 pub fn check(method: JsValue, payload: JsValue) -> JsValue {
     to_js(&check_payload(&method, &payload))
+}
+
+/// `render(method, payload, format)` → `{ ok, value: text }` or the refusing report.
+#[wasm_bindgen]
+pub fn render(method: JsValue, payload: JsValue, format: JsValue) -> JsValue {
+    let f = format.as_string().unwrap_or_else(|| "json".into());
+    let r = match Format::parse(&f) {
+        None => Err(options::bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()]))),
+        Some(format) => api_of(&method).and_then(|api| render::render_report(api.method, check_payload(&method, &payload), format)),
+    };
+    outcome(r)
+}
+
+/// `chunk(method, payload)` → `{ ok, value: [payload…] }` or the refusing report.
+#[wasm_bindgen]
+pub fn chunk(method: JsValue, payload: JsValue) -> JsValue {
+    outcome(api_of(&method).and_then(|api| with_input(&payload, |i| chunking::chunk_input(api, i))))
+}
+
+/// `buildRequest(method, payload, options)` → `{ ok, value: { query, queryString, form, body, contentType, sign } }`.
+#[wasm_bindgen(js_name = buildRequest)]
+pub fn build_request(method: JsValue, payload: JsValue, opts: JsValue) -> JsValue {
+    let r = api_of(&method).and_then(|api| {
+        let o = options::build_options(&opts)?;
+        request::build_from_report(api, check_payload(&method, &payload), &o)
+    });
+    outcome(r)
+}
+
+/// `signParams(params, secret, signMethod, body?)` → `{ ok, value: "HEX" }`.
+#[wasm_bindgen(js_name = signParams)]
+pub fn sign_params(params: JsValue, secret: JsValue, sign_method: JsValue, body: JsValue) -> JsValue {
+    let r = (|| {
+        let pairs = options::params(&params)?;
+        let secret = secret.as_string().filter(|s| !s.is_empty()).ok_or_else(|| options::bad("secret", Code::Missing, Params::new()))?;
+        let method = options::sign_method("signMethod", Some(sign_method.as_string().unwrap_or_else(|| "md5".into())))?.unwrap_or(sign::SignMethod::Md5);
+        let body = body.as_string();
+        Ok(sign::sign_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &secret, method, body.as_deref()))
+    })();
+    outcome(r)
+}
+
+/// `parseResponse(method, text)` → `{ ok: true, value: parsed }` or `{ ok: false, errors }` for unreadable text.
+#[wasm_bindgen(js_name = parseResponse)]
+pub fn parse_response(method: JsValue, text: JsValue) -> JsValue {
+    let r = api_of(&method).and_then(|api| {
+        let t = match js_input::decode(&text) {
+            Ok(Payload::Text(t)) => t,
+            _ => return Err(options::bad("text", Code::Type, Params::new().with("expected", "string").with("got", text.js_typeof().as_string().unwrap_or_default()))),
+        };
+        response::parse_response(api, &t).map_err(Report::failed)
+    });
+    outcome(r)
 }
 
 /// `methods()` → the four APIs with their list limits and descriptions.
