@@ -51,6 +51,8 @@ function makeApi(core) {
     buildRequest: (method, payload, options) => unwrap(core.buildRequest(method, payload, options)),
     signParams: (params, secret, signMethod = 'md5', body) => unwrap(core.signParams(params, secret, signMethod, body)),
     parseResponse: (method, text) => unwrap(core.parseResponse(method, text)),
+    schema: (method) => unwrap(core.schema(method)),
+    limits: () => core.limits(),
     methods: () => core.methods(),
     example: (method) => core.example(method),
   };

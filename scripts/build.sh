@@ -22,7 +22,7 @@ cp js/web/* pkg/web/
 # One source for the JS API, emitted in both module formats.
 { cat js/api.js; echo 'module.exports = makeApi;'; } > pkg/node/api.cjs
 { cat js/api.js; echo 'export default makeApi;'; } > pkg/web/api.mjs
-cp js/index.d.ts pkg/index.d.ts
+cargo run --quiet --example gen_types -- js/types.d.ts > pkg/index.d.ts
 
 size=$(stat -c %s pkg/web/qimen_payload_bg.wasm)
 gz=$(gzip -9 -c pkg/web/qimen_payload_bg.wasm | wc -c)

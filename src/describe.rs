@@ -1,8 +1,9 @@
 //! Descriptions of the APIs derived from the rule tables (for `methods()`, documentation and forms).
 
 use serde::Serialize;
+use serde_json::{json, Map, Value};
+use crate::rules::{Api, EnumRule, Field, Kind, APIS, UNBOUNDED};
 
-use crate::rules::APIS;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -31,4 +32,201 @@ pub fn methods() -> Vec<MethodInfo> {
             }
         })
         .collect()
+}
+
+
+
+/// Patterns of the canonical (normalized) forms, as `check` outputs them.
+pub const PRICE_PATTERN: &str = r"^[0-9]+\.[0-9]{2}$";
+pub const DISCOUNT_PATTERN: &str = r"^(0\.[0-9]{4}|1\.0000)$";
+pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+pub const DATETIME_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$";
+
+/// The API's JSON Schema (2020-12) of the canonical payload, derived from the rule table. It describes what
+/// `check` outputs (and accepts unchanged); what a schema cannot say — aliases, 折 notation, cross-field rules,
+/// calendar validity — only `check` knows.
+pub fn schema(api: &Api) -> Value {
+    let mut s = object_schema(api.fields);
+    if let Value::Object(m) = &mut s {
+        m.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        m.insert("$id".into(), json!(format!("urn:qimen-payload:{}", api.method)));
+        m.insert("title".into(), json!(api.method));
+        m.insert("description".into(), json!(format!("{} / {}", api.summary, api.summary_zh)));
+    }
+    s
+}
+
+fn object_schema(fields: &'static [Field]) -> Value {
+    let mut props = Map::new();
+    for f in fields {
+        props.insert(f.name.into(), field_schema(f));
+    }
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let mut m = Map::new();
+    m.insert("type".into(), json!("object"));
+    m.insert("properties".into(), Value::Object(props));
+    if !required.is_empty() {
+        m.insert("required".into(), json!(required));
+    }
+    Value::Object(m)
+}
+
+fn enum_values(rule: &EnumRule) -> Vec<Value> {
+    rule.codes.iter().map(|c| if rule.numeric { c.code.parse::<i64>().map_or(json!(c.code), |n| json!(n)) } else { json!(c.code) }).collect()
+}
+
+fn field_schema(f: &'static Field) -> Value {
+    let mut s = match &f.kind {
+        Kind::Str(_) => {
+            let mut m = json!({"type": "string", "minLength": 1});
+            if let Some(max) = f.max_len {
+                m["maxLength"] = json!(max);
+            }
+            m
+        }
+        Kind::Long(rule) => {
+            let mut m = json!({"type": "integer"});
+            if let Some(min) = rule.min {
+                m["minimum"] = json!(min);
+            }
+            m
+        }
+        Kind::Bool => json!({"type": "boolean"}),
+        Kind::Price => json!({"type": "string", "pattern": PRICE_PATTERN}),
+        Kind::Discount => json!({"type": "string", "pattern": DISCOUNT_PATTERN}),
+        Kind::Date => json!({"type": "string", "pattern": DATE_PATTERN}),
+        Kind::DateTime => json!({"type": "string", "pattern": DATETIME_PATTERN}),
+        Kind::Enum(rule) => json!({"enum": enum_values(rule)}),
+        Kind::Object(o) => object_schema(o.fields),
+        Kind::List(l) => {
+            let mut m = json!({"type": "array", "items": object_schema(l.fields), "minItems": l.min.max(1)});
+            if l.max != UNBOUNDED {
+                m["maxItems"] = json!(l.max);
+            }
+            m
+        }
+    };
+    s["description"] = json!(format!("{} / {}", f.label_en, f.label_zh));
+    s
+}
+
+/// Rust-style type name of an API for TypeScript: `taobao.inventory.shopinv.adjust` → `InventoryShopinvAdjust`.
+pub fn type_base(api: &Api) -> String {
+    api.method
+        .strip_prefix("taobao.")
+        .unwrap_or(api.method)
+        .split('.')
+        .filter(|p| *p != "qimen" && *p != "taobao" && *p != "tmall")
+        .map(|p| {
+            let mut c = p.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn ts_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// The TypeScript type of a field: `input` = what `check` accepts, else the normalized value's type.
+fn ts_type(f: &'static Field, input: bool, indent: usize) -> String {
+    match &f.kind {
+        Kind::Str(_) => if input { "string | number".into() } else { "string".into() },
+        Kind::Long(_) => if input { "number | bigint | string".into() } else { "number | bigint".into() },
+        Kind::Bool => if input { "boolean | 'true' | 'false'".into() } else { "boolean".into() },
+        Kind::Price | Kind::Discount => if input { "string | number".into() } else { "string".into() },
+        Kind::Date | Kind::DateTime => if input { "string | number | Date".into() } else { "string".into() },
+        Kind::Enum(rule) => {
+            let mut alts: Vec<String> = rule.codes.iter().map(|c| if rule.numeric { c.code.to_string() } else { ts_string(c.code) }).collect();
+            if input {
+                for c in rule.codes {
+                    if rule.numeric {
+                        alts.push(ts_string(c.code));
+                    }
+                    alts.push(ts_string(c.label_zh));
+                    alts.extend(c.aliases.iter().map(|a| ts_string(a)));
+                }
+                // Codes are accepted in any case: lower-case spellings of letter codes too.
+                for c in rule.codes {
+                    let lower = c.code.to_ascii_lowercase();
+                    if lower != c.code {
+                        alts.push(ts_string(&lower));
+                    }
+                }
+                if rule.codes.iter().any(|c| c.aliases.contains(&"true")) {
+                    alts.push("boolean".into());
+                }
+            }
+            alts.dedup();
+            let mut seen = Vec::new();
+            alts.retain(|a| if seen.contains(a) { false } else { seen.push(a.clone()); true });
+            alts.join(" | ")
+        }
+        Kind::Object(o) => ts_object(o.fields, input, indent),
+        Kind::List(l) => format!("Array<{}>", ts_object(l.fields, input, indent)),
+    }
+}
+
+fn ts_object(fields: &'static [Field], input: bool, indent: usize) -> String {
+    let pad = "  ".repeat(indent + 1);
+    let mut s = String::from("{\n");
+    for f in fields {
+        // In a payload, an optional field may also be null (dropped like an absent one).
+        let (opt, null) = match (f.required, input) {
+            (true, _) => ("", ""),
+            (false, true) => ("?", " | null"),
+            (false, false) => ("?", ""),
+        };
+        s.push_str(&format!("{pad}/** {} / {} */\n", f.label_en, f.label_zh));
+        s.push_str(&format!("{pad}{}{opt}: {}{null};\n", f.name, ts_type(f, input, indent + 1)));
+    }
+    s.push_str(&"  ".repeat(indent));
+    s.push('}');
+    s
+}
+
+/// The package's `.d.ts`, generated from the rule tables (per-API payload and value types, overloads keyed by
+/// the method name) around the hand-written generic part in `js/types.d.ts`.
+pub fn typescript(generic: &str) -> String {
+    let mut s = String::from("// Generated from the rule tables by `cargo run --example gen_types`. Do not edit.\n\n");
+    s.push_str(generic);
+    s.push('\n');
+    for api in crate::rules::APIS {
+        let base = type_base(api);
+        s.push_str(&format!("/** {} — {} */\nexport interface {base}Payload {}\n\n", api.method, api.summary, ts_object(api.fields, true, 0)));
+        s.push_str(&format!("/** The normalized value of {} (what `check` returns as `value`). */\nexport interface {base}Value {}\n\n", api.method, ts_object(api.fields, false, 0)));
+    }
+    s.push_str("export interface Payloads {\n");
+    for api in crate::rules::APIS {
+        s.push_str(&format!("  {}: {}Payload;\n", ts_string(api.method), type_base(api)));
+    }
+    s.push_str("}\n\nexport interface Values {\n");
+    for api in crate::rules::APIS {
+        s.push_str(&format!("  {}: {}Value;\n", ts_string(api.method), type_base(api)));
+    }
+    s.push_str("}\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    #[test]
+    fn type_names() {
+        let names: Vec<String> = rules::APIS.iter().map(|a| type_base(a)).collect();
+        assert_eq!(names, ["PosInventorySynchronize", "PosItemsSynchronize", "QimendcInventorySync", "InventoryShopinvAdjust"]);
+    }
+
+    #[test]
+    fn schema_carries_limits_and_enums() {
+        let api = rules::api("taobao.inventory.shopinv.adjust").expect("api");
+        let s = schema(api);
+        let edit = &s["properties"]["shop_inventory_edit"];
+        assert_eq!(s["required"], json!(["shop_inventory_edit"]));
+        assert_eq!(edit["properties"]["detail_list"]["maxItems"], json!(20));
+        assert_eq!(edit["properties"]["check_mode"]["enum"], json!([1, 2]));
+        assert_eq!(edit["properties"]["detail_list"]["items"]["properties"]["item_id"]["minimum"], json!(1));
+    }
 }

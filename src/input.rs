@@ -74,6 +74,8 @@ pub fn parse(text: &str) -> Result<Input<'_>, ParseError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(ParseError::TooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES });
     }
+    // A UTF-8 byte-order mark (common in files saved on Windows) is not part of the JSON.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = Seed { depth: 0 }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
     parsed.map_err(|e| {

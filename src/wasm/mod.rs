@@ -135,3 +135,24 @@ pub fn methods() -> JsValue {
 pub fn example(method: JsValue) -> Option<String> {
     rules::api(&method_name(&method)).map(|a| a.example.to_string())
 }
+
+/// `schema(method)` → `{ ok, value: JSON Schema }` of the canonical payload, derived from the rule table.
+#[wasm_bindgen]
+pub fn schema(method: JsValue) -> JsValue {
+    outcome(api_of(&method).map(|api| crate::describe::schema(api)))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    max_input_bytes: usize,
+    max_depth: usize,
+    max_issues: usize,
+}
+
+/// `limits()` → `{ maxInputBytes, maxDepth, maxIssues }`: the core's input bounds (so that a Node body reader
+/// can stop reading where the core would refuse anyway).
+#[wasm_bindgen]
+pub fn limits() -> JsValue {
+    to_js(&Limits { max_input_bytes: crate::input::MAX_INPUT_BYTES, max_depth: crate::input::MAX_DEPTH, max_issues: engine::MAX_ISSUES })
+}

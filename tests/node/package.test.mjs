@@ -52,3 +52,13 @@ test('bad arguments never throw: non-object payloads, bytes, invalid UTF-8', () 
   assert.match(bad.errors[0].message, /UTF-8/);
   assert.equal(q.check(m, '{}').ok, true, 'the module still works');
 });
+
+test('npm pack ships only what a consumer needs', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
+  assert.ok(files.every((f) => f === 'README.md' || f === 'package.json' || f.startsWith('pkg/')), files.join(', '));
+  for (const needed of ['pkg/index.d.ts', 'pkg/node/index.cjs', 'pkg/node/index.mjs', 'pkg/node/cli.mjs', 'pkg/web/index.mjs', 'pkg/web/qimen_payload_bg.wasm']) assert.ok(files.includes(needed), needed);
+});

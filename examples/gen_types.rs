@@ -1,0 +1,13 @@
+//! Prints the package's `.d.ts`: the generic part (the file named by the first argument) followed by the
+//! per-API types generated from the rule tables. Run by scripts/build.sh.
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| "js/types.d.ts".into());
+    match std::fs::read_to_string(&path) {
+        Ok(generic) => print!("{}", qimen_payload::describe::typescript(&generic)),
+        Err(e) => {
+            eprintln!("gen_types: cannot read {path}: {e}");
+            std::process::exit(2);
+        }
+    }
+}

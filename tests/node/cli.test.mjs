@@ -1,0 +1,98 @@
+// The CLI spawned as a process, as `npx qimen-payload` runs it: exit codes, stdin, files, --json, --lang.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin['qimen-payload']);
+const run = (args, { input, env } = {}) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+const SHOP = 'taobao.inventory.shopinv.adjust';
+const seed = readFileSync(join(root, 'tests/cases', SHOP, 'seed_example.json'), 'utf8');
+const seedPayload = JSON.stringify(JSON.parse(seed).input);
+
+test('check: valid from stdin exits 0; invalid exits 1 with paths; --json is the report', () => {
+  const ok = run(['check', SHOP], { input: seedPayload });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /valid/);
+  const bad = run(['check', SHOP, '-'], { input: '{"shop_inventory_edit":{}}' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, /shop_inventory_edit\.order_id \[missing\]/);
+  const json = JSON.parse(run(['check', SHOP, '--json'], { input: '{"shop_inventory_edit":{}}' }).stdout);
+  assert.equal(json.ok, false);
+  assert.equal(json.errors.length, 5);
+});
+
+test('check --lang zh prints Chinese messages; plain output has no colour codes off a TTY', () => {
+  const r = run(['check', SHOP, '--lang', 'zh'], { input: '{}' });
+  assert.match(r.stdout, /必填/);
+  assert.doesNotMatch(r.stdout, /\x1b\[/);
+});
+
+test('files: check a file; a missing file is an I/O error (exit 2)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qp-'));
+  const f = join(dir, 'p.json');
+  writeFileSync(f, `\uFEFF${seedPayload}`); // with a BOM, as Windows editors save
+  assert.equal(run(['check', SHOP, f]).status, 0);
+  const missing = run(['check', SHOP, join(dir, 'nope.json')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot read/);
+});
+
+test('usage errors exit 2: unknown method lists the four, unknown command, missing method, bad flag', () => {
+  const m = run(['check', 'taobao.nope'], { input: '{}' });
+  assert.equal(m.status, 2);
+  for (const name of ['qimen.taobao.pos.inventory.synchronize', 'qimen.taobao.pos.items.synchronize', 'tmall.qimendc.inventory.sync', SHOP]) assert.match(m.stderr, new RegExp(name.replaceAll('.', '\\.')));
+  assert.equal(run(['frobnicate']).status, 2);
+  assert.equal(run(['check']).status, 2);
+  assert.equal(run(['render', SHOP, '--format', 'yaml'], { input: seedPayload }).status, 2);
+  assert.equal(run(['check', SHOP, '--bogus'], { input: seedPayload }).status, 2);
+});
+
+test('--help for every command', () => {
+  for (const c of ['check', 'render', 'chunk', 'schema', 'sign', 'methods']) {
+    const r = run([c, '--help']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, new RegExp(`Usage: qimen-payload ${c}`));
+  }
+  assert.match(run(['--help']).stdout, /Commands:/);
+});
+
+test('render xml and json; an invalid payload exits 1', () => {
+  const xml = run(['render', SHOP, '--format', 'xml'], { input: seedPayload });
+  assert.equal(xml.status, 0);
+  assert.equal(xml.stdout.trim(), JSON.parse(seed).xml);
+  assert.equal(run(['render', SHOP], { input: seedPayload }).stdout.trim(), JSON.parse(seed).json);
+  assert.equal(run(['render', SHOP], { input: '{}' }).status, 1);
+});
+
+test('chunk: one payload per line, or files in --out-dir', () => {
+  const items = Array.from({ length: 45 }, (_, i) => ({ itemCode: `S${i}`, paperQty: 1 }));
+  const payload = JSON.stringify({ item: items });
+  const lines = run(['chunk', 'qimen.taobao.pos.inventory.synchronize'], { input: payload }).stdout.trim().split('\n');
+  assert.deepEqual(lines.map((l) => JSON.parse(l).item.length), [20, 20, 5]);
+  const dir = mkdtempSync(join(tmpdir(), 'qp-'));
+  assert.equal(run(['chunk', 'qimen.taobao.pos.inventory.synchronize', '--out-dir', dir], { input: payload }).status, 0);
+  assert.deepEqual(readdirSync(dir).sort(), ['chunk-001.json', 'chunk-002.json', 'chunk-003.json']);
+});
+
+test('schema and methods', () => {
+  assert.equal(JSON.parse(run(['schema', SHOP]).stdout).$schema, 'https://json-schema.org/draft/2020-12/schema');
+  assert.equal(JSON.parse(run(['methods', '--json']).stdout).length, 4);
+});
+
+test('sign reads the secret from QIMEN_SECRET only, and never prints it', () => {
+  const secret = 'cli-s3cret-xyz';
+  const r = run(['sign', SHOP, '--app-key', 'K', '--timestamp', '0'], { input: seedPayload, env: { QIMEN_SECRET: secret } });
+  assert.equal(r.status, 0, r.stderr);
+  const req = JSON.parse(r.stdout);
+  assert.equal(req.query.timestamp, '1970-01-01 08:00:00');
+  assert.match(req.sign, /^[0-9A-F]{32}$/);
+  assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret));
+  const none = run(['sign', SHOP, '--app-key', 'K'], { input: seedPayload, env: { QIMEN_SECRET: '' } });
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /QIMEN_SECRET/);
+});

@@ -1,0 +1,26 @@
+// The generated .d.ts: a typed usage example compiles with tsc --noEmit, and each deliberately wrong line of
+// another example fails to compile.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OPTIONS = ['--strict', '--noEmit', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext'];
+const tsc = (file) => spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), ...OPTIONS, join(root, 'tests/types', file)], { encoding: 'utf8', cwd: root });
+
+test('the typed example compiles', () => {
+  const r = tsc('good.mts');
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+test('every deliberately wrong line fails to compile', () => {
+  const r = tsc('wrong.mts');
+  assert.notEqual(r.status, 0);
+  const lines = readFileSync(join(root, 'tests/types/wrong.mts'), 'utf8').split('\n');
+  const wrong = lines.map((l, i) => (l.includes('); //') ? i + 1 : 0)).filter(Boolean);
+  const failing = new Set([...r.stdout.matchAll(/wrong\.mts\((\d+),/g)].map((m) => Number(m[1])));
+  assert.deepEqual(wrong.filter((n) => !failing.has(n)), [], `lines that compiled but should not: ${r.stdout}`);
+});
