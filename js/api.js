@@ -52,6 +52,7 @@ function makeApi(core) {
     signParams: (params, secret, signMethod = 'md5', body) => unwrap(core.signParams(params, secret, signMethod, body)),
     parseResponse: (method, text) => unwrap(core.parseResponse(method, text)),
     schema: (method) => unwrap(core.schema(method)),
+    fields: (method) => unwrap(core.fields(method)),
     limits: () => core.limits(),
     methods: () => core.methods(),
     example: (method) => core.example(method),

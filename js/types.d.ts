@@ -100,7 +100,25 @@ export interface MethodInfo {
   summary: string;
   summaryZh: string;
   listField?: string;
+  /** Field names from the root to the limited list, e.g. ['shop_inventory_edit', 'detail_list']. */
+  listPath: string[];
   listLimit?: number;
+}
+
+/** One field of a rule table, as data. */
+export interface FieldInfo {
+  name: string;
+  kind: 'string' | 'long' | 'boolean' | 'price' | 'discount' | 'date' | 'datetime' | 'enum' | 'object' | 'list';
+  required: boolean;
+  maxLength?: number;
+  labelZh: string;
+  labelEn: string;
+  example: string;
+  codes?: { code: string; labelZh: string; labelEn: string }[];
+  maxItems?: number;
+  minItems?: number;
+  typeName?: string;
+  fields?: FieldInfo[];
 }
 
 export function check<M extends Method>(method: M, payload: PayloadInput<M>): Report<Values[M]>;
@@ -112,6 +130,9 @@ export function parseResponse(method: Method, text: string): ParsedResponse;
 /** The API's JSON Schema (2020-12) of the canonical payload. */
 export function schema(method: Method): Record<string, unknown>;
 export function methods(): MethodInfo[];
+/** The API's rule table as data (what the admin console builds its form from). */
+export function fields(method: Method): FieldInfo[];
+export function limits(): { maxInputBytes: number; maxDepth: number; maxIssues: number };
 /** The seed's request example as JSON text. */
 export function example(method: Method): string;
 export function setLanguage(lang: 'en' | 'zh'): void;

@@ -8,7 +8,7 @@ use crate::rules::{Api, Field, Kind};
 use crate::value::Val;
 
 /// Where the API's limited list is: the path of field names from the root, and its limit.
-fn limited_list(fields: &'static [Field]) -> Option<(Vec<&'static str>, usize)> {
+pub(crate) fn limited_list(fields: &'static [Field]) -> Option<(Vec<&'static str>, usize)> {
     for f in fields {
         match &f.kind {
             Kind::List(l) if l.max != crate::rules::UNBOUNDED => return Some((vec![f.name], l.max)),

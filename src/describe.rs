@@ -12,8 +12,9 @@ pub struct MethodInfo {
     pub title_zh: &'static str,
     pub summary: &'static str,
     pub summary_zh: &'static str,
-    /// The limited list's field name and its limit.
+    /// The limited list's field name, its path from the root, and its limit.
     pub list_field: Option<&'static str>,
+    pub list_path: Vec<&'static str>,
     pub list_limit: Option<usize>,
 }
 
@@ -28,6 +29,7 @@ pub fn methods() -> Vec<MethodInfo> {
                 summary: a.summary,
                 summary_zh: a.summary_zh,
                 list_field: limit.map(|(f, _)| f),
+                list_path: crate::chunk::limited_list(a.fields).map(|(p, _)| p).unwrap_or_default(),
                 list_limit: limit.map(|(_, n)| n),
             }
         })
@@ -35,6 +37,92 @@ pub fn methods() -> Vec<MethodInfo> {
 }
 
 
+
+/// One field of a rule table as data, for forms and documentation.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldInfo {
+    pub name: &'static str,
+    /// string, long, boolean, price, discount, date, datetime, enum, object, list
+    pub kind: &'static str,
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    pub example: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codes: Option<Vec<CodeInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_name: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<FieldInfo>>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeInfo {
+    pub code: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+}
+
+/// The rule table of an API as data: what a console builds its form from.
+pub fn fields(api: &Api) -> Vec<FieldInfo> {
+    field_infos(api.fields)
+}
+
+fn field_infos(fields: &'static [Field]) -> Vec<FieldInfo> {
+    fields
+        .iter()
+        .map(|f| {
+            let mut info = FieldInfo {
+                name: f.name,
+                kind: "string",
+                required: f.required,
+                max_length: f.max_len,
+                label_zh: f.label_zh,
+                label_en: f.label_en,
+                example: f.example,
+                codes: None,
+                max_items: None,
+                min_items: None,
+                type_name: None,
+                fields: None,
+            };
+            info.kind = match &f.kind {
+                Kind::Str(_) => "string",
+                Kind::Long(_) => "long",
+                Kind::Bool => "boolean",
+                Kind::Price => "price",
+                Kind::Discount => "discount",
+                Kind::Date => "date",
+                Kind::DateTime => "datetime",
+                Kind::Enum(rule) => {
+                    info.codes = Some(rule.codes.iter().map(|c| CodeInfo { code: c.code, label_zh: c.label_zh, label_en: c.label_en }).collect());
+                    "enum"
+                }
+                Kind::Object(o) => {
+                    info.type_name = Some(o.type_name);
+                    info.fields = Some(field_infos(o.fields));
+                    "object"
+                }
+                Kind::List(l) => {
+                    info.type_name = Some(l.type_name);
+                    info.max_items = (l.max != UNBOUNDED).then_some(l.max);
+                    info.min_items = Some(l.min);
+                    info.fields = Some(field_infos(l.fields));
+                    "list"
+                }
+            };
+            info
+        })
+        .collect()
+}
 
 /// Patterns of the canonical (normalized) forms, as `check` outputs them.
 pub const PRICE_PATTERN: &str = r"^[0-9]+\.[0-9]{2}$";

@@ -156,3 +156,10 @@ struct Limits {
 pub fn limits() -> JsValue {
     to_js(&Limits { max_input_bytes: crate::input::MAX_INPUT_BYTES, max_depth: crate::input::MAX_DEPTH, max_issues: engine::MAX_ISSUES })
 }
+
+/// `fields(method)` → `{ ok, value: [field…] }`: the rule table as data (labels, kinds, limits, enum codes), from
+/// which a console builds its form.
+#[wasm_bindgen]
+pub fn fields(method: JsValue) -> JsValue {
+    outcome(api_of(&method).map(crate::describe::fields))
+}
