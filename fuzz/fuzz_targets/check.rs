@@ -1,0 +1,19 @@
+//! `check` on all four methods never panics, and what it accepts is stable: the normalized value, rendered as
+//! JSON and checked again, is valid and unchanged (normalization is idempotent).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use qimen_payload::render::{render_value, Format};
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((api, _, text)) = common::split(data) else { return };
+    let r = qimen_payload::check(api.method, text);
+    assert_eq!(r.ok, r.errors.is_empty());
+    if let Some(v) = &r.value {
+        let again = qimen_payload::check(api.method, &render_value(api, v, Format::Json));
+        assert!(again.ok, "normalized value refused: {:?}", again.errors);
+        assert_eq!(again.value.as_ref(), Some(v), "normalization is not idempotent");
+    }
+});
