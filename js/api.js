@@ -54,6 +54,7 @@ function makeApi(core) {
     schema: (method) => unwrap(core.schema(method)),
     fields: (method) => unwrap(core.fields(method)),
     limits: () => core.limits(),
+    memoryBytes: () => core.memoryBytes(),
     methods: () => core.methods(),
     example: (method) => core.example(method),
   };

@@ -133,6 +133,8 @@ export function methods(): MethodInfo[];
 /** The API's rule table as data (what the admin console builds its form from). */
 export function fields(method: Method): FieldInfo[];
 export function limits(): { maxInputBytes: number; maxDepth: number; maxIssues: number };
+/** Size of the wasm module's linear memory in bytes. */
+export function memoryBytes(): number;
 /** The seed's request example as JSON text. */
 export function example(method: Method): string;
 export function setLanguage(lang: 'en' | 'zh'): void;

@@ -162,7 +162,7 @@ impl Engine {
                 None => self.unknown_field(key, fields, checks),
             }
         }
-        let mut out = Vec::with_capacity(fields.len());
+        let mut out = Vec::new();
         let mut present: Present = 0;
         for (fi, f) in fields.iter().enumerate() {
             let input = match slot[fi] {

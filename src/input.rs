@@ -191,7 +191,8 @@ impl<'de> Visitor<'de> for Seed {
         if depth > MAX_DEPTH {
             return Err(de::Error::custom(TOO_DEEP));
         }
-        let mut out = Vec::with_capacity(8);
+        // Grown on demand: a million empty objects must not reserve a million small buffers.
+        let mut out = Vec::new();
         let v = map.next_value_seed(Seed { depth })?;
         out.push((first, v));
         while let Some(k) = map.next_key_seed(Key)? {

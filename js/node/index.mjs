@@ -5,6 +5,6 @@ const require = createRequire(import.meta.url);
 const api = require('./index.cjs');
 
 export const {
-  PayloadError, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams, parseResponse, schema, fields, limits, methods, example, middleware,
+  PayloadError, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams, parseResponse, schema, fields, limits, memoryBytes, methods, example, middleware,
 } = api;
 export default api;

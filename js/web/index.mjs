@@ -11,6 +11,6 @@ export function init(input) {
 
 const api = makeApi(core);
 export const {
-  PayloadError, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams, parseResponse, schema, fields, limits, methods, example,
+  PayloadError, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams, parseResponse, schema, fields, limits, memoryBytes, methods, example,
 } = api;
 export default init;

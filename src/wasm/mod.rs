@@ -163,3 +163,10 @@ pub fn limits() -> JsValue {
 pub fn fields(method: JsValue) -> JsValue {
     outcome(api_of(&method).map(crate::describe::fields))
 }
+
+/// `memoryBytes()` → the size of the module's linear memory (for monitoring long-lived instances: it must stay
+/// flat under load, since a failed call must not leak).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
