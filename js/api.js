@@ -51,7 +51,7 @@ function makeApi(core) {
     buildRequest: (method, payload, options) => unwrap(core.buildRequest(method, payload, options)),
     signParams: (params, secret, signMethod = 'md5', body) => unwrap(core.signParams(params, secret, signMethod, body)),
     parseResponse: (method, text) => unwrap(core.parseResponse(method, text)),
-    schema: (method) => unwrap(core.schema(method)),
+    schema: (method) => JSON.parse(unwrap(core.schema(method))),
     fields: (method) => unwrap(core.fields(method)),
     limits: () => core.limits(),
     memoryBytes: () => core.memoryBytes(),

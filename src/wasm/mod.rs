@@ -136,10 +136,12 @@ pub fn example(method: JsValue) -> Option<String> {
     rules::api(&method_name(&method)).map(|a| a.example.to_string())
 }
 
-/// `schema(method)` → `{ ok, value: JSON Schema }` of the canonical payload, derived from the rule table.
+/// `schema(method)` → `{ ok, value: JSON Schema as text }` of the canonical payload, derived from the rule table.
+/// Text, because serde_json's arbitrary-precision numbers do not cross serde-wasm-bindgen as numbers; the JS
+/// entry point parses it.
 #[wasm_bindgen]
 pub fn schema(method: JsValue) -> JsValue {
-    outcome(api_of(&method).map(|api| crate::describe::schema(api)))
+    outcome(api_of(&method).map(|api| crate::describe::schema(api).to_string()))
 }
 
 #[derive(Serialize)]
