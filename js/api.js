@@ -45,8 +45,17 @@ function makeApi(core) {
       language = lang;
     },
     getLanguage: () => language,
-    check: (method, payload) => localized(core.check(method, payload)),
-    render: (method, payload, options) => unwrap(core.render(method, payload, formatOf(options))),
+    // The core answers a report as JSON text (fast) or, when it holds a BigInt, as an object.
+    check: (method, payload) => {
+      const raw = core.check(method, payload);
+      return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
+    },
+    // A string is the rendered text; an object is the refusing report.
+    render: (method, payload, options) => {
+      const raw = core.render(method, payload, formatOf(options));
+      if (typeof raw === 'string') return raw;
+      throw new PayloadError(localized(raw), language);
+    },
     chunk: (method, payload) => unwrap(core.chunk(method, payload)),
     buildRequest: (method, payload, options) => unwrap(core.buildRequest(method, payload, options)),
     signParams: (params, secret, signMethod = 'md5', body) => unwrap(core.signParams(params, secret, signMethod, body)),

@@ -13,7 +13,7 @@ for target in nodejs web; do
   out=pkg/$([ "$target" = nodejs ] && echo node || echo web)
   wasm-bindgen --target "$target" --out-dir "$out" --no-typescript "$WASM"
   # The npm package 'binaryen' (v132) gives a wasm-opt that works with this wasm-bindgen; Debian's v108 does not.
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/qimen_payload_bg.wasm" -o "$out/qimen_payload_bg.wasm"
 done

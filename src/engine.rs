@@ -351,7 +351,8 @@ fn is_blank(i: &Input) -> bool {
 /// The known field a mistyped key most likely meant: same letters ignoring case and `_`/`-`, else within
 /// two edits.
 fn suggest(key: &str, fields: &'static [Field]) -> Option<&'static str> {
-    let squash = |s: &str| s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase).collect::<String>();
+    // Field names are ASCII: ASCII case folding is enough (and keeps Unicode case tables out of the module).
+    let squash = |s: &str| s.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect::<String>();
     let k = squash(key);
     if let Some(f) = fields.iter().find(|f| squash(f.name) == k) {
         return Some(f.name);

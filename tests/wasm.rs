@@ -24,10 +24,18 @@ fn expected(case: &Value, key: &str) -> Vec<String> {
     case[key].as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
 }
 
+/// A report as the exported `check` answers it: JSON text (the fast path), or an object when its value holds
+/// a Long beyond 2^53 (read back exactly: serde-wasm-bindgen reads a BigInt as i64).
+fn decode(answer: JsValue) -> Result<Value, String> {
+    match answer.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        None => serde_wasm_bindgen::from_value(answer).map_err(|e| e.to_string()),
+    }
+}
+
 /// Compare one answer of the wasm `check` with a case; returns the problems found.
 fn compare(name: &str, how: &str, case: &Value, answer: JsValue) -> Vec<String> {
-    // BigInts come back as exact integers: serde-wasm-bindgen reads them as i64.
-    let report: Value = match serde_wasm_bindgen::from_value(answer) {
+    let report = match decode(answer) {
         Ok(v) => v,
         Err(e) => return vec![format!("{name} ({how}): answer is not a report: {e}")],
     };
@@ -72,8 +80,20 @@ fn corpus_through_exported_check() {
 }
 
 #[wasm_bindgen_test]
+fn a_long_beyond_2_53_takes_the_object_path_as_an_exact_bigint() {
+    let text = r#"{"shop_inventory_edit":{"order_id":"o","store_id":9007199254740993,"check_mode":2,"detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s","quantity":1}],"recover_deleted_data":true}}"#;
+    let answer = qimen_payload::wasm::check("taobao.inventory.shopinv.adjust".into(), text.into());
+    assert!(answer.as_string().is_none(), "an object, not JSON text");
+    let store = js_sys::Reflect::get(&js_sys::Reflect::get(&js_sys::Reflect::get(&answer, &"value".into()).expect("value"), &"shop_inventory_edit".into()).expect("edit"), &"store_id".into()).expect("store_id");
+    assert!(store.is_bigint());
+    assert_eq!(store, JsValue::from(js_sys::BigInt::from(9007199254740993u64)));
+    let small = qimen_payload::wasm::check("tmall.qimendc.inventory.sync".into(), "{}".into());
+    assert!(small.as_string().is_some(), "JSON text on the fast path");
+}
+
+#[wasm_bindgen_test]
 fn unknown_method_and_non_string_method() {
-    let r: Value = serde_wasm_bindgen::from_value(qimen_payload::wasm::check(JsValue::from(42), JsValue::from_str("{}"))).expect("report");
+    let r = decode(qimen_payload::wasm::check(JsValue::from(42), JsValue::from_str("{}"))).expect("report");
     assert_eq!(r["errors"][0]["code"], "unknown_method");
 }
 
@@ -86,7 +106,7 @@ fn js_only_values_are_reported_not_trapped() {
     js_sys::Reflect::set(&edit, &"check_mode".into(), &js_sys::Map::new().into()).expect("set");
     js_sys::Reflect::set(&edit, &"recover_deleted_data".into(), &JsValue::UNDEFINED).expect("set");
     js_sys::Reflect::set(&obj, &"shop_inventory_edit".into(), &edit).expect("set");
-    let r: Value = serde_wasm_bindgen::from_value(qimen_payload::wasm::check("taobao.inventory.shopinv.adjust".into(), obj.into())).expect("report");
+    let r = decode(qimen_payload::wasm::check("taobao.inventory.shopinv.adjust".into(), obj.into())).expect("report");
     let got = pairs(&r, "errors");
     assert_eq!(
         got,

@@ -65,13 +65,37 @@ fn check_payload(method: &JsValue, payload: &JsValue) -> Report {
     }
 }
 
-/// `check(method, payload)` → `{ ok, value, errors, warnings }`.
-#[wasm_bindgen]
-pub fn check(method: JsValue, payload: JsValue) -> JsValue {
-    to_js(&check_payload(&method, &payload))
+/// Does a value hold a Long that a JS number cannot carry exactly?
+fn has_unsafe_long(v: &crate::Val) -> bool {
+    use crate::value::{Val, MAX_SAFE_INTEGER};
+    match v {
+        Val::Long(n) => !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(n),
+        Val::Obj(m) => m.iter().any(|(_, x)| has_unsafe_long(x)),
+        Val::List(l) => l.iter().any(has_unsafe_long),
+        Val::Str(_) | Val::Bool(_) => false,
+    }
 }
 
-/// `render(method, payload, format)` → `{ ok, value: text }` or the refusing report.
+/// A report for JS. The fast path is JSON text, which the JS entry point hands to `JSON.parse` (building the
+/// same objects property by property through serde-wasm-bindgen costs several times more; see BENCHMARKS.md).
+/// A value with a Long beyond 2^53 takes the object path, where it becomes an exact BigInt.
+fn report_to_js(report: &Report) -> JsValue {
+    if report.value.as_ref().is_some_and(has_unsafe_long) {
+        return to_js(report);
+    }
+    match serde_json::to_string(report) {
+        Ok(text) => JsValue::from_str(&text),
+        Err(_) => to_js(report),
+    }
+}
+
+/// `check(method, payload)` → the report `{ ok, value, errors, warnings }`, as JSON text or as an object.
+#[wasm_bindgen]
+pub fn check(method: JsValue, payload: JsValue) -> JsValue {
+    report_to_js(&check_payload(&method, &payload))
+}
+
+/// `render(method, payload, format)` → the rendered text (a string), or the refusing report (an object).
 #[wasm_bindgen]
 pub fn render(method: JsValue, payload: JsValue, format: JsValue) -> JsValue {
     let f = format.as_string().unwrap_or_else(|| "json".into());
@@ -79,7 +103,10 @@ pub fn render(method: JsValue, payload: JsValue, format: JsValue) -> JsValue {
         None => Err(options::bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()]))),
         Some(format) => api_of(&method).and_then(|api| render::render_report(api.method, check_payload(&method, &payload), format)),
     };
-    outcome(r)
+    match r {
+        Ok(text) => JsValue::from_str(&text),
+        Err(report) => to_js(&report),
+    }
 }
 
 /// `chunk(method, payload)` → `{ ok, value: [payload…] }` or the refusing report.

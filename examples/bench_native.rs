@@ -1,0 +1,90 @@
+//! Native benchmark of the core (`cargo run --release --example bench_native`, run by `npm run bench`):
+//! check and render in MB/s on one core for each API, and how the cost grows from 1 to 10,000 entries
+//! (through `chunk` above the list limit). Median of several rounds; prints a Markdown table.
+
+use std::time::Instant;
+
+use qimen_payload::chunk::chunk;
+use qimen_payload::render::{render, render_value, Format};
+use qimen_payload::rules::{Api, APIS};
+
+fn entry(api: &Api, i: usize) -> String {
+    match api.method {
+        "qimen.taobao.pos.inventory.synchronize" => format!(r#"{{"productCode":"SPU{i:03}","itemCode":"SKU-{i:06}","paperQty":{}}}"#, 100 + i),
+        "qimen.taobao.pos.items.synchronize" => format!(
+            r#"{{"productCode":"PEUTET{i:03}","itemCode":"SKUEWRYU{i:06}","itemName":"女夏季短袖 {i}","barCode":"4006381333931","skuProperty":"红色 XXL","color":"red","size":"XXL","standardPrice":"200.00","referencePrice":"150.00","retailPrice":"120.00","tagPrice":"450.00","discount":"0.9000","priceAdjustment":{{"type":"0","standardPrice":"100.00","startDate":"2024-06-01","endDate":"2024-06-30"}},"brandName":"韩都衣舍","isValid":"Y","createTime":"2024-05-01 10:30:00"}}"#
+        ),
+        "tmall.qimendc.inventory.sync" => format!(
+            r#"{{"warehouse_code":"SZ001","item_name":"天猫精灵 {i}","batch_code":"{i:03}","lock_quantity":10,"inventory_type":"ZP","expire_date":"2019-11-11","quantity":{},"item_id":"sn{i:06}","product_date":"2017-11-11","item_code":"ABC{i:06}"}}"#,
+            12 + i
+        ),
+        _ => format!(r#"{{"item_id":{},"sku_id":0,"sub_order_id":"subOrder-{i:06}","quantity":{}}}"#, 1_231_111 + i, 1 + i),
+    }
+}
+
+fn payload(api: &Api, n: usize) -> String {
+    let list = (0..n).map(|i| entry(api, i)).collect::<Vec<_>>().join(",");
+    match api.method {
+        "qimen.taobao.pos.inventory.synchronize" => format!(r#"{{"orderInfo":{{"storeCode":"TERMINAL2425"}},"item":[{list}],"customerid":"qimen"}}"#),
+        "qimen.taobao.pos.items.synchronize" => format!(r#"{{"actionType":"add","total":{n},"item":[{list}],"customerid":"A12345"}}"#),
+        "tmall.qimendc.inventory.sync" => format!(r#"{{"cp_code":"HN123","date":"2018-03-01","customer_id":"23423647","items":[{list}],"req_id":"r"}}"#),
+        _ => format!(r#"{{"shop_inventory_edit":{{"order_id":"o","store_id":111111111,"check_mode":2,"detail_list":[{list}],"recover_deleted_data":true}}}}"#),
+    }
+}
+
+/// Median seconds per call of `f` over rounds of at least ~50 ms.
+fn time(mut f: impl FnMut()) -> f64 {
+    let mut samples = Vec::new();
+    for _ in 0..7 {
+        let start = Instant::now();
+        let mut n = 0u32;
+        while start.elapsed().as_millis() < 50 || n < 3 {
+            f();
+            n += 1;
+        }
+        samples.push(start.elapsed().as_secs_f64() / f64::from(n));
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    println!("\nnative core (one core, median of 7 rounds)\n");
+    println!("| method | entries | bytes | check MB/s | check µs | render xml MB/s | render json MB/s |");
+    println!("|---|---|---|---|---|---|---|");
+    for api in APIS {
+        let max = api.list_limit().map_or(20, |(_, m)| m);
+        for n in [1, 20, 100].into_iter().filter(|n| *n <= max) {
+            let text = payload(api, n);
+            assert!(qimen_payload::check(api.method, &text).ok, "{} {n}: benchmark payload must be valid", api.method);
+            let mb = text.len() as f64 / 1e6;
+            let c = time(|| {
+                std::hint::black_box(qimen_payload::check(api.method, std::hint::black_box(&text)));
+            });
+            let x = time(|| {
+                std::hint::black_box(render(api.method, &text, Format::Xml).ok());
+            });
+            let j = time(|| {
+                std::hint::black_box(render(api.method, &text, Format::Json).ok());
+            });
+            println!("| {} | {n} | {} | {:.0} | {:.1} | {:.0} | {:.0} |", api.method, text.len(), mb / c, c * 1e6, mb / x, mb / j);
+        }
+    }
+    println!("\nscaling through chunk (text → chunk → render each chunk as XML), qimendc and shopinv.adjust\n");
+    println!("| method | entries | chunks | total ms | µs per entry |");
+    println!("|---|---|---|---|---|");
+    for api in APIS.iter().filter(|a| a.method.starts_with("tmall") || a.method.starts_with("taobao")) {
+        for n in [1, 10, 100, 1_000, 10_000] {
+            let text = payload(api, n);
+            let mut chunks = 0;
+            let t = time(|| {
+                let parts = chunk(api, &text).expect("chunkable");
+                chunks = parts.len();
+                for p in &parts {
+                    std::hint::black_box(render_value(api, p, Format::Xml));
+                }
+            });
+            println!("| {} | {n} | {chunks} | {:.2} | {:.2} |", api.method, t * 1e3, t * 1e6 / n as f64);
+        }
+    }
+}
