@@ -2,7 +2,6 @@
 //! in the rule tables; this file knows no field of any API.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use crate::engine::{Engine, Present};
 use crate::norm::{formats, number};
@@ -40,15 +39,27 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
         match check {
             Check::Unique { list, key, severity } => {
                 let Some(entries) = get(obj, list).and_then(Val::as_list) else { continue };
-                let mut seen: HashMap<std::borrow::Cow<str>, usize> = HashMap::with_capacity(entries.len());
-                for (i, entry) in entries.iter().enumerate() {
-                    let Some(v) = entry.get(key).and_then(Val::scalar_text) else { continue };
-                    if let Some(first) = seen.get(&v) {
-                        let p = Params::new().with("value", v.as_ref()).with("first", *first);
-                        e.at(list, |e| e.at_index(i, |e| e.report(*severity, Code::Duplicate, p, &[key])));
+                // Sort (value, index) pairs: each run of equal values starts with its first occurrence. Cheaper
+                // than hashing in wasm, and the duplicates come out in a stable order.
+                let mut keyed: Vec<(std::borrow::Cow<str>, usize)> =
+                    entries.iter().enumerate().filter_map(|(i, entry)| entry.get(key).and_then(Val::scalar_text).map(|v| (v, i))).collect();
+                keyed.sort_unstable();
+                // One pass over the runs of equal values; (value, index) order puts each run's first occurrence
+                // first.
+                let mut dups: Vec<(usize, usize)> = Vec::new();
+                let mut run_start = 0;
+                for k in 1..keyed.len() {
+                    if keyed[k].0 == keyed[run_start].0 {
+                        dups.push((keyed[k].1, keyed[run_start].1));
                     } else {
-                        seen.insert(v, i);
+                        run_start = k;
                     }
+                }
+                dups.sort_unstable();
+                for (i, first) in dups {
+                    let v = entries[i].get(key).and_then(Val::scalar_text).map(|t| t.into_owned()).unwrap_or_default();
+                    let p = Params::new().with("value", v).with("first", first);
+                    e.at(list, |e| e.at_index(i, |e| e.report(*severity, Code::Duplicate, p, &[key])));
                 }
             }
             Check::Order { first, second, severity } => {

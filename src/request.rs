@@ -76,7 +76,13 @@ fn option_issue(name: &str, code: Code, params: Params) -> Report {
 /// The GMT+8 `yyyy-MM-dd HH:mm:ss` of a timestamp option, whatever the host's zone.
 pub fn format_timestamp(t: &Timestamp) -> Result<String, Report> {
     match t {
-        Timestamp::Millis(ms) => Ok(DateTime::from_epoch_millis(*ms).datetime_text()),
+        Timestamp::Millis(ms) => {
+            let dt = DateTime::from_epoch_millis(*ms);
+            if !(1000..=9999).contains(&dt.year) {
+                return Err(option_issue("timestamp", Code::Datetime, Params::new().with("value", ms.to_string()).with("reason", "year_range")));
+            }
+            Ok(dt.datetime_text())
+        }
         Timestamp::Text(s) => datetime::normalize(&Input::String(s.as_str().into()), datetime::Want::DateTime)
             .map_err(|b| option_issue("timestamp", b.code, b.params)),
     }
@@ -234,6 +240,8 @@ mod tests {
         let mut o = opts(BodyMode::Form);
         o.timestamp = Timestamp::Text("2016-13-01 00:00:00".into());
         assert_eq!(build_request(api, "{}", &o).expect_err("bad ts").errors[0].path, "options.timestamp");
+        o.timestamp = Timestamp::Millis(i64::MAX);
+        assert_eq!(build_request(api, "{}", &o).expect_err("absurd ts").errors[0].code, Code::Datetime);
         let e = build_request(api, r#"{"items":"x"}"#, &opts(BodyMode::Form)).expect_err("invalid");
         assert_eq!(e.errors[0].path, "items");
     }
