@@ -2,12 +2,32 @@
 //! in the rule tables; this file knows no field of any API.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::engine::{Engine, Present};
 use crate::norm::{formats, number};
 use crate::report::{Code, Params};
 use crate::rules::{Check, Field, Kind, Severity, StrFormat};
 use crate::value::Val;
+
+/// The Fx hash (as in rustc): a multiply-rotate per word. Not DoS-resistant, which does not matter for
+/// one payload's list of at most a few hundred thousand codes, and much cheaper than SipHash in wasm.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 fn get<'v>(obj: &'v [(&'static str, Val)], name: &str) -> Option<&'v Val> {
     obj.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
@@ -39,23 +59,19 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
         match check {
             Check::Unique { list, key, severity } => {
                 let Some(entries) = get(obj, list).and_then(Val::as_list) else { continue };
-                // Sort (value, index) pairs: each run of equal values starts with its first occurrence. Cheaper
-                // than hashing in wasm, and the duplicates come out in a stable order.
-                let mut keyed: Vec<(std::borrow::Cow<str>, usize)> =
-                    entries.iter().enumerate().filter_map(|(i, entry)| entry.get(key).and_then(Val::scalar_text).map(|v| (v, i))).collect();
-                keyed.sort_unstable();
-                // One pass over the runs of equal values; (value, index) order puts each run's first occurrence
-                // first.
+                // First index of each value, in a hash map with a cheap hasher (SipHash is slow in wasm); the
+                // duplicates come out in list order.
+                let mut seen: HashMap<std::borrow::Cow<str>, usize, BuildHasherDefault<FxHasher>> = HashMap::default();
                 let mut dups: Vec<(usize, usize)> = Vec::new();
-                let mut run_start = 0;
-                for k in 1..keyed.len() {
-                    if keyed[k].0 == keyed[run_start].0 {
-                        dups.push((keyed[k].1, keyed[run_start].1));
-                    } else {
-                        run_start = k;
+                for (i, entry) in entries.iter().enumerate() {
+                    let Some(v) = entry.get(key).and_then(Val::scalar_text) else { continue };
+                    match seen.get(&v) {
+                        Some(first) => dups.push((i, *first)),
+                        None => {
+                            seen.insert(v, i);
+                        }
                     }
                 }
-                dups.sort_unstable();
                 for (i, first) in dups {
                     let v = entries[i].get(key).and_then(Val::scalar_text).map(|t| t.into_owned()).unwrap_or_default();
                     let p = Params::new().with("value", v).with("first", first);

@@ -68,7 +68,7 @@ fn corpus() {
             match got_value {
                 Some(v) => case["value"] = v,
                 None => {
-                    case.as_object_mut().map(|o| o.shift_remove("value"));
+                    case.as_object_mut().map(|o| o.remove("value"));
                 }
             }
             fs::write(path, serde_json::to_string_pretty(&case).expect("ser") + "\n").expect("writable");
