@@ -31,7 +31,7 @@ struct Budget {
 /// Decode the payload argument. Errors are parse errors (size, depth, invalid UTF-8), reported like text ones.
 pub fn decode(v: &JsValue) -> Result<Payload, ParseError> {
     if let Some(s) = v.as_string() {
-        if v.dyn_ref::<JsString>().is_some_and(|j| !j.is_valid_utf16()) {
+        if has_lone_surrogate(&s, v) {
             return Err(ParseError::Malformed { message: "the JSON text contains a lone surrogate".into(), line: 0, column: 0 });
         }
         return Ok(Payload::Text(s));
@@ -77,12 +77,12 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         let text: String = v.unchecked_ref::<BigInt>().to_string(10).map(String::from).unwrap_or_default();
         return Ok(Input::Number(Num::Literal(Cow::Owned(text))));
     }
-    if let Some(js) = v.dyn_ref::<JsString>() {
-        if !js.is_valid_utf16() {
+    if let Some(s) = v.as_string() {
+        if has_lone_surrogate(&s, v) {
+            let js: &JsString = v.unchecked_ref();
             let index = (0..js.length()).find(|i| is_lone(js, *i)).unwrap_or(0) as usize;
             return Ok(Input::LoneSurrogate(index));
         }
-        let s = js.as_string().unwrap_or_default();
         b.bytes += s.len();
         if b.bytes > MAX_INPUT_BYTES {
             return Err(ParseError::TooLarge { bytes: b.bytes, limit: MAX_INPUT_BYTES });
@@ -144,6 +144,12 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         out.push((Cow::Owned(key), converted));
     }
     Ok(Input::Object(out))
+}
+
+/// The UTF-16 → UTF-8 copy replaces a lone surrogate with U+FFFD, so only a decoded text holding U+FFFD needs
+/// the exact check — which asks JS for one code unit per call (`is_valid_utf16`), far too slow for every string.
+fn has_lone_surrogate(decoded: &str, v: &JsValue) -> bool {
+    decoded.contains('\u{FFFD}') && !v.unchecked_ref::<JsString>().is_valid_utf16()
 }
 
 fn is_lone(s: &JsString, i: u32) -> bool {

@@ -70,6 +70,10 @@ test('lone surrogates: an error at the path from objects, malformed as JSON text
   assert.deepEqual(codes(answered(DC, { items: [{ item_name: 'a\uD800b' }] })), ['items[0].item_name invalid_char']);
   assert.equal(answered(DC, '{"req_id":"\\udc00"}').errors[0].code, 'malformed');
   assert.equal(answered(DC, `{"req_id":"\uD800"}`).errors[0].code, 'malformed');
+  // A real U+FFFD (what the copy into wasm turns a lone surrogate into) is an ordinary character.
+  assert.equal(answered(DC, { items: [{ item_name: 'a\uFFFDb' }] }).value.items[0].item_name, 'a\uFFFDb');
+  assert.equal(answered(DC, `{"req_id":"\uFFFD"}`).value.req_id, '\uFFFD');
+  assert.deepEqual(codes(answered(DC, { items: [{ item_name: '\uFFFDa\uDC00' }] })), ['items[0].item_name invalid_char']);
 });
 
 test('XML specials are escaped; control characters are warned and refused by the XML renderer', () => {
