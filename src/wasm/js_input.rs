@@ -30,6 +30,7 @@ struct Budget {
 
 /// Decode the payload argument. Errors are parse errors (size, depth, invalid UTF-8), reported like text ones.
 pub fn decode(v: &JsValue) -> Result<Payload, ParseError> {
+    refuse_long_string(v, 0)?;
     if let Some(s) = v.as_string() {
         if has_lone_surrogate(&s, v) {
             return Err(ParseError::Malformed { message: "the JSON text contains a lone surrogate".into(), line: 0, column: 0 });
@@ -77,6 +78,7 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         let text: String = v.unchecked_ref::<BigInt>().to_string(10).map(String::from).unwrap_or_default();
         return Ok(Input::Number(Num::Literal(Cow::Owned(text))));
     }
+    refuse_long_string(v, b.bytes)?;
     if let Some(s) = v.as_string() {
         if has_lone_surrogate(&s, v) {
             let js: &JsString = v.unchecked_ref();
@@ -144,6 +146,19 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         out.push((Cow::Owned(key), converted));
     }
     Ok(Input::Object(out))
+}
+
+/// Refuse a string too long for the input limit before copying it into wasm memory: the copy reserves up to
+/// three bytes per UTF-16 unit, and linear memory never shrinks, so a 50 MB string would keep ~150 MB for good.
+/// A UTF-16 unit is at least one UTF-8 byte, so the unit count is a lower bound of the byte count.
+fn refuse_long_string(v: &JsValue, used: usize) -> Result<(), ParseError> {
+    if let Some(js) = v.dyn_ref::<JsString>() {
+        let bytes = used + js.length() as usize;
+        if bytes > MAX_INPUT_BYTES {
+            return Err(ParseError::TooLarge { bytes, limit: MAX_INPUT_BYTES });
+        }
+    }
+    Ok(())
 }
 
 /// The UTF-16 → UTF-8 copy replaces a lone surrogate with U+FFFD, so only a decoded text holding U+FFFD needs

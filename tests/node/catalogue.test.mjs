@@ -108,9 +108,14 @@ test('nesting 100,000 deep: too_deep, no stack overflow, as object and as text',
 
 test('a 50 MB string: too_large as text, as a value, and as bytes', () => {
   const big = 'x'.repeat(50 * 1024 * 1024);
+  const before = q.memoryBytes();
   assert.equal(answered(DC, `{"req_id":"${big}"}`).errors[0].code, 'too_large');
   assert.equal(answered(DC, { req_id: big }).errors[0].code, 'too_large');
   assert.equal(answered(DC, Buffer.from(`{"req_id":"${big}"}`)).errors[0].code, 'too_large');
+  // Refused before the copy into wasm memory, which would otherwise grow for good.
+  assert.ok(q.memoryBytes() - before < 1024 * 1024, `memory grew by ${q.memoryBytes() - before}`);
+  // Strings that pass one by one but not together.
+  assert.equal(answered(DC, { items: [{ item_name: 'x'.repeat(7 * 1024 * 1024) }], req_id: 'y'.repeat(2 * 1024 * 1024) }).errors[0].code, 'too_large');
 });
 
 test('1,000,000 list entries: too_many (capped issue list) as text, too_large as objects', () => {
