@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine;
 use crate::input::Input;
-use crate::render::{self, Format};
+use crate::render;
 use crate::report::{Code, Params, Report};
 use crate::rules::{self, Api};
 use crate::{chunk as chunking, request, response, sign};
@@ -98,11 +98,7 @@ pub fn check(method: JsValue, payload: JsValue) -> JsValue {
 /// `render(method, payload, format)` → the rendered text (a string), or the refusing report (an object).
 #[wasm_bindgen]
 pub fn render(method: JsValue, payload: JsValue, format: JsValue) -> JsValue {
-    let f = format.as_string().unwrap_or_else(|| "json".into());
-    let r = match Format::parse(&f) {
-        None => Err(options::bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()]))),
-        Some(format) => api_of(&method).and_then(|api| render::render_report(api.method, check_payload(&method, &payload), format)),
-    };
+    let r = options::format(&format).and_then(|format| api_of(&method).and_then(|api| render::render_report(api.method, check_payload(&method, &payload), format)));
     match r {
         Ok(text) => JsValue::from_str(&text),
         Err(report) => to_js(&report),
@@ -130,9 +126,9 @@ pub fn build_request(method: JsValue, payload: JsValue, opts: JsValue) -> JsValu
 pub fn sign_params(params: JsValue, secret: JsValue, sign_method: JsValue, body: JsValue) -> JsValue {
     let r = (|| {
         let pairs = options::params(&params)?;
-        let secret = secret.as_string().filter(|s| !s.is_empty()).ok_or_else(|| options::bad("secret", Code::Missing, Params::new()))?;
-        let method = options::sign_method("signMethod", Some(sign_method.as_string().unwrap_or_else(|| "md5".into())))?.unwrap_or(sign::SignMethod::Md5);
-        let body = body.as_string();
+        let secret = options::string_value(&secret, "secret")?.filter(|s| !s.is_empty()).ok_or_else(|| options::bad("secret", Code::Missing, Params::new()))?;
+        let method = options::sign_method("signMethod", options::string_value(&sign_method, "signMethod")?)?.unwrap_or(sign::SignMethod::Md5);
+        let body = options::string_value(&body, "body")?;
         Ok(sign::sign_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &secret, method, body.as_deref()))
     })();
     outcome(r)

@@ -1,9 +1,10 @@
 //! Decoding the options objects of `render`, `buildRequest` and `signParams` from JS. A wrong option is an
 //! issue at `options.<name>`, never an exception.
 
-use js_sys::{Date, Object, Reflect};
+use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::render::Format;
 use crate::report::{Code, Issue, Params, Report};
 use crate::request::{BodyMode, BuildOptions, Timestamp};
 use crate::sign::SignMethod;
@@ -12,26 +13,61 @@ pub fn bad(name: &str, code: Code, params: Params) -> Report {
     Report::failed(Issue::new(format!("options.{name}"), code, params, true))
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    if !obj.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+fn type_error(name: &str, expected: &str, got: &str) -> Report {
+    bad(name, Code::Type, Params::new().with("expected", expected).with("got", got))
 }
 
-/// An optional string option (numbers are accepted as their text).
-pub fn string(obj: &JsValue, key: &str) -> Result<Option<String>, Report> {
-    let v = get(obj, key);
+fn type_of(v: &JsValue) -> String {
+    if v.is_null() {
+        return "null".into();
+    }
+    if Array::is_array(v) {
+        return "array".into();
+    }
+    if v.as_f64().is_some_and(|n| !n.is_finite()) {
+        return js_number_text(v);
+    }
+    v.js_typeof().as_string().unwrap_or_default()
+}
+
+/// A number as JS writes it (`String(n)`: `1e+21`, `NaN`), which is what JS sends when the value goes on the
+/// wire — so a signature over it agrees with the request.
+fn js_number_text(v: &JsValue) -> String {
+    v.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
+/// A member of an options object; a getter that throws is an issue at the option, not an exception.
+fn get(obj: &JsValue, key: &str) -> Result<JsValue, Report> {
+    if !obj.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| type_error(key, "value", "a getter that threw"))
+}
+
+/// An optional string argument or option (finite numbers are accepted as their text); anything else is a type
+/// issue at `options.<name>`, never silently ignored.
+pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
     if let Some(s) = v.as_string() {
         return Ok(Some(s));
     }
-    if let Some(n) = v.as_f64() {
-        return Ok(Some(crate::norm::number::format_double(n)));
+    if v.as_f64().is_some_and(f64::is_finite) {
+        return Ok(Some(js_number_text(v)));
     }
-    Err(bad(key, Code::Type, Params::new().with("expected", "string").with("got", v.js_typeof().as_string().unwrap_or_default())))
+    Err(type_error(name, "string", &type_of(v)))
+}
+
+/// The `format` argument of `render`: "json" (the default) or "xml".
+pub fn format(v: &JsValue) -> Result<Format, Report> {
+    let f = string_value(v, "format")?.unwrap_or_else(|| "json".into());
+    Format::parse(&f).ok_or_else(|| bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()])))
+}
+
+/// An optional string option of an options object.
+pub fn string(obj: &JsValue, key: &str) -> Result<Option<String>, Report> {
+    string_value(&get(obj, key)?, key)
 }
 
 pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, Report> {
@@ -45,10 +81,13 @@ pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, 
 }
 
 pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
-    if !obj.is_object() || obj.is_function() {
+    if obj.is_undefined() || obj.is_null() {
         return Err(bad("appKey", Code::Missing, Params::new()));
     }
-    let ts = get(obj, "timestamp");
+    if !obj.is_object() || obj.is_function() || Array::is_array(obj) {
+        return Err(bad_options(obj));
+    }
+    let ts = get(obj, "timestamp")?;
     let timestamp = if ts.is_undefined() || ts.is_null() {
         Timestamp::Millis(Date::now() as i64)
     } else if let Some(d) = ts.dyn_ref::<Date>() {
@@ -58,9 +97,12 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
     } else if let Some(s) = ts.as_string() {
         Timestamp::Text(s)
     } else {
-        return Err(bad("timestamp", Code::Type, Params::new().with("expected", "Date, epoch milliseconds or text").with("got", ts.js_typeof().as_string().unwrap_or_default())));
+        return Err(type_error("timestamp", "Date, epoch milliseconds or text", &type_of(&ts)));
     };
-    let simplify = get(obj, "simplify");
+    let simplify = match get(obj, "simplify")? {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(v.as_bool().ok_or_else(|| type_error("simplify", "boolean", &type_of(&v)))?),
+    };
     let body = match string(obj, "body")?.as_deref() {
         None | Some("form") => BodyMode::Form,
         Some("xml") => BodyMode::Xml,
@@ -79,7 +121,7 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
         format,
         target_app_key: string(obj, "targetAppKey")?,
         partner_id: string(obj, "partnerId")?,
-        simplify: simplify.as_bool(),
+        simplify,
         body,
     })
 }
@@ -87,29 +129,38 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
 /// The (key, value) pairs of a params object: own enumerable keys; values as text (numbers, booleans and
 /// BigInts by their JS string form); null and undefined values are blank (dropped by the signature).
 pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
-    if !obj.is_object() {
-        return Err(bad("params", Code::Type, Params::new().with("expected", "object").with("got", obj.js_typeof().as_string().unwrap_or_default())));
+    if !obj.is_object() || obj.is_function() || Array::is_array(obj) {
+        return Err(type_error("params", "object", &type_of(obj)));
     }
     let o: &Object = obj.unchecked_ref();
     let mut out = Vec::new();
     for k in Object::keys(o).iter() {
         let key = k.as_string().unwrap_or_default();
-        let v = Reflect::get(o, &k).unwrap_or(JsValue::UNDEFINED);
+        let name = format!("params.{key}");
+        let v = Reflect::get(o, &k).map_err(|_| type_error(&name, "value", "a getter that threw"))?;
         let text = if v.is_undefined() || v.is_null() {
             String::new()
         } else if let Some(s) = v.as_string() {
+            // The signature is over UTF-8; a lone surrogate has none, so the server could not agree with it.
+            if s.contains('\u{FFFD}') && !v.unchecked_ref::<js_sys::JsString>().is_valid_utf16() {
+                return Err(type_error(&name, "text without lone surrogates", "a string with a lone surrogate"));
+            }
             s
         } else if let Some(b) = v.as_bool() {
             b.to_string()
-        } else if let Some(n) = v.as_f64() {
-            crate::norm::number::format_double(n)
+        } else if v.as_f64().is_some_and(f64::is_finite) {
+            js_number_text(&v)
         } else if v.is_bigint() {
             v.unchecked_ref::<js_sys::BigInt>().to_string(10).map(String::from).unwrap_or_default()
         } else {
-            let got = v.js_typeof().as_string().unwrap_or_default();
-            return Err(bad("params", Code::Type, Params::new().with("expected", "string, number or boolean values").with("got", got).with("key", key)));
+            return Err(type_error(&name, "string, number or boolean", &type_of(&v)));
         };
         out.push((key, text));
     }
     Ok(out)
+}
+
+/// The options argument itself is not an options object.
+fn bad_options(v: &JsValue) -> Report {
+    Report::failed(Issue::new("options".to_string(), Code::Type, Params::new().with("expected", "object").with("got", type_of(v)), true))
 }

@@ -158,3 +158,38 @@ test('a getter that throws is reported, not propagated', () => {
   Object.defineProperty(p.items[0], 'item_name', { enumerable: true, get() { throw new Error('boom'); } });
   assert.deepEqual(codes(answered(DC, p)), ['items[0].item_name type']);
 });
+
+test('signParams, buildRequest and render arguments of the wrong type are PayloadErrors at their option', () => {
+  const refused = (fn, path, code = 'type') => assert.throws(fn, (e) => e instanceof q.PayloadError && e.errors[0].path === path && e.errors[0].code === code, path);
+  const ok = { a: 1 };
+  refused(() => q.signParams('a=b', 's'), 'options.params');
+  refused(() => q.signParams(null, 's'), 'options.params');
+  refused(() => q.signParams(['a'], 's'), 'options.params');
+  refused(() => q.signParams(() => 1, 's'), 'options.params');
+  for (const v of [{ b: 1 }, Symbol('x'), () => 1, NaN, Infinity, '\uD800x']) refused(() => q.signParams({ a: v }, 's'), 'options.params.a');
+  refused(() => q.signParams({ get a() { throw new Error('boom'); } }, 's'), 'options.params.a');
+  refused(() => q.signParams(ok, {}), 'options.secret');
+  refused(() => q.signParams(ok, 's', 5), 'options.signMethod', 'enum');
+  refused(() => q.signParams(ok, 's', {}), 'options.signMethod');
+  refused(() => q.signParams(ok, 's', 'md5', {}), 'options.body');
+  const example = q.example(SHOP);
+  refused(() => q.buildRequest(SHOP, example, 'appKey=k'), 'options');
+  refused(() => q.buildRequest(SHOP, example, ['k']), 'options');
+  refused(() => q.buildRequest(SHOP, example, { appKey: {}, secret: 's' }), 'options.appKey');
+  refused(() => q.buildRequest(SHOP, example, { get appKey() { throw new Error('boom'); }, secret: 's' }), 'options.appKey');
+  refused(() => q.buildRequest(SHOP, example, { appKey: 'k', secret: 's', simplify: 'yes' }), 'options.simplify');
+  refused(() => q.buildRequest(SHOP, example, { appKey: 'k', secret: 's', timestamp: NaN }), 'options.timestamp');
+  refused(() => q.render(SHOP, example, { format: 5 }), 'options.format', 'enum');
+  refused(() => q.render(SHOP, example, { format: {} }), 'options.format');
+  // Values that are fine: numbers and BigInts as their text, null/undefined as blank, an options object with
+  // no format renders JSON.
+  assert.equal(q.signParams({ a: 1, b: 2n ** 70n, c: null, d: undefined }, 's'), q.signParams({ a: '1', b: String(2n ** 70n) }, 's'));
+  assert.equal(q.render(SHOP, example, {}), q.render(SHOP, example, 'json'));
+  stillWorks();
+});
+
+test('signParams signs numbers as JS writes them on the wire (String(n))', () => {
+  for (const n of [1e21, 1e-7, 0.1 + 0.2, -0, 123456789012345680000]) {
+    assert.equal(q.signParams({ a: n }, 's'), q.signParams({ a: String(n) }, 's'), String(n));
+  }
+});
