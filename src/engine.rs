@@ -155,14 +155,20 @@ impl Engine {
     fn object(&mut self, fields: &'static [Field], checks: &'static [Check], members: &[(Cow<str>, Input)]) -> Val {
         const NONE: usize = usize::MAX;
         let mut slot = [NONE; MAX_FIELDS];
+        let mut matched = 0;
         for (mi, (key, _)) in members.iter().enumerate() {
             match fields.iter().position(|f| f.name == key.as_ref()) {
-                Some(fi) if slot[fi] == NONE => slot[fi] = mi,
+                Some(fi) if slot[fi] == NONE => {
+                    slot[fi] = mi;
+                    matched += 1;
+                }
                 Some(_) => self.report(Severity::Error, Code::Duplicate, Params::new().with("key", key.as_ref()), &[key]),
                 None => self.unknown_field(key, fields, checks),
             }
         }
-        let mut out = Vec::new();
+        // At most one value per matched member: exact room without reserving for members that are not there
+        // (a million `{}` entries must not reserve a table's width each).
+        let mut out = Vec::with_capacity(matched);
         let mut present: Present = 0;
         for (fi, f) in fields.iter().enumerate() {
             let input = match slot[fi] {
