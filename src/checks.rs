@@ -16,13 +16,30 @@ use crate::value::Val;
 #[derive(Default)]
 struct FxHasher(u64);
 
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            word.copy_from_slice(w);
+            self.add(u64::from_le_bytes(word));
         }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    // `str` hashes as its bytes and then 0xff: one multiply, not a padded word through `write`.
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
     fn finish(&self) -> u64 {
         self.0
@@ -61,7 +78,9 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
                 let Some(entries) = get(obj, list).and_then(Val::as_list) else { continue };
                 // First index of each value, in a hash map with a cheap hasher (SipHash is slow in wasm); the
                 // duplicates come out in list order.
-                let mut seen: HashMap<std::borrow::Cow<str>, usize, BuildHasherDefault<FxHasher>> = HashMap::default();
+                // Room for a valid list up front (no rehashing); a huge list grows the map only as values turn up.
+                let mut seen: HashMap<std::borrow::Cow<str>, usize, BuildHasherDefault<FxHasher>> =
+                    HashMap::with_capacity_and_hasher(entries.len().min(128), Default::default());
                 let mut dups: Vec<(usize, usize)> = Vec::new();
                 for (i, entry) in entries.iter().enumerate() {
                     let Some(v) = entry.get(key).and_then(Val::scalar_text) else { continue };
