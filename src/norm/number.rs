@@ -41,9 +41,62 @@ pub(crate) fn type_error(input: &Input, expected: &'static str) -> Bad {
     Bad::new(Code::Type).with("expected", expected).with("got", input.type_name())
 }
 
-/// Shortest text that reads back as the same double (what JS's `String(x)` shows), without exponent.
+/// A double as JS's `String(x)` writes it (ECMAScript Number::toString): the shortest digits that read back
+/// as the same double, laid out as JS does — `4006381333931`, `0.1`, `1e-7`, `1e+21`, `NaN`. A number given
+/// from JS thus reads the same as in the caller's code, and a JS object checks exactly like its
+/// `JSON.stringify` text. The digits come from serde_json's float writer (smaller here than `{:e}`).
 pub fn format_double(f: f64) -> String {
-    format!("{f}")
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if f == 0.0 {
+        return "0".into();
+    }
+    let text = serde_json::to_string(&f).unwrap_or_default();
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i64>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // value = 0.D × 10^n, with D the significant digits
+    let all: String = int.chars().chain(frac.chars()).collect();
+    let leading = all.len() - all.trim_start_matches('0').len();
+    let d = all.trim_start_matches('0').trim_end_matches('0');
+    let k = d.len() as i64;
+    let n = int.len() as i64 + exponent - leading as i64;
+    let mut out = String::with_capacity(k as usize + 8);
+    if negative {
+        out.push('-');
+    }
+    if k <= n && n <= 21 {
+        out.push_str(d);
+        out.extend(std::iter::repeat('0').take((n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        out.push_str(&d[..n as usize]);
+        out.push('.');
+        out.push_str(&d[n as usize..]);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat('0').take((-n) as usize));
+        out.push_str(d);
+    } else {
+        out.push_str(&d[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&d[1..]);
+        }
+        out.push('e');
+        out.push(if n - 1 >= 0 { '+' } else { '-' });
+        push_padded(&mut out, (n - 1).unsigned_abs(), 1);
+    }
+    out
 }
 
 /// The text of a decimal input: a number's literal, or a trimmed string.
@@ -258,6 +311,21 @@ mod tests {
     }
     fn code<T: std::fmt::Debug>(r: Result<T, Bad>) -> Code {
         r.expect_err("should fail").code
+    }
+
+    #[test]
+    fn doubles_read_as_js_string_writes_them() {
+        // Expectations from `String(x)` in Node 20.
+        for (f, js) in [
+            (0.0, "0"), (-0.0, "0"), (1.0, "1"), (-2.5, "-2.5"), (0.1 + 0.2, "0.30000000000000004"),
+            (4006381333931.0, "4006381333931"), (1e15, "1000000000000000"), (1e16, "10000000000000000"),
+            (1e20, "100000000000000000000"), (1e21, "1e+21"), (1.5e21, "1.5e+21"), (123456.789, "123456.789"),
+            (1e-5, "0.00001"), (1e-6, "0.000001"), (1e-7, "1e-7"), (1.234e-7, "1.234e-7"), (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"), (9007199254740993.0, "9007199254740992"),
+            (0.5, "0.5"), (100.25, "100.25"), (f64::NAN, "NaN"), (f64::INFINITY, "Infinity"), (f64::NEG_INFINITY, "-Infinity"),
+        ] {
+            assert_eq!(format_double(f), js, "{f:e}");
+        }
     }
 
     #[test]

@@ -36,9 +36,10 @@ fn outcome<T: Serialize>(r: Result<T, Report>) -> JsValue {
     }
 }
 
-/// The method argument as text (a non-string becomes its JS string form, and then an unknown method).
+/// The method argument as text (a non-string becomes its type name, and then an unknown method).
 fn method_name(v: &JsValue) -> String {
-    v.as_string().unwrap_or_else(|| format!("{v:?}"))
+    // Not `{v:?}`: JsValue's Debug pulls Rust's f64 formatting (~14 KB) into the module.
+    v.as_string().unwrap_or_else(|| options::type_of(v))
 }
 
 fn api_of(method: &JsValue) -> Result<&'static Api, Report> {

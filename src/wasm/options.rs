@@ -17,7 +17,8 @@ fn type_error(name: &str, expected: &str, got: &str) -> Report {
     bad(name, Code::Type, Params::new().with("expected", expected).with("got", got))
 }
 
-fn type_of(v: &JsValue) -> String {
+/// How an argument reads in a message: its type, or for a number that is not finite its value.
+pub fn type_of(v: &JsValue) -> String {
     if v.is_null() {
         return "null".into();
     }

@@ -193,3 +193,13 @@ test('signParams signs numbers as JS writes them on the wire (String(n))', () =>
     assert.equal(q.signParams({ a: n }, 's'), q.signParams({ a: String(n) }, 's'), String(n));
   }
 });
+
+test('a number where a string belongs reads as JS writes it: an object checks like its JSON.stringify text', () => {
+  for (const n of [1e21, 1e-7, -0, 4006381333931, 0.1 + 0.2, 123.5]) {
+    const obj = { cp_code: n, items: [{ item_code: n, item_name: 'x', quantity: 1 }] };
+    const fromObject = answered(DC, obj);
+    const fromText = answered(DC, JSON.stringify(obj));
+    assert.deepEqual(fromObject.value, fromText.value, String(n));
+    assert.equal(fromObject.value.cp_code, JSON.stringify(n), String(n));
+  }
+});
