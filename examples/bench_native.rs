@@ -1,6 +1,7 @@
 //! Native benchmark of the core (`cargo run --release --example bench_native`, run by `npm run bench`):
 //! check and render in MB/s on one core for each API, and how the cost grows from 1 to 10,000 entries
-//! (through `chunk` above the list limit). Median of several rounds; prints a Markdown table.
+//! (through `chunk` above the list limit), and the uniqueness check on codes crafted to collide in an unkeyed
+//! hash. Median of several rounds; prints Markdown tables.
 
 use std::time::Instant;
 
@@ -30,6 +31,28 @@ fn payload(api: &Api, n: usize) -> String {
         "tmall.qimendc.inventory.sync" => format!(r#"{{"cp_code":"HN123","date":"2018-03-01","customer_id":"23423647","items":[{list}],"req_id":"r"}}"#),
         _ => format!(r#"{{"shop_inventory_edit":{{"order_id":"o","store_id":111111111,"check_mode":2,"detail_list":[{list}],"recover_deleted_data":true}}}}"#),
     }
+}
+
+/// `n` distinct 24-character ASCII codes that all have the same Fx hash (the unkeyed multiply-rotate hasher
+/// the uniqueness check once used): for two random words, the third word is solved for, and kept when it is
+/// printable. This is the input that made that check quadratic; an attacker can make it in seconds.
+fn fx_colliding_codes(n: usize) -> Vec<String> {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let printable = |b: &u8| (0x20..0x7f).contains(b) && *b != b'"' && *b != b'\\';
+    let target = u64::from_le_bytes(*b"AAAAAAAA");
+    let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut codes = std::collections::BTreeSet::new();
+    while codes.len() < n {
+        rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let head: [u8; 16] = std::array::from_fn(|i| b'a' + ((rng >> (i * 4)) as u8 & 15));
+        let h2 = add(add(0, u64::from_le_bytes(head[..8].try_into().unwrap())), u64::from_le_bytes(head[8..].try_into().unwrap()));
+        let tail = (target ^ h2.rotate_left(5)).to_le_bytes();
+        if tail.iter().all(printable) {
+            codes.insert([&head[..], &tail[..]].concat());
+        }
+    }
+    codes.into_iter().map(|c| String::from_utf8(c).expect("ASCII")).collect()
 }
 
 /// Median seconds per call of `f` over rounds of at least ~50 ms.
@@ -87,4 +110,24 @@ fn main() {
             println!("| {} | {n} | {chunks} | {:.2} | {:.2} |", api.method, t * 1e3, t * 1e6 / n as f64);
         }
     }
+    println!("\nuniqueness check on 20,000 itemCodes (inventory.synchronize, over the list limit): crafted vs ordinary\n");
+    println!("| codes | check ms | µs per entry |");
+    println!("|---|---|---|");
+    let api = APIS.iter().find(|a| a.method == "qimen.taobao.pos.inventory.synchronize").expect("api");
+    let list = |codes: &[String]| {
+        let items: Vec<String> = codes.iter().map(|c| format!(r#"{{"itemCode":"{c}","paperQty":1}}"#)).collect();
+        format!(r#"{{"item":[{}]}}"#, items.join(","))
+    };
+    let crafted = fx_colliding_codes(20_000);
+    let ordinary: Vec<String> = (0..20_000).map(|i| format!("ordinary-code-{i:010}")).collect();
+    let mut per = Vec::new();
+    for (name, codes) in [("crafted to collide in Fx", &crafted), ("ordinary", &ordinary)] {
+        let text = list(codes);
+        let t = time(|| {
+            std::hint::black_box(qimen_payload::check(api.method, std::hint::black_box(&text)));
+        });
+        per.push(t);
+        println!("| {name} | {:.2} | {:.2} |", t * 1e3, t * 1e6 / codes.len() as f64);
+    }
+    println!("\ncrafted ÷ ordinary: {:.2}× (the Fx hash map it replaced: 169× here, growing with the count)", per[0] / per[1]);
 }

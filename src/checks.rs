@@ -2,49 +2,13 @@
 //! in the rule tables; this file knows no field of any API.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 
 use crate::engine::{Engine, Present};
 use crate::norm::{formats, number};
 use crate::report::{Code, Params};
 use crate::rules::{Check, Field, Kind, Severity, StrFormat};
 use crate::value::Val;
-
-/// The Fx hash (as in rustc): a multiply-rotate per word. Not DoS-resistant, which does not matter for
-/// one payload's list of at most a few hundred thousand codes, and much cheaper than SipHash in wasm.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(w);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    // `str` hashes as its bytes and then 0xff: one multiply, not a padded word through `write`.
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 fn get<'v>(obj: &'v [(&'static str, Val)], name: &str) -> Option<&'v Val> {
     obj.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
@@ -76,18 +40,17 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
         match check {
             Check::Unique { list, key, severity } => {
                 let Some(entries) = get(obj, list).and_then(Val::as_list) else { continue };
-                // First index of each value, in a hash map with a cheap hasher (SipHash is slow in wasm); the
-                // duplicates come out in list order.
-                // Room for a valid list up front (no rehashing); a huge list grows the map only as values turn up.
-                let mut seen: HashMap<std::borrow::Cow<str>, usize, BuildHasherDefault<FxHasher>> =
-                    HashMap::with_capacity_and_hasher(entries.len().min(128), Default::default());
+                // First index of each value, in an ordered map: O(n log n) whatever the values are. A hash map
+                // with a cheap unkeyed hasher (Fx) was as fast, but a payload of codes crafted to collide made it
+                // quadratic (20,000 entries: 1.6 s), and the middleware runs this on untrusted requests.
+                let mut seen: BTreeMap<std::borrow::Cow<str>, usize> = BTreeMap::new();
                 let mut dups: Vec<(usize, usize)> = Vec::new();
                 for (i, entry) in entries.iter().enumerate() {
                     let Some(v) = entry.get(key).and_then(Val::scalar_text) else { continue };
-                    match seen.get(&v) {
-                        Some(first) => dups.push((i, *first)),
-                        None => {
-                            seen.insert(v, i);
+                    match seen.entry(v) {
+                        std::collections::btree_map::Entry::Occupied(first) => dups.push((i, *first.get())),
+                        std::collections::btree_map::Entry::Vacant(slot) => {
+                            slot.insert(i);
                         }
                     }
                 }
