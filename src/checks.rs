@@ -2,7 +2,7 @@
 //! in the rule tables; this file knows no field of any API.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::btree_map::{BTreeMap, Entry};
 
 use crate::engine::{Engine, Present};
 use crate::norm::{formats, number};
@@ -44,19 +44,18 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
                 // with a cheap unkeyed hasher (Fx) was as fast, but a payload of codes crafted to collide made it
                 // quadratic (20,000 entries: 1.6 s), and the middleware runs this on untrusted requests.
                 let mut seen: BTreeMap<std::borrow::Cow<str>, usize> = BTreeMap::new();
-                let mut dups: Vec<(usize, usize)> = Vec::new();
+                let mut dups = Vec::new();
                 for (i, entry) in entries.iter().enumerate() {
                     let Some(v) = entry.get(key).and_then(Val::scalar_text) else { continue };
                     match seen.entry(v) {
-                        std::collections::btree_map::Entry::Occupied(first) => dups.push((i, *first.get())),
-                        std::collections::btree_map::Entry::Vacant(slot) => {
+                        Entry::Occupied(first) => dups.push((i, *first.get(), first.key().clone())),
+                        Entry::Vacant(slot) => {
                             slot.insert(i);
                         }
                     }
                 }
-                for (i, first) in dups {
-                    let v = entries[i].get(key).and_then(Val::scalar_text).map(|t| t.into_owned()).unwrap_or_default();
-                    let p = Params::new().with("value", v).with("first", first);
+                for (i, first, v) in dups {
+                    let p = Params::new().with("value", v.into_owned()).with("first", first);
                     e.at(list, |e| e.at_index(i, |e| e.report(*severity, Code::Duplicate, p, &[key])));
                 }
             }

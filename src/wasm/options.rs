@@ -4,6 +4,7 @@
 use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::norm::number::format_double;
 use crate::render::Format;
 use crate::report::{Code, Issue, Params, Report};
 use crate::request::{BodyMode, BuildOptions, Timestamp};
@@ -25,16 +26,10 @@ pub fn type_of(v: &JsValue) -> String {
     if Array::is_array(v) {
         return "array".into();
     }
-    if v.as_f64().is_some_and(|n| !n.is_finite()) {
-        return js_number_text(v);
+    if let Some(n) = v.as_f64().filter(|n| !n.is_finite()) {
+        return format_double(n);
     }
     v.js_typeof().as_string().unwrap_or_default()
-}
-
-/// A number as JS writes it (`String(n)`: `1e+21`, `NaN`), which is what JS sends when the value goes on the
-/// wire — so a signature over it agrees with the request.
-fn js_number_text(v: &JsValue) -> String {
-    v.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
 /// A member of an options object; a getter that throws is an issue at the option, not an exception.
@@ -54,8 +49,8 @@ pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
     if let Some(s) = v.as_string() {
         return Ok(Some(s));
     }
-    if v.as_f64().is_some_and(f64::is_finite) {
-        return Ok(Some(js_number_text(v)));
+    if let Some(n) = v.as_f64().filter(|n| n.is_finite()) {
+        return Ok(Some(format_double(n)));
     }
     Err(type_error(name, "string", &type_of(v)))
 }
@@ -149,8 +144,9 @@ pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
             s
         } else if let Some(b) = v.as_bool() {
             b.to_string()
-        } else if v.as_f64().is_some_and(f64::is_finite) {
-            js_number_text(&v)
+        } else if let Some(n) = v.as_f64().filter(|n| n.is_finite()) {
+            // As JS writes it (`String(n)`), which is what goes on the wire: the signature agrees with the request.
+            format_double(n)
         } else if v.is_bigint() {
             v.unchecked_ref::<js_sys::BigInt>().to_string(10).map(String::from).unwrap_or_default()
         } else {
