@@ -16,6 +16,11 @@ pub struct MethodInfo {
     pub list_field: Option<&'static str>,
     pub list_path: Vec<&'static str>,
     pub list_limit: Option<usize>,
+    /// Whether the classic Qimen XML-body protocol is spoken (`buildRequest`'s `body: 'xml'`).
+    pub xml_body: bool,
+    /// The field sent as Qimen's routing `customerId`, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing_field: Option<&'static str>,
 }
 
 /// The four APIs, in a fixed order.
@@ -31,6 +36,8 @@ pub fn methods() -> Vec<MethodInfo> {
                 list_field: limit.map(|(f, _)| f),
                 list_path: crate::chunk::limited_list(a.fields).map(|(p, _)| p).unwrap_or_default(),
                 list_limit: limit.map(|(_, n)| n),
+                xml_body: a.protocol.xml_body(),
+                routing_field: a.protocol.routing_field(),
             }
         })
         .collect()

@@ -214,10 +214,29 @@ pub fn dotted(path: &str) -> String {
     out
 }
 
+/// The Java property name the generated request classes pass to `RequestCheckUtils`, from a dotted wire
+/// path: each segment in lower camel case (`shop_inventory_edit.detail_list` → `shopInventoryEdit.detailList`;
+/// the POS APIs' names are camel case already and stay as they are).
+pub fn java_property(dotted: &str) -> String {
+    let mut out = String::with_capacity(dotted.len());
+    let mut upper = false;
+    for c in dotted.chars() {
+        match c {
+            '_' if !out.is_empty() && !out.ends_with('.') => upper = true,
+            _ if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The TOP SDK client-error form of an error: (40, "Missing required arguments") or (41, "Invalid arguments").
 /// The wording follows the Java SDK's `RequestCheckUtils`.
 pub fn top_form(path: &str, code: Code, params: &Params) -> (u32, String) {
-    let name = dotted(path);
+    let name = java_property(&dotted(path));
     if code == Code::Missing {
         return (40, format!("client-error:Missing required arguments:{name}"));
     }
@@ -241,6 +260,20 @@ mod tests {
     fn dotted_paths_drop_indices() {
         assert_eq!(dotted("item[3].itemCode"), "item.itemCode");
         assert_eq!(dotted("shop_inventory_edit.detail_list[2].sub_order_id"), "shop_inventory_edit.detail_list.sub_order_id");
+    }
+
+    #[test]
+    fn top_forms_name_the_java_property() {
+        // What `RequestCheckUtils.checkNotEmpty(shopInventoryEdit, "shopInventoryEdit")` in the generated
+        // TaobaoInventoryShopinvAdjustRequest says; the path stays the wire path.
+        let (c, m) = top_form("shop_inventory_edit", Code::Missing, &Params::new());
+        assert_eq!((c, m.as_str()), (40, "client-error:Missing required arguments:shopInventoryEdit"));
+        let (_, m) = top_form("shop_inventory_edit.detail_list[2].sub_order_id", Code::Missing, &Params::new());
+        assert_eq!(m, "client-error:Missing required arguments:shopInventoryEdit.detailList.subOrderId");
+        let (_, m) = top_form("items", Code::TooMany, &Params::new().with("max", 100i64));
+        assert_eq!(m, "client-error:Invalid arguments:the array size of items must be less than 100.");
+        assert_eq!(java_property("orderInfo.storeCode"), "orderInfo.storeCode");
+        assert_eq!(java_property("warehouse_code"), "warehouseCode");
     }
 
     #[test]

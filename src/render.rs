@@ -34,11 +34,21 @@ pub fn render(method: &str, text: &str, format: Format) -> Result<String, Report
 
 /// Render the value of an existing report (the wasm binding checks JS objects itself).
 pub fn render_report(method: &str, report: Report, format: Format) -> Result<String, Report> {
+    render_report_without(method, report, format, None)
+}
+
+/// As [`render_report`], leaving out one top-level field (the Qimen routing id, which the XML-body protocol
+/// carries in the query instead).
+pub fn render_report_without(method: &str, report: Report, format: Format, omit: Option<&str>) -> Result<String, Report> {
     let Some(api) = rules::api(method) else { return Err(report) };
     if format == Format::Xml && report.warnings.iter().any(|w| w.code == Code::InvalidChar) {
         return Err(promote_invalid_chars(report));
     }
     match (&report.value, report.ok) {
+        (Some(Val::Obj(m)), true) if omit.is_some() => {
+            let kept = Val::Obj(m.iter().filter(|(k, _)| Some(*k) != omit).cloned().collect());
+            Ok(render_value(api, &kept, format))
+        }
         (Some(v), true) => Ok(render_value(api, v, format)),
         _ => Err(report),
     }

@@ -7,7 +7,7 @@ use crate::norm::datetime::{self, DateTime};
 use crate::render::{self, Format};
 use crate::report::{Code, Issue, Params, Report};
 use crate::rules::Api;
-use crate::sign::{sign_params, SignMethod};
+use crate::sign::{blank, sign_params, SignMethod};
 use crate::value::Val;
 use crate::input::Input;
 
@@ -31,17 +31,24 @@ pub enum Timestamp {
 pub struct BuildOptions {
     pub app_key: String,
     pub secret: String,
-    /// Default: hmac-sha256 for `qimen.*` methods (as the Qimen Cloud client does), md5 otherwise.
+    /// Default: hmac-sha256 in form mode (as `DefaultTaobaoClient` and `DefaultQimenCloudClient` do for every
+    /// method), md5 in the classic Qimen XML-body mode (as that client does).
     pub sign_method: Option<SignMethod>,
     pub session: Option<String>,
     pub timestamp: Timestamp,
     /// Response format asked for: `json` (default in form mode) or `xml` (default in XML-body mode).
     pub format: Option<String>,
     pub target_app_key: Option<String>,
+    /// Identifies the client library, as the SDKs' `partner_id` does ([`DEFAULT_PARTNER_ID`] unless overridden;
+    /// `None` or blank sends none).
     pub partner_id: Option<String>,
+    /// Sent only when true, as the SDKs do (never `simplify=false`).
     pub simplify: Option<bool>,
     pub body: BodyMode,
 }
+
+/// The `partner_id` sent by default: this library and its version (the SDKs send their own, e.g. `top-sdk-java-…`).
+pub const DEFAULT_PARTNER_ID: &str = concat!("qimen-payload-", env!("CARGO_PKG_VERSION"));
 
 /// A request ready to send.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,16 +109,25 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
     if opts.secret.is_empty() {
         return Err(option_issue("secret", Code::Missing, Params::new()));
     }
+    if opts.body == BodyMode::Xml && !api.protocol.xml_body() {
+        // No real client sends a TOP method as an XML body; the gateway would not read it.
+        return Err(option_issue("body", Code::Enum, Params::new().with("value", "xml").with("allowed", vec!["form".to_string()]).with("reason", "not_qimen")));
+    }
     let timestamp = format_timestamp(&opts.timestamp)?;
+    let routing = api.protocol.routing_field();
     let xml_body = match opts.body {
-        BodyMode::Xml => Some(render::render_report(api.method, report.clone(), Format::Xml)?),
+        // The routing id travels in the query only: the classic client never writes it into the body.
+        BodyMode::Xml => Some(render::render_report_without(api.method, report.clone(), Format::Xml, routing)?),
         BodyMode::Form => None,
     };
     let value = match (&report.value, report.ok) {
         (Some(v), true) => v,
         _ => return Err(report),
     };
-    let sign_method = opts.sign_method.unwrap_or(if api.method.starts_with("qimen.") { SignMethod::HmacSha256 } else { SignMethod::Md5 });
+    let sign_method = opts.sign_method.unwrap_or(match opts.body {
+        BodyMode::Form => SignMethod::HmacSha256,
+        BodyMode::Xml => SignMethod::Md5,
+    });
     let format = opts.format.clone().unwrap_or_else(|| if xml_body.is_some() { "xml".into() } else { "json".into() });
     let mut query: Vec<(String, String)> = vec![
         ("method".into(), api.method.into()),
@@ -125,9 +141,9 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
         ("session", opts.session.clone()),
         ("partner_id", opts.partner_id.clone()),
         ("target_app_key", opts.target_app_key.clone()),
-        ("simplify", opts.simplify.map(|b| b.to_string())),
+        ("simplify", opts.simplify.filter(|b| *b).map(|b| b.to_string())),
     ];
-    query.extend(optional.into_iter().filter_map(|(k, v)| v.filter(|v| !v.trim().is_empty()).map(|v| (k.to_string(), v))));
+    query.extend(optional.into_iter().filter_map(|(k, v)| v.filter(|v| !blank(v)).map(|v| (k.to_string(), v))));
 
     let (form, body, content_type, sign) = match xml_body {
         None => {
@@ -138,7 +154,7 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
             (form, body, "application/x-www-form-urlencoded;charset=utf-8", sign)
         }
         Some(xml) => {
-            if let Some(cid) = api.customer_id_field.and_then(|f| value.get(f)).and_then(Val::scalar_text) {
+            if let Some(cid) = routing.and_then(|f| value.get(f)).and_then(Val::scalar_text) {
                 query.push(("customerId".into(), cid.into_owned()));
             }
             let sign = sign_params(query.iter().map(|(k, v)| (k.as_str(), v.as_str())), &opts.secret, sign_method, Some(&xml));
@@ -201,33 +217,58 @@ mod tests {
         let q: Vec<&str> = r.query.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(q, ["method", "app_key", "timestamp", "v", "format", "sign_method", "session", "sign"]);
         assert_eq!(r.query[2].1, "2016-01-01 12:00:00");
-        assert_eq!(r.query[5].1, "md5");
+        assert_eq!(r.query[5].1, "hmac-sha256", "DefaultTaobaoClient's default for every method");
         assert_eq!(r.form[0].0, "shop_inventory_edit");
         assert!(r.form[0].1.starts_with(r#"{"order_id":"mainOrderId1","store_id":111111111"#));
         // Re-sign independently of build_request's own path: the string to sign by hand.
         let s = format!(
-            "app_key12345678formatjsonmethodtaobao.inventory.shopinv.adjustsessiontestshop_inventory_edit{}sign_methodmd5timestamp2016-01-01 12:00:00v2.0",
+            "app_key12345678formatjsonmethodtaobao.inventory.shopinv.adjustsessiontestshop_inventory_edit{}sign_methodhmac-sha256timestamp2016-01-01 12:00:00v2.0",
             r.form[0].1
         );
-        let md5 = {
-            use md5::{Digest, Md5};
-            let d = Md5::digest(format!("helloworld{s}helloworld").as_bytes());
-            d.iter().map(|b| format!("{b:02X}")).collect::<String>()
+        let hmac = {
+            use hmac::{Hmac, Mac};
+            let mut m = Hmac::<sha2::Sha256>::new_from_slice(b"helloworld").expect("key");
+            m.update(s.as_bytes());
+            m.finalize().into_bytes().iter().map(|b| format!("{b:02X}")).collect::<String>()
         };
-        assert_eq!(r.sign, md5);
+        assert_eq!(r.sign, hmac);
         assert!(r.body.starts_with("shop_inventory_edit=%7B%22order_id%22"));
         assert!(!format!("{r:?}").contains("helloworld"));
     }
 
     #[test]
-    fn xml_mode_puts_customer_id_in_the_query_and_signs_the_body() {
+    fn xml_mode_puts_customer_id_in_the_query_only_and_signs_the_body() {
         let api = rules::api("qimen.taobao.pos.inventory.synchronize").expect("api");
         let r = build_request(api, api.example, &opts(BodyMode::Xml)).expect("valid");
         assert_eq!(r.content_type, "text/xml;charset=utf-8");
         assert!(r.body.starts_with("<request><orderInfo>"));
+        // The classic client: customerId in the query, never a <customerid> element in the body; md5 by default.
         assert!(r.query.iter().any(|(k, v)| k == "customerId" && v == "qimen"));
-        assert!(r.query.iter().any(|(k, v)| k == "sign_method" && v == "hmac-sha256"));
+        assert!(!r.body.contains("customerid"), "{}", r.body);
+        assert!(r.body.ends_with("</item></request>"), "{}", r.body);
+        assert!(r.query.iter().any(|(k, v)| k == "sign_method" && v == "md5"));
         assert!(r.form.is_empty());
+    }
+
+    #[test]
+    fn xml_body_is_refused_for_top_methods() {
+        for m in ["tmall.qimendc.inventory.sync", "taobao.inventory.shopinv.adjust"] {
+            let api = rules::api(m).expect("api");
+            let e = build_request(api, api.example, &opts(BodyMode::Xml)).expect_err("TOP speaks form only");
+            assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("options.body", Code::Enum));
+        }
+    }
+
+    #[test]
+    fn simplify_is_sent_only_when_true() {
+        let api = rules::api("tmall.qimendc.inventory.sync").expect("api");
+        let mut o = opts(BodyMode::Form);
+        o.simplify = Some(false);
+        let r = build_request(api, api.example, &o).expect("valid");
+        assert!(!r.query.iter().any(|(k, _)| k == "simplify"));
+        o.simplify = Some(true);
+        let r = build_request(api, api.example, &o).expect("valid");
+        assert!(r.query.iter().any(|(k, v)| k == "simplify" && v == "true"));
     }
 
     #[test]

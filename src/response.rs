@@ -123,7 +123,8 @@ fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
     match api.response {
         ResponseShape::Pos { items } => {
             p.flag = text(&body, "flag");
-            p.ok = p.flag.as_deref().is_some_and(|f| f.eq_ignore_ascii_case("success"));
+            // Case-sensitive, as the Qimen client's `"success".equals(flag)`: `SUCCESS` is not a success.
+            p.ok = p.flag.as_deref() == Some("success");
             if items {
                 p.total = text(&body, "total");
                 p.items = body.get("item").map(|v| entries(v).iter().filter_map(|e| e.as_object().and_then(|o| text(o, "itemCode"))).collect());

@@ -34,8 +34,20 @@ impl SignMethod {
     }
 }
 
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
+/// Java's `Character.isWhitespace`, which the SDK's `StringUtils.isEmpty` applies to every character: the
+/// space, line and paragraph separators except the no-break ones (U+00A0, U+2007, U+202F), plus U+0009–U+000D
+/// and U+001C–U+001F. Not Unicode `White_Space` (Rust's `trim`): that one also holds U+0085 and the no-break
+/// spaces and lacks U+001C–U+001F, so a parameter of `"\u{a0}"` would be dropped here and signed by the SDK.
+pub fn java_whitespace(c: char) -> bool {
+    matches!(c,
+        '\u{9}'..='\u{d}' | '\u{1c}'..='\u{1f}' | ' ' | '\u{1680}' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200a}'
+        | '\u{2028}' | '\u{2029}' | '\u{205f}' | '\u{3000}')
+}
+
+/// Whether the SDK treats a parameter key or value as empty (and leaves it out of the request and the
+/// signature): empty, or only Java whitespace.
+pub fn blank(s: &str) -> bool {
+    s.chars().all(java_whitespace)
 }
 
 /// The string the signature covers: params with a blank key or value dropped, sorted by key in byte order,
@@ -125,6 +137,32 @@ mod tests {
         let want = sign_params(DOC_PARAMS, "helloworld", SignMethod::Md5, None);
         assert_eq!(sign_params(reversed, "helloworld", SignMethod::Md5, None), want);
         assert_eq!(sign_params(with_blanks, "helloworld", SignMethod::Md5, None), want);
+    }
+
+    /// Every character where Java's `Character.isWhitespace` and Unicode `White_Space` disagree, written from
+    /// the JDK's documentation (not from `java_whitespace`): the SDK drops a value of only these characters iff
+    /// Java calls them whitespace.
+    #[test]
+    fn blank_follows_java_where_it_differs_from_unicode() {
+        let java_only = ['\u{1c}', '\u{1d}', '\u{1e}', '\u{1f}'];
+        let unicode_only = ['\u{85}', '\u{a0}', '\u{2007}', '\u{202f}'];
+        for c in java_only {
+            assert!(!c.is_whitespace(), "{c:?}");
+            assert!(blank(&c.to_string()), "Java drops {c:?}");
+            assert_eq!(string_to_sign([("a", "1"), ("b", c.to_string().as_str())], None), "a1");
+        }
+        for c in unicode_only {
+            assert!(c.is_whitespace(), "{c:?}");
+            assert!(!blank(&c.to_string()), "Java signs {c:?}");
+            assert_eq!(string_to_sign([("b", c.to_string().as_str())], None), format!("b{c}"));
+        }
+        // Everywhere else in the BMP the two rules agree.
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            if !java_only.contains(&c) && !unicode_only.contains(&c) {
+                assert_eq!(blank(&c.to_string()), c.is_whitespace(), "{c:?}");
+            }
+        }
+        assert!(blank("") && blank(" \t\u{3000}") && !blank(" x "));
     }
 
     #[test]

@@ -23,11 +23,34 @@ pub struct Api {
     pub checks: &'static [Check],
     /// The seed's request example, as JSON text (the console's "load example").
     pub example: &'static str,
-    /// The top-level field that carries the Qimen routing customer id (sent as `customerId` in the XML-body
-    /// protocol's query), if the API has one.
-    pub customer_id_field: Option<&'static str>,
+    /// Which wire protocols the platform's clients call this method with.
+    pub protocol: Protocol,
     /// The shape of the API's own response fields.
     pub response: ResponseShape,
+}
+
+/// How the platform's own clients call a method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// A TOP method: the TOP form protocol only (`DefaultTaobaoClient`); no real client sends an XML body.
+    Top,
+    /// A Qimen method: the form protocol (`DefaultQimenCloudClient`) and the classic XML-body protocol, where
+    /// `routing_field`'s value travels as `customerId` in the query only (never as an element of the body).
+    Qimen { routing_field: Option<&'static str> },
+}
+
+impl Protocol {
+    /// Whether the classic Qimen XML-body protocol is spoken.
+    pub fn xml_body(self) -> bool {
+        matches!(self, Protocol::Qimen { .. })
+    }
+    /// The top-level field whose value is Qimen's routing `customerId`, if any.
+    pub fn routing_field(self) -> Option<&'static str> {
+        match self {
+            Protocol::Qimen { routing_field } => routing_field,
+            Protocol::Top => None,
+        }
+    }
 }
 
 /// What an API's response carries besides the platform's common fields (seen in the seeds' response tables).

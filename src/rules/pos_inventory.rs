@@ -76,6 +76,6 @@ pub static API: Api = Api {
   ],
   "customerid": "qimen"
 }"#,
-    customer_id_field: Some("customerid"),
+    protocol: Protocol::Qimen { routing_field: Some("customerid") },
     response: ResponseShape::Pos { items: false },
 };

@@ -146,6 +146,6 @@ pub static API: Api = Api {
   ],
   "customerid": "A12345"
 }"#,
-    customer_id_field: Some("customerid"),
+    protocol: Protocol::Qimen { routing_field: Some("customerid") },
     response: ResponseShape::Pos { items: true },
 };

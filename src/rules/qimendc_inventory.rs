@@ -75,6 +75,7 @@ pub static API: Api = Api {
   ],
   "req_id": "8374523s"
 }"#,
-    customer_id_field: Some("customer_id"),
+    // A TOP method: its customer_id is the goods owner (货主ID), not Qimen's routing customerId.
+    protocol: Protocol::Top,
     response: ResponseShape::Qimendc,
 };

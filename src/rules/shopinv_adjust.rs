@@ -69,6 +69,6 @@ pub static API: Api = Api {
     "recover_deleted_data": true
   }
 }"#,
-    customer_id_field: None,
+    protocol: Protocol::Top,
     response: ResponseShape::ShopinvAdjust,
 };

@@ -116,7 +116,11 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
         timestamp,
         format,
         target_app_key: string(obj, "targetAppKey")?,
-        partner_id: string(obj, "partnerId")?,
+        // Absent: this library's id, as each SDK sends its own; null or '' sends none.
+        partner_id: match get(obj, "partnerId")? {
+            v if v.is_undefined() => Some(crate::request::DEFAULT_PARTNER_ID.to_string()),
+            v => string_value(&v, "partnerId")?,
+        },
         simplify,
         body,
     })

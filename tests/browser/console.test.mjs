@@ -116,8 +116,11 @@ test('the signed request appears for an app key and secret, and the secret is ke
   await page().fill('#app-secret', secret);
   await page().waitForFunction(() => document.querySelector('#signed').textContent.includes('"sign"'));
   const signed = JSON.parse(await page().textContent('#signed'));
-  assert.equal(signed.query.sign_method, 'md5');
-  assert.match(signed.sign, /^[0-9A-F]{32}$/);
+  assert.equal(signed.query.sign_method, 'hmac-sha256');
+  assert.match(signed.sign, /^[0-9A-F]{64}$/);
+  assert.equal(await page().isDisabled('#body-mode option[value="xml"]'), true, 'a TOP method has no XML body');
+  await page().selectOption('#method', 'qimen.taobao.pos.inventory.synchronize');
+  await page().click('#load-example');
   await page().selectOption('#body-mode', 'xml');
   await page().waitForFunction(() => document.querySelector('#signed').textContent.includes('text/xml'));
   const kept = await page().evaluate(() => JSON.stringify([location.href, document.cookie, { ...localStorage }, { ...sessionStorage }]));

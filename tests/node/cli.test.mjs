@@ -90,7 +90,7 @@ test('sign reads the secret from QIMEN_SECRET only, and never prints it', () => 
   assert.equal(r.status, 0, r.stderr);
   const req = JSON.parse(r.stdout);
   assert.equal(req.query.timestamp, '1970-01-01 08:00:00');
-  assert.match(req.sign, /^[0-9A-F]{32}$/);
+  assert.match(req.sign, /^[0-9A-F]{64}$/, "hmac-sha256 by default, as the SDKs");
   assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret));
   const none = run(['sign', SHOP, '--app-key', 'K'], { input: seedPayload, env: { QIMEN_SECRET: '' } });
   assert.equal(none.status, 2);

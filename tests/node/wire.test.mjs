@@ -42,9 +42,15 @@ for (const { method, name, case: c } of loadCases()) {
   });
 }
 
+// Java's Character.isWhitespace, from the JDK documentation: space/line/paragraph separators except the no-break
+// ones (U+00A0, U+2007, U+202F), plus U+0009–U+000D and U+001C–U+001F. The SDK's StringUtils.isEmpty drops a
+// key or value made only of these.
+const javaBlank = (s) => /^[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/.test(s);
+const QIMEN = (method) => method.startsWith('qimen.'); // the Qimen router's methods; the rest are TOP methods
+
 /** The independent signature: sort params (blank dropped) by key, concatenate, append body, digest. */
 function oracleSign(params, method, body = '') {
-  const s = Object.entries(params).filter(([k, v]) => k.trim() && String(v).trim())
+  const s = Object.entries(params).filter(([k, v]) => !javaBlank(k) && !javaBlank(String(v)))
     .sort(([a], [b]) => (Buffer.compare(Buffer.from(a), Buffer.from(b))))
     .map(([k, v]) => k + v).join('') + body;
   if (method === 'md5') return createHash('md5').update(SECRET + s + SECRET, 'utf8').digest('hex').toUpperCase();
@@ -56,6 +62,7 @@ const when = new Date(Date.UTC(2024, 4, 1, 2, 30, 0)); // 2024-05-01 10:30:00 in
 for (const m of q.methods()) {
   for (const signMethod of ['md5', 'hmac', 'hmac-sha256']) {
     for (const body of ['form', 'xml']) {
+      if (body === 'xml' && !QIMEN(m.method)) continue; // refused: see the test below
       test(`${m.method}: buildRequest ${signMethod} ${body} re-signed with node:crypto`, () => {
         const r = q.buildRequest(m.method, q.example(m.method), { appKey: 'app1', secret: SECRET, signMethod, session: 'sess', timestamp: when, body, partnerId: 'p1' });
         assert.equal(r.query.timestamp, '2024-05-01 10:30:00');
@@ -68,7 +75,9 @@ for (const m of q.methods()) {
           assert.equal(r.sign, oracleSign({ ...unsigned, ...r.form }, signMethod));
         } else {
           assert.equal(r.contentType, 'text/xml;charset=utf-8');
-          assert.equal(r.body, q.render(m.method, q.example(m.method), 'xml'));
+          // The payload's XML without the routing element: customerId travels in the query only.
+          assert.equal(r.body, q.render(m.method, q.example(m.method), 'xml').replace(/<customerid>[^<]*<\/customerid>/, ''));
+          assert.equal(r.query.customerId, JSON.parse(q.example(m.method)).customerid);
           assert.equal(r.sign, oracleSign(unsigned, signMethod, r.body));
         }
         assert.deepEqual(Object.fromEntries(new URLSearchParams(r.queryString)), r.query);
@@ -78,20 +87,58 @@ for (const m of q.methods()) {
   }
 }
 
-test('default sign method: hmac-sha256 for qimen.*, md5 otherwise; timestamp text accepted and normalized', () => {
-  const a = q.buildRequest('qimen.taobao.pos.items.synchronize', q.example('qimen.taobao.pos.items.synchronize'), { appKey: 'k', secret: SECRET, timestamp: '2024/5/1 10:30' });
-  assert.equal(a.query.sign_method, 'hmac-sha256');
-  assert.equal(a.query.timestamp, '2024-05-01 10:30:00');
+test('defaults as the current SDKs: hmac-sha256 in form mode for every method, md5 for the classic XML body', () => {
+  for (const { method } of q.methods()) {
+    const a = q.buildRequest(method, q.example(method), { appKey: 'k', secret: SECRET, timestamp: '2024/5/1 10:30' });
+    assert.equal(a.query.sign_method, 'hmac-sha256', method);
+    assert.equal(a.query.timestamp, '2024-05-01 10:30:00');
+    if (QIMEN(method)) assert.equal(q.buildRequest(method, q.example(method), { appKey: 'k', secret: SECRET, body: 'xml' }).query.sign_method, 'md5');
+  }
   const b = q.buildRequest('taobao.inventory.shopinv.adjust', q.example('taobao.inventory.shopinv.adjust'), { appKey: 'k', secret: SECRET, timestamp: 0 });
-  assert.equal(b.query.sign_method, 'md5');
   assert.equal(b.query.timestamp, '1970-01-01 08:00:00');
 });
 
-test('XML-body mode puts customerId in the query when the payload has one', () => {
-  const r = q.buildRequest('tmall.qimendc.inventory.sync', q.example('tmall.qimendc.inventory.sync'), { appKey: 'k', secret: SECRET, body: 'xml', timestamp: when });
-  assert.equal(r.query.customerId, '23423647');
-  const s = q.buildRequest('taobao.inventory.shopinv.adjust', q.example('taobao.inventory.shopinv.adjust'), { appKey: 'k', secret: SECRET, body: 'xml', timestamp: when });
-  assert.equal(s.query.customerId, undefined);
+test('simplify is sent only when true; partner_id names this library unless overridden or turned off', () => {
+  const m = 'tmall.qimendc.inventory.sync';
+  const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+  const build = (o) => q.buildRequest(m, q.example(m), { appKey: 'k', secret: SECRET, timestamp: when, ...o }).query;
+  assert.equal(build({ simplify: false }).simplify, undefined);
+  assert.equal(build({}).simplify, undefined);
+  assert.equal(build({ simplify: true }).simplify, 'true');
+  assert.equal(build({}).partner_id, `qimen-payload-${version}`);
+  assert.equal(build({ partnerId: 'top-sdk-java-20210101' }).partner_id, 'top-sdk-java-20210101');
+  assert.equal(build({ partnerId: null }).partner_id, undefined);
+  assert.equal(build({ partnerId: '' }).partner_id, undefined);
+});
+
+test('the XML-body protocol is Qimen only: refused for TOP methods, whose customer_id is no routing id', () => {
+  for (const m of ['tmall.qimendc.inventory.sync', 'taobao.inventory.shopinv.adjust']) {
+    assert.throws(() => q.buildRequest(m, q.example(m), { appKey: 'k', secret: SECRET, body: 'xml', timestamp: when }),
+      (e) => e instanceof q.PayloadError && e.errors[0].path === 'options.body' && e.errors[0].code === 'enum');
+    assert.equal(q.buildRequest(m, q.example(m), { appKey: 'k', secret: SECRET, timestamp: when }).query.customerId, undefined);
+  }
+  const r = q.buildRequest('qimen.taobao.pos.items.synchronize', q.example('qimen.taobao.pos.items.synchronize'), { appKey: 'k', secret: SECRET, body: 'xml', timestamp: when });
+  assert.equal(r.query.customerId, 'A12345');
+  assert.doesNotMatch(r.body, /customerid/i);
+});
+
+test('blank values when signing follow Java: U+001C–U+001F are blank, no-break spaces and NEL are signed', () => {
+  const base = { a: '1' };
+  for (const c of ['\u001c', '\u001d', '\u001e', '\u001f', ' \u3000\t']) {
+    assert.equal(q.signParams({ ...base, b: c }, SECRET, 'md5'), q.signParams(base, SECRET, 'md5'), JSON.stringify(c));
+    assert.equal(q.signParams({ ...base, b: c }, SECRET, 'md5'), oracleSign({ ...base, b: c }, 'md5'));
+  }
+  for (const c of ['\u00a0', '\u2007', '\u202f', '\u0085']) {
+    assert.notEqual(q.signParams({ ...base, b: c }, SECRET, 'md5'), q.signParams(base, SECRET, 'md5'), JSON.stringify(c));
+    const want = createHash('md5').update(`${SECRET}a1b${c}${SECRET}`, 'utf8').digest('hex').toUpperCase();
+    assert.equal(q.signParams({ ...base, b: c }, SECRET, 'md5'), want);
+  }
+});
+
+test('topMessage names the Java property the SDK checks; path keeps the wire name', () => {
+  const e = q.check('taobao.inventory.shopinv.adjust', '{}').errors[0];
+  assert.equal(e.path, 'shop_inventory_edit');
+  assert.equal(e.topMessage, 'client-error:Missing required arguments:shopInventoryEdit');
 });
 
 test('a Long of 9007199254740993 given as text stays exact in JSON, XML and the signed form', () => {
