@@ -1,6 +1,7 @@
-// The public JS API around the wasm core, shared by the Node and web builds (the build emits this file as
-// pkg/node/api.cjs and pkg/web/api.mjs). It holds no rule: it turns refusals into PayloadError and picks the
-// message language. Every verdict comes from the core.
+// The public JS API around the wasm core, shared by every build (the build emits this file as pkg/api.mjs and
+// pkg/api.cjs). It holds no rule: it owns the wasm instance (initialization, and a fresh instance when one
+// breaks or has grown large), turns refusals into PayloadError, picks the message language, and writes exact
+// JSON. Every verdict comes from the core.
 
 /** Thrown by render, buildRequest, chunk, signParams and parseResponse when the input is refused. */
 class PayloadError extends Error {
@@ -8,15 +9,141 @@ class PayloadError extends Error {
     const errors = report.errors ?? [];
     const first = errors[0];
     const head = first ? (lang === 'zh' ? first.messageZh : first.message) : 'refused';
-    super(errors.length > 1 ? `${head} (and ${errors.length - 1} more)` : head);
+    const more = errors.length - 1;
+    super(more > 0 ? (lang === 'zh' ? `${head}(另有 ${more} 个错误)` : `${head} (and ${more} more)`) : head);
     this.name = 'PayloadError';
     this.errors = errors;
     this.warnings = report.warnings ?? [];
   }
 }
 
-function makeApi(core) {
+/** A one-issue refusal made on the JS side (nothing reached the core). */
+function jsIssue(code, message, messageZh) {
+  return { path: '', code, params: {}, message, messageEn: message, messageZh };
+}
+
+/**
+ * JSON text of a value, as JSON.stringify writes it, except that BigInts (Longs beyond 2^53) are written as
+ * exact integers. No placeholder strings: a string that looks like a number stays a string.
+ */
+function stringify(value, space) {
+  const indent = typeof space === 'number' ? ' '.repeat(Math.max(0, Math.min(10, space))) : typeof space === 'string' ? space.slice(0, 10) : '';
+  const write = (holder, key, v, pad) => {
+    if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') v = v.toJSON(key);
+    else if (typeof v === 'bigint' && typeof v.toJSON === 'function') v = v.toJSON(key);
+    if (v === null) return 'null';
+    switch (typeof v) {
+      case 'bigint': return v.toString();
+      case 'string': return JSON.stringify(v);
+      case 'number': return Number.isFinite(v) ? String(v) : 'null';
+      case 'boolean': return v ? 'true' : 'false';
+      case 'object': break;
+      default: return undefined; // undefined, functions and symbols: omitted (null inside arrays)
+    }
+    if (v instanceof Number || v instanceof String || v instanceof Boolean) return JSON.stringify(v);
+    const inner = pad + indent;
+    const sep = indent ? `,\n${inner}` : ',';
+    if (Array.isArray(v)) {
+      if (v.length === 0) return '[]';
+      const parts = [];
+      for (let i = 0; i < v.length; i++) parts.push(write(v, String(i), v[i], inner) ?? 'null');
+      return indent ? `[\n${inner}${parts.join(sep)}\n${pad}]` : `[${parts.join(',')}]`;
+    }
+    const parts = [];
+    for (const k of Object.keys(v)) {
+      const s = write(v, k, v[k], inner);
+      if (s !== undefined) parts.push(`${JSON.stringify(k)}:${indent ? ' ' : ''}${s}`);
+    }
+    if (parts.length === 0) return '{}';
+    return indent ? `{\n${inner}${parts.join(sep)}\n${pad}}` : `{${parts.join(',')}}`;
+  };
+  return write({ '': value }, '', value, '');
+}
+
+// Past this size of linear memory (wasm memory never shrinks), the instance is replaced by a fresh one between
+// calls, so one large input does not keep its memory for the life of the process.
+const MEMORY_CEILING = 64 * 1024 * 1024;
+
+function makeApi(createGlue) {
   let language = 'en';
+  let glue = null; // the live instance's glue, or null before initialization
+  let compiled = null; // the compiled WebAssembly.Module, to instantiate afresh
+  let pending = null; // an init() under way
+  const stats = { instances: 0, recoveries: 0, memoryResets: 0 };
+
+  const adopt = (g) => {
+    glue = g;
+    compiled = g.compiledModule() ?? compiled;
+    stats.instances += 1;
+  };
+
+  /** Instantiate synchronously from bytes or a compiled module (also `{ module }`). */
+  function initSync(input) {
+    if (glue) return;
+    const source = input && Object.getPrototypeOf(input) === Object.prototype && 'module' in input ? input.module : input;
+    if (source === undefined || source === null) throw new TypeError('initSync(bytesOrModule): pass the .wasm bytes or a WebAssembly.Module');
+    const g = createGlue();
+    g.initSync({ module: source });
+    adopt(g);
+  }
+
+  /**
+   * Instantiate from a URL (string or URL), a Request, a Response or a promise of one, the bytes, or a
+   * WebAssembly.Module. Resolves at once when already initialized; a failed attempt can be retried.
+   */
+  function init(input, defaultSource) {
+    if (glue) return Promise.resolve();
+    if (pending) return pending;
+    const source = input && Object.getPrototypeOf(input) === Object.prototype && 'module_or_path' in input ? input.module_or_path : input;
+    pending = (async () => {
+      const g = createGlue();
+      const chosen = source ?? (defaultSource ? defaultSource() : undefined);
+      if (chosen === undefined) throw new TypeError('init(input): pass a URL, Response, bytes or WebAssembly.Module of qimen_payload_bg.wasm');
+      try {
+        await g.init({ module_or_path: await chosen });
+      } catch (e) {
+        const where = typeof chosen === 'string' || chosen instanceof URL ? ` from ${chosen}` : '';
+        throw new Error(`qimen-payload: cannot load qimen_payload_bg.wasm${where}: ${e && e.message}. If a bundler moved this `
+          + "module away from its .wasm (Vite's dev server pre-bundles dependencies into .vite/deps), pass the URL: "
+          + "init(wasmUrl), or exclude the package from pre-bundling (Vite: optimizeDeps.exclude: ['qimen-payload']).", { cause: e });
+      }
+      if (!glue) adopt(g);
+    })().finally(() => { pending = null; });
+    return pending;
+  }
+
+  const fresh = () => {
+    if (!compiled) return;
+    const g = createGlue();
+    g.initSync({ module: compiled });
+    adopt(g);
+  };
+
+  // Every call into the core goes through here. A healthy core never throws (refusals are values), so an
+  // exception means the instance may be broken (a trap, or a JS exception that unwound through wasm frames):
+  // the instance is replaced before the error is passed on, and the next call runs on a fresh one.
+  const call = (name, ...args) => {
+    if (!glue) {
+      throw new PayloadError({
+        errors: [jsIssue('not_initialized', 'qimen-payload is not initialized: call `await init()` (or `initSync(bytes)`) first',
+          'qimen-payload 尚未初始化:请先调用 `await init()`(或 `initSync(bytes)`)')],
+      }, language);
+    }
+    let out;
+    try {
+      out = glue[name](...args);
+    } catch (e) {
+      stats.recoveries += 1;
+      glue = null;
+      fresh();
+      throw e;
+    }
+    if (glue.memoryBytes() > MEMORY_CEILING) {
+      stats.memoryResets += 1;
+      fresh();
+    }
+    return out;
+  };
 
   // `message` in the chosen language; `messageEn` and `messageZh` always both present.
   const localize = (issues) => {
@@ -35,10 +162,16 @@ function makeApi(core) {
     if (r && r.ok === true && 'value' in r && !('errors' in r)) return r.value;
     throw new PayloadError(localized(r), language);
   };
-  const formatOf = (options) => (typeof options === 'string' ? options : options?.format ?? 'json');
 
   return {
     PayloadError,
+    initSync,
+    init,
+    stringify,
+    /** Whether a wasm instance is ready. */
+    isReady: () => glue !== null,
+    /** How many instances were made, how many after an exception, how many to give memory back. */
+    instanceStats: () => ({ ...stats }),
     /** 'en' (default) or 'zh': the language of `message` in issues and of PayloadError messages. */
     setLanguage(lang) {
       if (lang !== 'en' && lang !== 'zh') throw new TypeError(`language must be 'en' or 'zh', not ${String(lang)}`);
@@ -47,24 +180,27 @@ function makeApi(core) {
     getLanguage: () => language,
     // The core answers a report as JSON text (fast) or, when it holds a BigInt, as an object.
     check: (method, payload) => {
-      const raw = core.check(method, payload);
+      const raw = call('check', method, payload);
       return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
     },
-    // A string is the rendered text; an object is the refusing report.
+    // A string is the rendered text; an object is the refusing report. The format is 'json' | 'xml' or
+    // { format }; anything else reaches the core, which refuses it at options.format.
     render: (method, payload, options) => {
-      const raw = core.render(method, payload, formatOf(options));
+      const format = options === undefined || typeof options === 'string' ? options
+        : options !== null && typeof options === 'object' && !Array.isArray(options) ? options.format : options;
+      const raw = call('render', method, payload, format);
       if (typeof raw === 'string') return raw;
       throw new PayloadError(localized(raw), language);
     },
-    chunk: (method, payload) => unwrap(core.chunk(method, payload)),
-    buildRequest: (method, payload, options) => unwrap(core.buildRequest(method, payload, options)),
-    signParams: (params, secret, signMethod = 'md5', body) => unwrap(core.signParams(params, secret, signMethod, body)),
-    parseResponse: (method, text) => unwrap(core.parseResponse(method, text)),
-    schema: (method) => JSON.parse(unwrap(core.schema(method))),
-    fields: (method) => unwrap(core.fields(method)),
-    limits: () => core.limits(),
-    memoryBytes: () => core.memoryBytes(),
-    methods: () => core.methods(),
-    example: (method) => core.example(method),
+    chunk: (method, payload) => unwrap(call('chunk', method, payload)),
+    buildRequest: (method, payload, options) => unwrap(call('buildRequest', method, payload, options)),
+    signParams: (params, secret, signMethod = 'md5', body) => unwrap(call('signParams', params, secret, signMethod, body)),
+    parseResponse: (method, text) => unwrap(call('parseResponse', method, text)),
+    schema: (method) => JSON.parse(unwrap(call('schema', method))),
+    fields: (method) => unwrap(call('fields', method)),
+    limits: () => call('limits'),
+    memoryBytes: () => call('memoryBytes'),
+    methods: () => call('methods'),
+    example: (method) => call('example', method),
   };
 }

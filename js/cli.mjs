@@ -3,9 +3,7 @@
 // Exit codes: 0 valid / done, 1 invalid payload, 2 usage or I/O error. Every verdict comes from the wasm core.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-
-const q = createRequire(import.meta.url)('./index.cjs');
+import * as q from './node.mjs';
 
 const HELP = {
   main: `Usage: qimen-payload <command> [options]
@@ -74,7 +72,7 @@ const yellow = (s) => paint('33', s);
 const green = (s) => paint('32', s);
 const dim = (s) => paint('2', s);
 
-const toJson = (v, space) => JSON.stringify(v, (k, x) => (typeof x === 'bigint' ? `#big${x}#` : x), space).replace(/"#big(-?\d+)#"/g, '$1');
+const toJson = (v, space) => q.stringify(v, space);
 
 function readPayload(source) {
   try {

@@ -1,9 +1,6 @@
-'use strict';
-// Connect/Express-style middleware: refuse a bad payload with the platform's error shape before it reaches
-// your handler. Every verdict comes from the wasm core through `check`.
-
-// JSON text with BigInts (Longs beyond 2^53) written as exact integers.
-const toJson = (v) => JSON.stringify(v, (k, x) => (typeof x === 'bigint' ? `#big${x}#` : x)).replace(/"#big(-?\d+)#"/g, '$1');
+// The server side, shared by the Node builds (emitted as pkg/server.mjs and pkg/server.cjs): the platform's
+// error shape for a refused payload, and the Connect/Express-style middleware. Every verdict comes from the wasm
+// core through `check`; JSON is written by the API's one exact writer (`stringify`).
 
 // Reads at most `max` bytes; past that, stops keeping data (the core refuses such a body anyway).
 function readBody(req, max) {
@@ -35,15 +32,14 @@ function errorResponse(report) {
   };
 }
 
-function send(res, status, payload) {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.end(toJson(payload));
-}
-
-module.exports = function makeMiddleware(api) {
-  const { maxInputBytes } = api.limits();
-  return function middleware(methodOrFn, options = {}) {
+function makeServer(api) {
+  const send = (res, status, payload) => {
+    res.statusCode = status;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(api.stringify(payload));
+  };
+  function middleware(methodOrFn, options = {}) {
+    const { maxInputBytes } = api.limits();
     if (typeof methodOrFn !== 'string' && typeof methodOrFn !== 'function') {
       throw new TypeError('middleware(methodOrFn): pass a method name or a function of the request');
     }
@@ -70,5 +66,6 @@ module.exports = function makeMiddleware(api) {
         next(e);
       }
     };
-  };
-};
+  }
+  return { middleware, errorResponse };
+}

@@ -9,7 +9,9 @@ export type IssueCode =
   | 'missing' | 'type' | 'too_long' | 'too_many' | 'enum' | 'date' | 'datetime' | 'integer' | 'decimal'
   | 'range' | 'duplicate' | 'order' | 'invalid_char' | 'unknown_field' | 'malformed' | 'too_large' | 'too_deep'
   | 'unknown_method' | 'negative' | 'zero_quantity' | 'empty_list' | 'count_mismatch' | 'check_digit'
-  | 'too_many_issues';
+  | 'too_many_issues'
+  /** JS side only: a function was called before `init()`/`initSync()` (browser builds). */
+  | 'not_initialized';
 
 export interface Issue {
   /** `item[3].itemCode`; `""` for the payload as a whole. */
@@ -25,13 +27,10 @@ export interface Issue {
   topMessage?: string;
 }
 
-export interface Report<V = unknown> {
-  ok: boolean;
-  /** The normalized payload, present when ok. */
-  value?: V;
-  errors: Issue[];
-  warnings: Issue[];
-}
+/** What `check` answers: a discriminated union on `ok`, so `if (r.ok) r.value` is typed. */
+export type Report<V = unknown> =
+  | { ok: true; /** The normalized payload. */ value: V; errors: []; warnings: Issue[] }
+  | { ok: false; value?: undefined; errors: Issue[]; warnings: Issue[] };
 
 /** Thrown when a payload (or an option) is refused. */
 export class PayloadError extends Error {
@@ -44,15 +43,18 @@ export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
 export interface BuildOptions {
   appKey: string;
   secret: string;
+  /** Default: `'hmac-sha256'` in form mode, `'md5'` with `body: 'xml'` (as the platform's clients). */
   signMethod?: SignMethod;
   session?: string;
   /** Default: now. Always sent as `yyyy-MM-dd HH:mm:ss` in GMT+8. */
   timestamp?: Date | number | string;
   format?: 'json' | 'xml';
   targetAppKey?: string;
-  partnerId?: string;
+  /** Default `qimen-payload-<version>`; `null` or `''` sends none. */
+  partnerId?: string | null;
+  /** Sent only when true. */
   simplify?: boolean;
-  /** `'form'` (TOP form protocol, default) or `'xml'` (Qimen XML-body protocol). */
+  /** `'form'` (TOP form protocol, default) or `'xml'` (classic Qimen XML-body protocol; `qimen.*` methods only). */
   body?: 'form' | 'xml';
 }
 
@@ -103,6 +105,10 @@ export interface MethodInfo {
   /** Field names from the root to the limited list, e.g. ['shop_inventory_edit', 'detail_list']. */
   listPath: string[];
   listLimit?: number;
+  /** Whether the classic Qimen XML-body protocol is spoken (`buildRequest`'s `body: 'xml'`). */
+  xmlBody: boolean;
+  /** The field sent as Qimen's routing `customerId` in the XML-body protocol, if any. */
+  routingField?: string;
 }
 
 /** One field of a rule table, as data. */
@@ -139,8 +145,28 @@ export function memoryBytes(): number;
 export function example(method: Method): string;
 export function setLanguage(lang: 'en' | 'zh'): void;
 export function getLanguage(): 'en' | 'zh';
-/** Browser build only: fetch and instantiate the wasm module (Node needs no init). */
-export function init(input?: string | URL | Request | Response | BufferSource): Promise<unknown>;
+/**
+ * Where the wasm comes from: a URL (string or `URL`), a `Request`, a fetch `Response` or a promise of one, the
+ * bytes of `qimen_payload_bg.wasm`, or a compiled `WebAssembly.Module`. (Structural, so that the Node types need
+ * no DOM library.)
+ */
+export type InitInput = string | { readonly href: string } | ArrayBuffer | ArrayBufferView | PromiseLike<unknown> | object;
+/**
+ * Instantiate the wasm. In Node, Bun, Deno and workerd the module is ready at import and this resolves at once;
+ * in browsers it fetches `qimen_payload_bg.wasm` next to the module unless given `input`. A failed attempt can
+ * be retried. Calling any other function first throws a PayloadError with code `not_initialized`.
+ */
+export function init(input?: InitInput): Promise<void>;
+/** Instantiate synchronously from the bytes of `qimen_payload_bg.wasm` or a compiled `WebAssembly.Module`. */
+export function initSync(input: ArrayBuffer | ArrayBufferView | object): void;
+/** Whether the wasm is instantiated. */
+export function isReady(): boolean;
+/** Instances made; how many replaced a broken one after an exception; how many gave memory back. */
+export function instanceStats(): { instances: number; recoveries: number; memoryResets: number };
+/** JSON text as JSON.stringify writes it, except that BigInts (Longs beyond 2^53) are exact integers. */
+export function stringify(value: unknown, space?: number | string): string;
+/** The platform's `error_response` body for a refused report. */
+export function errorResponse(report: Report): { error_response: { code: number; msg: string; sub_code: string; sub_msg: string; errors: Issue[] } };
 export default init;
 
 /** Node only: Connect/Express-style middleware. */
@@ -153,7 +179,17 @@ export interface QimenRequestInfo<M extends Method = Method> {
   value: Values[M];
   warnings: Issue[];
 }
+/** Node builds only. */
 export function middleware(
   methodOrFn: Method | ((req: any) => string | undefined),
   options?: MiddlewareOptions,
 ): (req: any, res: any, next: (err?: unknown) => void) => void;
+
+// With @types/express installed, `req.qimen` is typed in handlers after the middleware.
+declare global {
+  namespace Express {
+    interface Request {
+      qimen?: QimenRequestInfo;
+    }
+  }
+}

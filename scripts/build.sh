@@ -9,23 +9,29 @@ cargo build --quiet --release --lib --target wasm32-unknown-unknown
 
 rm -rf pkg
 mkdir -p pkg
-for target in nodejs web; do
-  out=pkg/$([ "$target" = nodejs ] && echo node || echo web)
-  wasm-bindgen --target "$target" --out-dir "$out" --no-typescript "$WASM"
-  # The npm package 'binaryen' (v132) gives a wasm-opt that works with this wasm-bindgen; Debian's v108 does not.
-  node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/qimen_payload_bg.wasm" -o "$out/qimen_payload_bg.wasm"
+# One .wasm for every build: wasm-bindgen's web glue, wrapped as a factory (scripts/wrap-glue.mjs), serves Node
+# (ESM and CJS), browsers and workerd alike.
+tmp=$(mktemp -d)
+wasm-bindgen --target web --out-dir "$tmp" --no-typescript "$WASM"
+# The npm package 'binaryen' (v132) gives a wasm-opt that works with this wasm-bindgen; Debian's v108 does not.
+node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$tmp/qimen_payload_bg.wasm" -o pkg/qimen_payload_bg.wasm
+node scripts/wrap-glue.mjs "$tmp/qimen_payload.js" pkg
+rm -rf "$tmp"
+cp js/node.mjs js/node.cjs js/web.mjs js/workerd.mjs js/cli.mjs pkg/
+# Shared sources without imports, emitted in both module formats.
+for f in api server; do
+  fn=$([ $f = api ] && echo makeApi || echo makeServer)
+  { echo "'use strict';"; cat js/$f.js; echo "module.exports = $fn;"; } > pkg/$f.cjs
+  { cat js/$f.js; echo "export default $fn;"; } > pkg/$f.mjs
 done
-cp js/node/* pkg/node/
-cp js/web/* pkg/web/
-# One source for the JS API, emitted in both module formats.
-{ cat js/api.js; echo 'module.exports = makeApi;'; } > pkg/node/api.cjs
-{ cat js/api.js; echo 'export default makeApi;'; } > pkg/web/api.mjs
-cargo run --quiet --example gen_types -- js/types.d.ts > pkg/index.d.ts
+# Types: one generated text, as ES module types (.d.mts, with the default export init) and CommonJS types (.d.cts).
+cargo run --quiet --example gen_types -- js/types.d.ts > pkg/index.d.mts
+grep -v '^export default init;$' pkg/index.d.mts > pkg/index.d.cts
 
-size=$(stat -c %s pkg/web/qimen_payload_bg.wasm)
-gz=$(gzip -9 -c pkg/web/qimen_payload_bg.wasm | wc -c)
-glue=$(cat pkg/web/qimen_payload.js pkg/web/index.mjs pkg/web/api.mjs | wc -c)
-gluegz=$(cat pkg/web/qimen_payload.js pkg/web/index.mjs pkg/web/api.mjs | gzip -9 | wc -c)
-echo "[build] pkg/web/qimen_payload_bg.wasm: $size bytes raw, $gz bytes gzipped; JS glue: $glue raw, $gluegz gzipped"
+size=$(stat -c %s pkg/qimen_payload_bg.wasm)
+gz=$(gzip -9 -c pkg/qimen_payload_bg.wasm | wc -c)
+glue=$(cat pkg/glue.mjs pkg/web.mjs pkg/api.mjs | wc -c)
+gluegz=$(cat pkg/glue.mjs pkg/web.mjs pkg/api.mjs | gzip -9 | wc -c)
+echo "[build] pkg/qimen_payload_bg.wasm: $size bytes raw, $gz bytes gzipped; browser JS glue: $glue raw, $gluegz gzipped"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in every runner: native Rust, the wasm suite in Node and in headless Chromium, the npm package
-# in Node (import and require), and the admin console in Chromium. Run by `npm test` after setup and build.
+# in Node (import and require), the tarball in a matrix of consumer projects (tests/consumers), and the admin
+# console in Chromium. Run by `npm test` after setup and build.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,7 @@ suite "native: cargo test" cargo test --quiet
 suite "wasm in Node: wasm-bindgen-test" wasm_suite node
 suite "wasm in Chromium: wasm-bindgen-test" wasm_suite chromium
 suite "npm package in Node: node --test" node --test tests/node/
+suite "consumers: the npm pack tarball in bundlers and runtimes" node tests/consumers/run.mjs
 if [ -d tests/browser ]; then
   suite "admin console in Chromium" node --test tests/browser/
 fi

@@ -1,6 +1,6 @@
 // The admin console: wires the page to the wasm core. No rule lives here — the form comes from the rule table
 // (`fields`), and every verdict, normalization, rendering, signature and parse comes from the core.
-import init, * as q from '/pkg/web/index.mjs';
+import init, * as q from '/pkg/web.mjs';
 import { PayloadForm } from './js/form.mjs';
 import { parseExact, stringifyExact } from './js/json.mjs';
 import { t, getLang, setLang, translatePage } from './js/i18n.mjs';
@@ -90,6 +90,10 @@ function selectMethod(method) {
   state.info = q.methods().find((m) => m.method === method);
   state.fields = q.fields(method);
   $('method-summary').textContent = getLang() === 'zh' ? state.info.summaryZh : state.info.summary;
+  // The classic XML body is a Qimen protocol: offered only where the method speaks it.
+  const xmlOption = $('body-mode').querySelector('option[value="xml"]');
+  xmlOption.disabled = !state.info.xmlBody;
+  if (!state.info.xmlBody) $('body-mode').value = 'form';
   $('chunk-list').replaceChildren();
   $('csv-status').textContent = '';
   setPayload({});

@@ -28,7 +28,7 @@ test('DOMParser accepts every XML the web build renders from the corpus and from
   }
   assert.ok(jobs.length > 300, `${jobs.length} payloads`);
   const results = await c.page.evaluate(async (list) => {
-    const pkg = await import('/pkg/web/index.mjs');
+    const pkg = await import('/pkg/web.mjs');
     await pkg.init();
     return list.map(({ method, payload, want }) => {
       const xml = pkg.render(method, payload, 'xml');

@@ -5,12 +5,20 @@ import * as q from 'qimen-payload';
 import qDefault from 'qimen-payload';
 import { createRequire } from 'node:module';
 
-test('import gives the Node build, usable at once, the same instance as require', () => {
+test('import and require each give a Node build usable at once; the default export is init, resolving at once', async () => {
   assert.equal(typeof q.check, 'function');
-  assert.equal(typeof q.methods, 'function');
+  assert.equal(q.isReady(), true);
+  assert.equal(q.methods().length, 4);
+  // The isomorphic idiom of the README: the same user module runs in Node and in browsers.
+  assert.equal(qDefault, q.init);
+  assert.equal(await qDefault(), undefined);
   const required = createRequire(import.meta.url)('qimen-payload');
-  assert.equal(required.check, q.check);
-  assert.equal(qDefault.check, q.check);
+  assert.equal(required.isReady(), true);
+  assert.equal(required.methods().length, 4);
+  assert.equal(typeof required.init, 'function');
+  await required.init();
+  // Separate module graphs (no ESM wrapper over CJS, which bundlers cannot follow): each has its own instance.
+  assert.notEqual(required.check, q.check);
 });
 
 test('methods() lists the four APIs with their list limits', () => {
@@ -59,6 +67,7 @@ test('npm pack ships only what a consumer needs', async () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
-  assert.ok(files.every((f) => f === 'README.md' || f === 'package.json' || f.startsWith('pkg/')), files.join(', '));
-  for (const needed of ['pkg/index.d.ts', 'pkg/node/index.cjs', 'pkg/node/index.mjs', 'pkg/node/cli.mjs', 'pkg/web/index.mjs', 'pkg/web/qimen_payload_bg.wasm']) assert.ok(files.includes(needed), needed);
+  assert.ok(files.every((f) => ['README.md', 'LICENSE', 'package.json'].includes(f) || f.startsWith('pkg/')), files.join(', '));
+  for (const needed of ['LICENSE', 'pkg/index.d.mts', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/cli.mjs', 'pkg/web.mjs', 'pkg/workerd.mjs', 'pkg/qimen_payload_bg.wasm']) assert.ok(files.includes(needed), needed);
+  assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, 'the .wasm ships once, shared by every build');
 });

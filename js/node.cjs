@@ -1,0 +1,25 @@
+'use strict';
+// Node entry (CommonJS). The wasm is read and instantiated synchronously at require(); `init()` resolves at once.
+// Bundled into a server without the .wasm beside it, the functions say so; then copy qimen_payload_bg.wasm next
+// to the bundle, or call `initSync(readFileSync(pathToWasm))` once.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const createGlue = require('./glue.cjs');
+const makeApi = require('./api.cjs');
+const makeServer = require('./server.cjs');
+
+const api = makeApi(createGlue);
+const wasmPath = join(__dirname, 'qimen_payload_bg.wasm');
+try {
+  api.initSync(readFileSync(wasmPath));
+} catch {
+  // Left uninitialized: the first call throws PayloadError 'not_initialized' naming the fix.
+}
+const server = makeServer(api);
+
+module.exports = {
+  ...api,
+  middleware: server.middleware,
+  errorResponse: server.errorResponse,
+  init: (input) => api.init(input, () => readFileSync(wasmPath)),
+};

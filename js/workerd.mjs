@@ -1,0 +1,16 @@
+// Cloudflare Workers (workerd) and edge runtimes: they refuse to compile wasm from bytes at run time, so the
+// .wasm is imported as a module (wrangler and workerd give a WebAssembly.Module) and instantiated at import.
+// `init()` resolves at once.
+import wasmModule from './qimen_payload_bg.wasm';
+import createGlue from './glue.mjs';
+import makeApi from './api.mjs';
+
+const api = makeApi(createGlue);
+api.initSync(wasmModule);
+
+export const {
+  PayloadError, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
+  parseResponse, schema, fields, limits, memoryBytes, methods, example,
+} = api;
+export const init = (input) => api.init(input);
+export default init;

@@ -1,0 +1,219 @@
+// The consumer matrix: `npm pack` the package, install the tarball into a throwaway consumer project (the
+// tools pinned by tests/consumers/package-lock.json), then build and run each fixture the way its users do —
+// in headless Chromium for browser bundles, as a process for servers and runtimes — and print a table.
+// Every fixture runs tests/consumers/smoke.mjs against what it installed. Any failure fails the run.
+//
+// node tests/consumers/run.mjs [fixture…]   (QIMEN_CONSUMERS_KEEP=1 keeps the temp dir)
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'qimen-consumers-'));
+const bin = (name) => join(work, 'node_modules', '.bin', name);
+const WASM = 'node_modules/qimen-payload/pkg/qimen_payload_bg.wasm';
+
+/** Run a command in a fixture's directory; resolves with its output, rejects with it on a non-zero exit. */
+function run(cwd, cmd, args, { timeout = 180_000, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.stderr.on('data', (d) => { out += d; });
+    const timer = setTimeout(() => p.kill('SIGKILL'), timeout);
+    p.on('error', (e) => { clearTimeout(timer); reject(new Error(`${cmd}: ${e.message}`)); });
+    p.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${cmd} ${args.join(' ')} → ${signal ?? `exit ${code}`}\n${out.slice(-3000)}`));
+    });
+  });
+}
+
+/** A process that should print exactly 'ok' as its last line. */
+async function expectOk(cwd, cmd, args, opts) {
+  const out = await run(cwd, cmd, args, opts);
+  const last = out.trim().split('\n').pop();
+  if (last !== 'ok') throw new Error(`expected 'ok', got:\n${out.slice(-2000)}`);
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+/** Serve a directory on 127.0.0.1 (404 for what is missing, as a static host would). */
+function serve(dir) {
+  return new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      const path = join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html');
+      if (!path.startsWith(dir) || !existsSync(path)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(readFileSync(path));
+    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+let browser = null;
+async function inBrowser(dir, page = 'index.html') {
+  if (!browser) {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }
+  const server = await serve(dir);
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  const logs = [];
+  p.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+  p.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  try {
+    await p.goto(`http://127.0.0.1:${server.address().port}/${page}`);
+    await p.waitForFunction(() => document.body && document.body.dataset.result, null, { timeout: 30_000 }).catch(() => {});
+    const result = await p.evaluate(() => document.body && document.body.dataset.result);
+    if (result !== 'ok') throw new Error(`page result: ${result ?? '(none)'}\n${logs.join('\n')}`);
+  } finally {
+    await ctx.close();
+    server.close();
+  }
+}
+
+const copyWasm = (dir, to = 'dist') => {
+  mkdirSync(join(dir, to), { recursive: true });
+  copyFileSync(join(work, WASM), join(dir, to, 'qimen_payload_bg.wasm'));
+};
+
+/** Each consumer: what its users run, start to finish. */
+const consumers = {
+  'node-cjs': (d) => expectOk(d, 'node', ['index.cjs']),
+  'node-esm': (d) => expectOk(d, 'node', ['index.mjs']),
+  'ts-strict node16': (d) => run(d, bin('tsc'), ['-p', 'tsconfig.node16.json']),
+  'ts-strict nodenext': (d) => run(d, bin('tsc'), ['-p', 'tsconfig.nodenext.json']),
+  'ts-strict bundler': (d) => run(d, bin('tsc'), ['-p', 'tsconfig.bundler.json']),
+  attw: async () => {
+    const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+    // './wasm' exports the .wasm asset itself (for bundlers' URL imports): no JS or types to check there.
+    await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm'], { timeout: 120_000 });
+  },
+  'vite build': async (d) => {
+    await run(d, bin('vite'), ['build']);
+    await inBrowser(join(d, 'dist'));
+  },
+  'webpack 5': async (d) => {
+    await run(d, bin('webpack'), ['--mode', 'production']);
+    await inBrowser(d);
+  },
+  'esbuild browser': async (d) => {
+    await run(d, bin('esbuild'), ['main.js', '--bundle', '--format=esm', '--outdir=dist']);
+    copyWasm(d);
+    await inBrowser(d);
+  },
+  rollup: async (d) => {
+    await run(d, bin('rollup'), ['-c']);
+    copyWasm(d);
+    await inBrowser(d);
+  },
+  'esbuild node (esm)': async (d) => {
+    await run(d, bin('esbuild'), ['server.mjs', '--bundle', '--platform=node', '--format=esm', '--outfile=dist/server.mjs']);
+    copyWasm(d);
+    rmSync(join(d, 'smoke.mjs')); // the bundle must stand alone
+    await expectOk(join(d, 'dist'), 'node', ['server.mjs']);
+  },
+  'esbuild node (cjs)': async (d) => {
+    await run(d, bin('esbuild'), ['server.cjs', '--bundle', '--platform=node', '--format=cjs', '--outfile=dist/server.cjs']);
+    copyWasm(d);
+    rmSync(join(d, 'smoke.mjs')); // the bundle must stand alone
+    const text = readFileSync(join(d, 'dist', 'server.cjs'), 'utf8');
+    if (!text.includes('qimen_payload_bg.wasm')) throw new Error('the bundle does not name the .wasm');
+    await expectOk(join(d, 'dist'), 'node', ['server.cjs']);
+  },
+  bun: (d) => expectOk(d, bin('bun'), ['index.mjs']),
+  deno: (d) => expectOk(d, bin('deno'), ['run', '--allow-read', '--allow-env', 'index.mjs'], { env: { DENO_NO_UPDATE_CHECK: '1' } }),
+  workerd: async (d) => {
+    await run(d, bin('esbuild'), ['worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker,browser',
+      '--main-fields=module,main', '--loader:.wasm=copy', '--asset-names=[name]', '--outfile=dist/worker.js']);
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    writeFileSync(join(d, 'config.capnp'), readFileSync(join(d, 'config.capnp'), 'utf8').replace('PORT', String(port)));
+    const p = spawn(bin('workerd'), ['serve', 'config.capnp'], { cwd: d, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    p.stdout.on('data', (x) => { log += x; });
+    p.stderr.on('data', (x) => { log += x; });
+    try {
+      let body = null;
+      for (let i = 0; i < 100 && body === null; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        body = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), () => null);
+      }
+      if (body !== 'ok') throw new Error(`workerd answered ${body}\n${log.slice(-2000)}`);
+    } finally {
+      p.kill('SIGKILL');
+    }
+  },
+};
+
+// Which fixture directory each consumer uses (several share one).
+const fixtureOf = (name) => ({
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'vite build': 'browser-vite',
+  'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
+  'esbuild node (cjs)': 'node-esbuild',
+}[name] ?? name);
+
+async function main() {
+  const only = process.argv.slice(2);
+  const names = Object.keys(consumers).filter((n) => only.length === 0 || only.some((o) => n.includes(o)));
+  const t0 = Date.now();
+  console.log(`[consumers] packing and installing into ${work}`);
+  execFileSync('npm', ['pack', '--pack-destination', work, '--ignore-scripts', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(here, f), join(work, f));
+  const npm = (args) => run(work, 'npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { timeout: 600_000 });
+  // `npm install` against the committed lock installs its pinned versions (npm 11 leaves other platforms' optional
+  // binaries out of the lock, which `npm ci` then refuses as out of sync).
+  await npm(['install']);
+  await npm(['install', '--no-save', `./${tgz}`]);
+
+  const results = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const name = names[next++];
+      const dir = join(work, name.replace(/[^a-z0-9]+/gi, '-'));
+      const t = Date.now();
+      try {
+        const fixture = join(here, 'fixtures', fixtureOf(name));
+        if (existsSync(fixture)) cpSync(fixture, dir, { recursive: true });
+        else mkdirSync(dir);
+        copyFileSync(join(here, 'smoke.mjs'), join(dir, 'smoke.mjs'));
+        await consumers[name](dir);
+        results.push({ name, ok: true, ms: Date.now() - t });
+      } catch (e) {
+        results.push({ name, ok: false, ms: Date.now() - t, error: e.message });
+      }
+      console.log(`[consumers] ${results.at(-1).ok ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  if (browser) await browser.close();
+
+  results.sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
+  console.log('\nconsumer                 result   seconds');
+  for (const r of results) console.log(`${r.name.padEnd(24)} ${(r.ok ? 'ok' : 'FAIL').padEnd(8)} ${(r.ms / 1000).toFixed(1)}`);
+  for (const r of results.filter((x) => !x.ok)) console.log(`\n--- ${r.name}\n${r.error}`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\nconsumers: ${results.length - failed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  if (!process.env.QIMEN_CONSUMERS_KEEP) rmSync(work, { recursive: true, force: true });
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch(async (e) => {
+  console.error(e);
+  process.exitCode = 1;
+  if (browser) await browser.close();
+});

@@ -1,0 +1,30 @@
+// The one script every consumer runs against the package it installed (from the npm pack tarball): it takes
+// the package's module namespace (or CommonJS exports) and returns 'ok' or throws with what went wrong.
+// Expectations are written from the seeds, not from the package's output.
+const SHOP = 'taobao.inventory.shopinv.adjust';
+const LONG = '{"shop_inventory_edit":{"order_id":"o1","store_id":9007199254740993,"check_mode":1,"detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s1","quantity":2}],"recover_deleted_data":false}}';
+
+export async function smoke(q) {
+  const expect = (cond, what) => {
+    if (!cond) throw new Error(`smoke: ${what}`);
+  };
+  await q.init(); // the isomorphic idiom: resolves at once where the wasm is ready at import
+  const methods = q.methods().map((m) => m.method);
+  expect(methods.length === 4, `methods() has 4 methods, not ${methods.length}`);
+  for (const m of ['qimen.taobao.pos.inventory.synchronize', 'qimen.taobao.pos.items.synchronize', 'tmall.qimendc.inventory.sync', SHOP]) {
+    expect(methods.includes(m), `methods() lists ${m}`);
+    const r = q.check(m, q.example(m));
+    expect(r.ok === true, `the seed example of ${m} checks ok: ${JSON.stringify(r.errors)}`);
+  }
+  const bad = q.check(SHOP, { shop_inventory_edit: { order_id: 'o1' } });
+  const missing = bad.errors.filter((e) => e.code === 'missing').map((e) => e.path).sort();
+  expect(!bad.ok && missing.join() === 'shop_inventory_edit.check_mode,shop_inventory_edit.detail_list,shop_inventory_edit.recover_deleted_data,shop_inventory_edit.store_id',
+    `a bad shopinv payload gives its missing errors, got ${missing.join()}`);
+  const xml = q.render('tmall.qimendc.inventory.sync', '{"cp_code":"SF & Co"}', { format: 'xml' });
+  expect(xml === '<request><cp_code>SF &amp; Co</cp_code></request>', `render xml: ${xml}`);
+  const long = q.check(SHOP, LONG);
+  expect(long.ok && typeof long.value.shop_inventory_edit.store_id === 'bigint' && String(long.value.shop_inventory_edit.store_id) === '9007199254740993',
+    'a Long beyond 2^53 stays exact (BigInt)');
+  expect(q.render(SHOP, LONG).includes('"store_id":9007199254740993,'), 'the Long is exact in rendered JSON');
+  return 'ok';
+}
