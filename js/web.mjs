@@ -10,5 +10,12 @@ export const {
   PayloadError, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example,
 } = api;
-export const init = (input) => api.init(input, () => new URL('./qimen_payload_bg.wasm', import.meta.url));
+// Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind: there,
+// the .wasm is read from the installed package instead (no `optimizeDeps.exclude` needed).
+function defaultWasm() {
+  const beside = new URL('./qimen_payload_bg.wasm', import.meta.url);
+  const vite = beside.pathname.match(/^(.*\/node_modules\/)\.vite\/deps[^/]*\//);
+  return vite ? new URL(`${vite[1]}qimen-payload/pkg/qimen_payload_bg.wasm`, beside) : beside;
+}
+export const init = (input) => api.init(input, defaultWasm);
 export default init;

@@ -61,6 +61,16 @@ function serve(dir) {
 
 let browser = null;
 async function inBrowser(dir, page = 'index.html') {
+  const server = await serve(dir);
+  try {
+    await openPage(`http://127.0.0.1:${server.address().port}/${page}`);
+  } finally {
+    server.close();
+  }
+}
+
+/** Open a page in headless Chromium; it must set document.body.dataset.result to 'ok'. */
+async function openPage(url) {
   if (!browser) {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -68,22 +78,37 @@ async function inBrowser(dir, page = 'index.html') {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   }
-  const server = await serve(dir);
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
   const logs = [];
   p.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
   p.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
   try {
-    await p.goto(`http://127.0.0.1:${server.address().port}/${page}`);
+    await p.goto(url);
     await p.waitForFunction(() => document.body && document.body.dataset.result, null, { timeout: 30_000 }).catch(() => {});
     const result = await p.evaluate(() => document.body && document.body.dataset.result);
     if (result !== 'ok') throw new Error(`page result: ${result ?? '(none)'}\n${logs.join('\n')}`);
   } finally {
     await ctx.close();
-    server.close();
   }
 }
+
+/** Start a long-running server process and wait until `url` answers. */
+async function startServer(cwd, cmd, args, url) {
+  const p = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let log = '';
+  p.stdout.on('data', (x) => { log += x; });
+  p.stderr.on('data', (x) => { log += x; });
+  const stop = () => { try { process.kill(-p.pid, 'SIGKILL'); } catch { /* gone */ } };
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return { stop, log: () => log };
+    if (p.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error(`${cmd} did not start serving ${url}\n${log.slice(-2000)}`);
+}
+const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
 const copyWasm = (dir, to = 'dist') => {
   mkdirSync(join(dir, to), { recursive: true });
@@ -105,6 +130,16 @@ const consumers = {
   'vite build': async (d) => {
     await run(d, bin('vite'), ['build']);
     await inBrowser(join(d, 'dist'));
+  },
+  'vite dev': async (d) => {
+    const port = freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const srv = await startServer(d, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
+    try {
+      await openPage(url);
+    } finally {
+      srv.stop();
+    }
   },
   'webpack 5': async (d) => {
     await run(d, bin('webpack'), ['--mode', 'production']);
@@ -139,7 +174,7 @@ const consumers = {
   workerd: async (d) => {
     await run(d, bin('esbuild'), ['worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker,browser',
       '--main-fields=module,main', '--loader:.wasm=copy', '--asset-names=[name]', '--outfile=dist/worker.js']);
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = freePort();
     writeFileSync(join(d, 'config.capnp'), readFileSync(join(d, 'config.capnp'), 'utf8').replace('PORT', String(port)));
     const p = spawn(bin('workerd'), ['serve', 'config.capnp'], { cwd: d, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
@@ -160,7 +195,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'vite build': 'browser-vite',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'vite build': 'browser-vite', 'vite dev': 'browser-vite',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild',
 }[name] ?? name);
