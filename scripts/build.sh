@@ -19,7 +19,7 @@ node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-mem
   "$tmp/qimen_payload_bg.wasm" -o pkg/qimen_payload_bg.wasm
 node scripts/wrap-glue.mjs "$tmp/qimen_payload.js" pkg
 rm -rf "$tmp"
-cp js/node.mjs js/node.cjs js/web.mjs js/workerd.mjs js/cli.mjs pkg/
+cp js/node.mjs js/node.cjs js/web.mjs js/workerd.mjs js/edge.mjs js/cli.mjs pkg/
 # Shared sources without imports, emitted in both module formats.
 for f in api server; do
   fn=$([ $f = api ] && echo makeApi || echo makeServer)

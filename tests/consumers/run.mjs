@@ -59,7 +59,8 @@ function serve(dir) {
   });
 }
 
-let browser = null;
+let browser = null; // one Chromium for every page; launched once even when two workers ask at the same time
+let launching = null;
 async function inBrowser(dir, page = 'index.html') {
   const server = await serve(dir);
   try {
@@ -71,13 +72,11 @@ async function inBrowser(dir, page = 'index.html') {
 
 /** Open a page in headless Chromium; it must set document.body.dataset.result to 'ok'. */
 async function openPage(url) {
-  if (!browser) {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }
+  launching ??= import('playwright-core').then(({ chromium }) => chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  }));
+  browser = await launching;
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
   const logs = [];
@@ -95,7 +94,8 @@ async function openPage(url) {
 
 /** Start a long-running server process and wait until `url` answers. */
 async function startServer(cwd, cmd, args, url) {
-  const p = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+  const p = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   p.stdout.on('data', (x) => { log += x; });
   p.stderr.on('data', (x) => { log += x; });
@@ -137,6 +137,22 @@ const consumers = {
     const srv = await startServer(d, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
     try {
       await openPage(url);
+    } finally {
+      srv.stop();
+    }
+  },
+  'next.js (turbopack)': async (d) => {
+    const env = { NEXT_TELEMETRY_DISABLED: '1' };
+    await run(d, bin('next'), ['build'], { timeout: 300_000, env });
+    const port = freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const srv = await startServer(d, bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], `${base}/api/node`);
+    try {
+      for (const route of ['/api/node', '/api/edge']) {
+        const body = await fetch(base + route).then((r) => r.text());
+        if (body !== 'ok') throw new Error(`${route} (${route.endsWith('edge') ? 'Edge' : 'Node.js'} route handler) answered ${body}\n${srv.log().slice(-1500)}`);
+      }
+      await openPage(`${base}/`); // a client component
     } finally {
       srv.stop();
     }
@@ -195,7 +211,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'vite build': 'browser-vite', 'vite dev': 'browser-vite',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild',
 }[name] ?? name);
