@@ -60,6 +60,13 @@ function stringify(value, space) {
   return write({ '': value }, '', value, '');
 }
 
+/** An issue path as Standard Schema path segments: `item[3].itemCode` → ['item', 3, 'itemCode']. */
+function pathSegments(path) {
+  const out = [];
+  for (const m of String(path).matchAll(/\[(\d+)\]|([^.[\]]+)/g)) out.push(m[1] !== undefined ? Number(m[1]) : m[2]);
+  return out;
+}
+
 // Past this size of linear memory (wasm memory never shrinks), the instance is replaced by a fresh one between
 // calls, so one large input does not keep its memory for the life of the process.
 const MEMORY_CEILING = 64 * 1024 * 1024;
@@ -163,8 +170,44 @@ function makeApi(createGlue) {
     throw new PayloadError(localized(r), language);
   };
 
+  const check = (method, payload) => {
+    const raw = call('check', method, payload);
+    return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  };
+
+  // Standard Schema v1 (standardschema.dev), the interface zod, valibot and arktype share and tRPC, Hono,
+  // TanStack Form, react-hook-form… accept: `value` is the normalized payload, `issues` the errors.
+  const standardSchema = (method) => ({
+    '~standard': {
+      version: 1,
+      vendor: 'qimen-payload',
+      validate(value) {
+        const r = check(method, value);
+        if (r.ok) return { value: r.value };
+        return { issues: r.errors.map((e) => ({ message: e.message, path: pathSegments(e.path), code: e.code })) };
+      },
+    },
+  });
+  const made = new Map();
+  // schemas[method]: made on first use (the method list comes from the core, so only after initialization).
+  const schemas = new Proxy({}, {
+    get(_, method) {
+      if (typeof method !== 'string' || !glue || !call('methods').some((m) => m.method === method)) return undefined;
+      if (!made.has(method)) made.set(method, standardSchema(method));
+      return made.get(method);
+    },
+    has: (_, method) => typeof method === 'string' && !!glue && call('methods').some((m) => m.method === method),
+    ownKeys: () => (glue ? call('methods').map((m) => m.method) : []),
+    getOwnPropertyDescriptor(target, method) {
+      const value = this.get(target, method);
+      return value ? { value, enumerable: true, configurable: true, writable: false } : undefined;
+    },
+  });
+
   return {
     PayloadError,
+    standardSchema,
+    schemas,
     initSync,
     init,
     stringify,
@@ -179,10 +222,7 @@ function makeApi(createGlue) {
     },
     getLanguage: () => language,
     // The core answers a report as JSON text (fast) or, when it holds a BigInt, as an object.
-    check: (method, payload) => {
-      const raw = call('check', method, payload);
-      return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
-    },
+    check,
     // A string is the rendered text; an object is the refusing report. The format is 'json' | 'xml' or
     // { format }; anything else reaches the core, which refuses it at options.format.
     render: (method, payload, options) => {

@@ -15,11 +15,10 @@ try {
 } catch {
   // Left uninitialized: the first call throws PayloadError 'not_initialized' naming the fix.
 }
-const server = makeServer(api);
+const { readWebBody, isJsonType, ...server } = makeServer(api);
 
 module.exports = {
   ...api,
-  middleware: server.middleware,
-  errorResponse: server.errorResponse,
+  ...server,
   init: (input) => api.init(input, () => readFileSync(wasmPath)),
 };

@@ -25,9 +25,9 @@ try {
 const server = makeServer(api);
 
 export const {
-  PayloadError, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
+  PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example,
 } = api;
-export const { middleware, errorResponse } = server;
+export const { checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest } = server;
 export const init = (input) => api.init(input, () => readFileSync(wasmUrl));
 export default init;

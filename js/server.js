@@ -1,71 +1,291 @@
-// The server side, shared by the Node builds (emitted as pkg/server.mjs and pkg/server.cjs): the platform's
-// error shape for a refused payload, and the Connect/Express-style middleware. Every verdict comes from the wasm
-// core through `check`; JSON is written by the API's one exact writer (`stringify`).
+// The server side, shared by the Node builds (emitted as pkg/server.mjs and pkg/server.cjs): one framework-
+// neutral core — a method and the raw body in, `{ status, body }` in the platform's `error_response` shape or the
+// normalized value out — and thin adapters over it for Connect/Express, Fastify, Koa and Web `Request`
+// handlers (Hono, Next.js route handlers, Bun, Deno, Workers). Every verdict comes from the wasm core through
+// `check`; JSON is written by the API's one exact writer (`stringify`). Bodies are read raw whenever they can
+// be, so Longs beyond 2^53 stay exact, and never past the core's input limit.
 
-// Reads at most `max` bytes; past that, stops keeping data (the core refuses such a body anyway).
-function readBody(req, max) {
-  return new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size > max) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(tooLarge ? { tooLarge: size } : { body: Buffer.concat(chunks) }));
-    req.on('error', () => resolve({ body: Buffer.alloc(0) }));
-  });
-}
+// The most issues an error body lists (the count says how many there were): a small request must not make a
+// large answer.
+const MAX_LISTED = 20;
+// A body that has not arrived in full by then is answered 408.
+const BODY_TIMEOUT_MS = 30_000;
 
-function errorResponse(report) {
-  const first = report.errors[0] ?? { code: 'malformed', path: '', message: 'refused', topCode: 41 };
-  const missing = first.code === 'missing';
-  return {
-    error_response: {
-      code: missing ? 40 : 41,
-      msg: missing ? 'Missing required arguments' : 'Invalid arguments',
-      sub_code: `${missing ? 'isv.missing-parameter' : 'isv.invalid-parameter'}:${first.path}`,
-      sub_msg: first.message,
-      errors: report.errors,
-    },
-  };
+/** Media types read as JSON: none given, application/json, text/json, anything +json. */
+function isJsonType(contentType) {
+  if (contentType === undefined || contentType === null || contentType === '') return true;
+  const type = String(contentType).split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || type === 'text/json' || type.endsWith('+json');
 }
 
 function makeServer(api) {
-  const send = (res, status, payload) => {
-    res.statusCode = status;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(api.stringify(payload));
-  };
-  function middleware(methodOrFn, options = {}) {
-    const { maxInputBytes } = api.limits();
-    if (typeof methodOrFn !== 'string' && typeof methodOrFn !== 'function') {
-      throw new TypeError('middleware(methodOrFn): pass a method name or a function of the request');
+  const limit = () => api.limits().maxInputBytes;
+
+  // Refusals decided before the core sees the body (size, media type, a slow or broken body).
+  const refusal = (code, params, en, zh) => ({
+    ok: false,
+    errors: [{ path: '', code, params, message: api.getLanguage() === 'zh' ? zh : en, messageEn: en, messageZh: zh, topCode: 41, topMessage: `client-error:Invalid arguments:${en}` }],
+    warnings: [],
+  });
+  // `n` bytes declared, or (`atLeast`) more than n arrived before reading stopped.
+  const tooLarge = ({ n, atLeast = false }) => refusal('too_large', { bytes: n, limit: limit(), atLeast },
+    `the request body is ${atLeast ? 'over ' : ''}${n} bytes; the limit is ${limit()} bytes`,
+    `请求体${atLeast ? '超过' : '为'} ${n} 字节,上限为 ${limit()} 字节`);
+  const wrongType = (type) => refusal('content_type', { contentType: String(type) },
+    `the request body must be JSON (application/json), not ${type}`, `请求体须为 JSON(application/json),而不是 ${type}`);
+  const slow = () => refusal('timeout', { ms: BODY_TIMEOUT_MS },
+    `the request body did not arrive within ${BODY_TIMEOUT_MS / 1000} s`, `请求体未在 ${BODY_TIMEOUT_MS / 1000} 秒内传完`);
+  const broken = (detail) => refusal('malformed', { detail }, `the request body could not be read: ${detail}`, `无法读取请求体:${detail}`);
+
+  /** HTTP status of a refused report. */
+  function statusOf(report) {
+    const code = report.errors[0]?.code;
+    if (code === 'too_large') return 413;
+    if (code === 'content_type') return 415;
+    if (code === 'timeout') return 408;
+    return 400;
+  }
+
+  /** The platform's `error_response` body for a refused report, from its first issue's own TOP form. */
+  function errorResponse(report) {
+    const errors = report.errors ?? [];
+    const first = errors[0] ?? { path: '', code: 'malformed', message: 'refused', topCode: 41, topMessage: 'client-error:Invalid arguments' };
+    const missing = first.topCode === 40;
+    return {
+      error_response: {
+        code: first.topCode ?? 41,
+        msg: first.topMessage ?? (missing ? 'client-error:Missing required arguments' : 'client-error:Invalid arguments'),
+        sub_code: `${missing ? 'isv.missing-parameter' : 'isv.invalid-parameter'}:${first.path}`,
+        sub_msg: first.message,
+        error_count: errors.length,
+        errors: errors.slice(0, MAX_LISTED),
+      },
+    };
+  }
+
+  const refused = (report) => ({ ok: false, status: statusOf(report), headers: { 'content-type': 'application/json; charset=utf-8' }, body: api.stringify(errorResponse(report)), report });
+
+  /**
+   * The core of every adapter: check `body` (bytes or text; a parsed object only when nothing else is left)
+   * for `method`. Answers `{ ok: true, status: 200, value, warnings }` or `{ ok: false, status, headers, body }`.
+   */
+  function answer(method, body, options = {}) {
+    const report = api.check(method ?? '', body ?? '');
+    if (!report.ok) return refused(report);
+    if (options.strictWarnings && report.warnings.length > 0) return refused({ ok: false, errors: report.warnings, warnings: [] });
+    return { ok: true, status: 200, value: report.value, warnings: report.warnings, report };
+  }
+
+  /** Read a Node request stream to its end, never keeping more than the limit. */
+  function readNodeBody(req) {
+    const max = limit();
+    const declared = Number(req.headers?.['content-length']);
+    if (Number.isFinite(declared) && declared > max) return Promise.resolve({ refusal: tooLarge({ n: declared }), close: true });
+    return new Promise((resolve) => {
+      const chunks = [];
+      let size = 0;
+      let settled = false;
+      const finish = (v) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        req.removeListener('data', onData);
+        resolve(v);
+      };
+      const onData = (c) => {
+        size += c.length;
+        if (size > max) {
+          req.pause(); // stop reading: the answer closes the connection
+          finish({ refusal: tooLarge({ n: max, atLeast: true }), close: true });
+        } else chunks.push(c);
+      };
+      const timer = setTimeout(() => { req.pause(); finish({ refusal: slow(), close: true }); }, BODY_TIMEOUT_MS);
+      timer.unref?.();
+      req.on('data', onData);
+      req.on('end', () => finish({ body: Buffer.concat(chunks) }));
+      req.on('error', (e) => finish({ refusal: broken(e.code ?? e.message), close: true }));
+      req.resume?.();
+    });
+  }
+
+  /** Read a Web `Request` body, never keeping more than the limit. */
+  async function readWebBody(request) {
+    const max = limit();
+    const declared = Number(request.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > max) return { refusal: tooLarge({ n: declared }) };
+    if (!request.body) return { body: new Uint8Array(0) };
+    const reader = request.body.getReader();
+    const chunks = [];
+    let size = 0;
+    let timer;
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), BODY_TIMEOUT_MS); });
+    try {
+      for (;;) {
+        const step = await Promise.race([reader.read(), timeout]);
+        if (step === 'timeout') {
+          reader.cancel().catch(() => {});
+          return { refusal: slow() };
+        }
+        if (step.done) break;
+        size += step.value.byteLength;
+        if (size > max) {
+          reader.cancel().catch(() => {});
+          return { refusal: tooLarge({ n: max, atLeast: true }) };
+        }
+        chunks.push(step.value);
+      }
+    } catch (e) {
+      return { refusal: broken(e?.message ?? String(e)) };
+    } finally {
+      clearTimeout(timer);
     }
+    const body = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      body.set(c, at);
+      at += c.byteLength;
+    }
+    return { body };
+  }
+
+  const methodOf = (methodOrFn, request) => (typeof methodOrFn === 'function' ? methodOrFn(request) : methodOrFn);
+  const checkArgs = (name, methodOrFn) => {
+    if (typeof methodOrFn !== 'string' && typeof methodOrFn !== 'function') {
+      throw new TypeError(`${name}(methodOrFn): pass a method name or a function of the request`);
+    }
+  };
+  const info = (method, r, exact) => ({ method, value: r.value, warnings: r.warnings, exact });
+
+  /**
+   * Connect/Express middleware. Reads the raw body itself when no body parser ran (put it before
+   * `express.json()`, or use `express.raw({ type: '*\/*' })`): then Longs beyond 2^53 stay exact. When a parser
+   * already turned the body into an object, that object is checked and `req.qimen.exact` is false (a Long it
+   * rounded is refused by the core as an unsafe integer, never passed on silently).
+   */
+  function middleware(methodOrFn, options = {}) {
+    checkArgs('middleware', methodOrFn);
     return async function qimenPayload(req, res, next) {
       try {
-        const method = typeof methodOrFn === 'function' ? methodOrFn(req) : methodOrFn;
-        let body = req.body;
-        // No body parser ran (or it left nothing): read the raw body ourselves.
-        if (body === undefined && typeof req.on === 'function' && req.readable) {
-          const read = await readBody(req, maxInputBytes);
-          // Past the limit, hand the core a body of limit + 1 bytes: it answers too_large without parsing.
-          body = read.tooLarge ? new Uint8Array(maxInputBytes + 1) : read.body;
+        const method = methodOf(methodOrFn, req);
+        let body;
+        let exact = true;
+        const parsed = req.body;
+        if (typeof parsed === 'string' || (parsed instanceof Uint8Array)) body = parsed;
+        else if (typeof req.rawBody === 'string' || req.rawBody instanceof Uint8Array) body = req.rawBody;
+        else if (!req._body && req.readable && !req.readableEnded) {
+          // The stream is still unread (no parser ran, or it skipped this content type): read it ourselves.
+          const type = req.headers['content-type'];
+          const read = isJsonType(type) ? await readNodeBody(req) : { refusal: wrongType(type), close: true };
+          if (read.refusal) {
+            const r = refused(read.refusal);
+            if (read.close) res.setHeader('Connection', 'close');
+            res.statusCode = r.status;
+            res.setHeader('Content-Type', r.headers['content-type']);
+            res.end(r.body, () => { if (read.close) req.socket?.destroy(); });
+            return;
+          }
+          body = read.body;
+        } else {
+          body = parsed ?? '';
+          exact = false;
         }
-        if (body === undefined || body === null) body = '';
-        const report = api.check(method ?? '', body);
-        if (!report.ok || (options.strictWarnings && report.warnings.length > 0)) {
-          const r = report.ok ? { ...report, errors: report.warnings } : report;
-          const tooLarge = r.errors.some((e) => e.code === 'too_large');
-          return send(res, tooLarge ? 413 : 400, errorResponse(r));
+        const r = answer(method, body, options);
+        if (!r.ok) {
+          res.statusCode = r.status;
+          res.setHeader('Content-Type', r.headers['content-type']);
+          res.end(r.body);
+          return;
         }
-        req.qimen = { method, value: report.value, warnings: report.warnings };
+        req.qimen = info(method, r, exact);
         next();
       } catch (e) {
         next(e);
       }
     };
   }
-  return { middleware, errorResponse };
+
+  /**
+   * Fastify plugin: `app.register(fastifyPlugin, { method })`. In its scope it reads JSON bodies as raw bytes
+   * (bounded by the core's limit), checks them before validation, and answers refusals — including Fastify's own
+   * body errors (too large, wrong media type) — in the platform's shape.
+   */
+  function fastifyPlugin(fastify, opts, done) {
+    checkArgs('fastifyPlugin', opts?.method);
+    fastify.removeAllContentTypeParsers();
+    fastify.addContentTypeParser(['application/json', 'text/json', /^application\/[\w.+-]+\+json$/], { parseAs: 'buffer', bodyLimit: limit() }, (req, raw, cb) => cb(null, raw));
+    fastify.decorateRequest('qimen', null);
+    const send = (reply, r) => reply.code(r.status).header('content-type', r.headers['content-type']).send(r.body);
+    fastify.setErrorHandler((err, req, reply) => {
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, refused(tooLarge({ n: limit(), atLeast: true })));
+      if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, refused(wrongType(req.headers['content-type'])));
+      if (err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, refused(broken(err.message)));
+      return reply.send(err);
+    });
+    fastify.addHook('preValidation', async (req, reply) => {
+      const method = methodOf(opts.method, req);
+      const r = answer(method, req.body ?? '', opts);
+      if (!r.ok) return send(reply, r);
+      req.qimen = info(method, r, true);
+      return undefined;
+    });
+    done();
+  }
+  // As fastify-plugin does: the parser, hooks and error handler apply to the scope the plugin is registered in.
+  fastifyPlugin[Symbol.for('skip-override')] = true;
+  fastifyPlugin[Symbol.for('fastify.display-name')] = 'qimen-payload';
+
+  /**
+   * Koa middleware: `app.use(koa(method))` or per route. Uses `ctx.request.rawBody` when a body parser kept it
+   * (@koa/bodyparser does), reads the raw body itself when none ran; the result is `ctx.state.qimen`.
+   */
+  function koa(methodOrFn, options = {}) {
+    checkArgs('koa', methodOrFn);
+    return async function qimenPayload(ctx, next) {
+      const method = methodOf(methodOrFn, ctx);
+      let body;
+      let exact = true;
+      const { request } = ctx;
+      if (typeof request.rawBody === 'string') body = request.rawBody;
+      else if (request.body !== undefined) {
+        body = request.body;
+        exact = false;
+      } else {
+        const type = ctx.get('content-type');
+        const read = isJsonType(type) ? await readNodeBody(ctx.req) : { refusal: wrongType(type), close: true };
+        if (read.refusal) {
+          const r = refused(read.refusal);
+          ctx.status = r.status;
+          ctx.type = 'application/json';
+          ctx.body = r.body;
+          if (read.close) ctx.set('Connection', 'close');
+          return;
+        }
+        body = read.body;
+      }
+      const r = answer(method, body, options);
+      if (!r.ok) {
+        ctx.status = r.status;
+        ctx.type = 'application/json';
+        ctx.body = r.body;
+        return;
+      }
+      ctx.state.qimen = info(method, r, exact);
+      await next();
+    };
+  }
+
+  /**
+   * Web `Request` → the normalized payload, or a ready `Response` in the platform's shape: for Hono, Next.js
+   * route handlers, Bun.serve, Deno.serve and Workers.
+   * `const r = await validateRequest(method, request); if (!r.ok) return r.response;`
+   */
+  async function validateRequest(method, request, options = {}) {
+    const type = request.headers.get('content-type');
+    const read = isJsonType(type) ? await readWebBody(request) : { refusal: wrongType(type) };
+    const r = read.refusal ? refused(read.refusal) : answer(method, read.body, options);
+    if (r.ok) return { ok: true, method, value: r.value, warnings: r.warnings };
+    return { ok: false, status: r.status, errors: r.report.errors, response: new Response(r.body, { status: r.status, headers: r.headers }) };
+  }
+
+  return { checkBody: answer, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readWebBody, isJsonType };
 }

@@ -7,7 +7,7 @@ import makeApi from './api.mjs';
 const api = makeApi(createGlue);
 
 export const {
-  PayloadError, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
+  PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example,
 } = api;
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind: there,

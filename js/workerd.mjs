@@ -4,13 +4,15 @@
 import wasmModule from './qimen_payload_bg.wasm';
 import createGlue from './glue.mjs';
 import makeApi from './api.mjs';
+import makeServer from './server.mjs';
 
 const api = makeApi(createGlue);
 api.initSync(wasmModule);
 
 export const {
-  PayloadError, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
+  PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example,
 } = api;
+export const { checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);
 export const init = (input) => api.init(input);
 export default init;

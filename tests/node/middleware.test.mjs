@@ -39,7 +39,7 @@ test('an invalid payload is answered 400 with the platform error shape', async (
   assert.equal(r.status, 400);
   const { error_response: e } = await r.json();
   assert.equal(e.code, 40);
-  assert.equal(e.msg, 'Missing required arguments');
+  assert.equal(e.msg, 'client-error:Missing required arguments:shopInventoryEdit.storeId', "the issue's own topMessage");
   assert.equal(e.sub_code, 'isv.missing-parameter:shop_inventory_edit.store_id');
   assert.ok(e.errors.length >= 4);
   const inv = await (await post('/raw', JSON.stringify({ shop_inventory_edit: { order_id: 'o', store_id: 'x', check_mode: 1, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's', quantity: 1 }], recover_deleted_data: true } }))).json();
@@ -47,15 +47,18 @@ test('an invalid payload is answered 400 with the platform error shape', async (
   assert.equal(inv.error_response.sub_code, 'isv.invalid-parameter:shop_inventory_edit.store_id');
 });
 
-test('malformed JSON and a wrong content type are 400s, not crashes', async () => {
+test('malformed JSON is a 400 and a wrong content type a 415, not crashes', async () => {
   const r = await post('/raw', '{"shop_inventory_edit": ');
   assert.equal(r.status, 400);
   assert.equal((await r.json()).error_response.errors[0].code, 'malformed');
-  // express.json() skips a text/plain body; the middleware then reads it raw and judges it itself
+  // express.json() skips a text/plain body; the middleware then reads the type and refuses it (bodies are JSON)
   const t = await post('/json', example(SHOP), 'text/plain');
-  assert.equal(t.status, 200);
+  assert.equal(t.status, 415);
+  assert.equal((await t.json()).error_response.errors[0].code, 'content_type');
   const x = await post('/raw', '<request/>', 'text/xml');
-  assert.equal(x.status, 400);
+  assert.equal(x.status, 415, 'no parser ran: the middleware reads the type and refuses it');
+  const y = await post('/text', '<request/>', 'text/xml');
+  assert.equal(y.status, 400, 'express.text() already read it: the core judges the text');
 });
 
 test('a huge body is refused with 413', async () => {
