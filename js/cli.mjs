@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // qimen-payload command line: check, render, chunk, schema, sign and methods, over files or stdin.
 // Exit codes: 0 valid / done, 1 invalid payload, 2 usage or I/O error. Every verdict comes from the wasm core.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, readFileSync, writeFileSync, mkdirSync, mkdtempSync, lstatSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { join, dirname, basename, resolve } from 'node:path';
 import * as q from './node.mjs';
 
 const HELP = {
@@ -16,7 +16,7 @@ Commands:
   sign <method> [file|-] --app-key K  print the signed request (secret from QIMEN_SECRET)
   methods                           list the four APIs
 
-Run 'qimen-payload <command> --help' for a command's options. With no file (or '-'), the payload is read
+Run 'qimen-payload <command> --help' for a command's options; 'qimen-payload --version' for the version. With no file (or '-'), the payload is read
 from standard input.`,
   check: `Usage: qimen-payload check <method> [file|-] [--json] [--lang en|zh]
 
@@ -28,7 +28,8 @@ Validates and prints the bytes to send: compact JSON (default) or the platform's
   chunk: `Usage: qimen-payload chunk <method> [file|-] [--out-dir DIR]
 
 Splits the payload's list into payloads within the API's limit, printed one JSON payload per line, or
-written as DIR/chunk-001.json, DIR/chunk-002.json, ...`,
+written as DIR/chunk-001.json, DIR/chunk-002.json, ... DIR must be new or empty; the files appear together
+(written beside it, then renamed into place), and a symbolic link is refused.`,
   schema: `Usage: qimen-payload schema <method>
 
 Prints the JSON Schema (2020-12) of the API's canonical payload.`,
@@ -37,6 +38,7 @@ Prints the JSON Schema (2020-12) of the API's canonical payload.`,
 
 Prints the signed request (query, form, body, content type, sign) as JSON. The secret is read from the
 QIMEN_SECRET environment variable, never from the command line.`,
+  version: `Usage: qimen-payload --version`,
   methods: `Usage: qimen-payload methods [--json]
 
 Lists the four APIs with their list limits.`,
@@ -74,16 +76,52 @@ const dim = (s) => paint('2', s);
 
 const toJson = (v, space) => q.stringify(v, space);
 
-function readPayload(source) {
-  try {
-    if (source === undefined || source === '-') {
-      if (process.stdin.isTTY) throw new UsageError('no payload: give a file, or pipe it to standard input');
-      return readFileSync(0);
+// Every word the CLI prints besides the core's messages, in both languages (--lang).
+const WORDS = {
+  en: {
+    error: 'error', warning: 'warning', valid: 'valid', invalid: 'invalid', payload: '(payload)',
+    count: (n, one, many) => `${n} ${n === 1 ? one : many}`, errors: ['error', 'errors'], warnings: ['warning', 'warnings'],
+    payloads: ['payload', 'payloads'], writtenTo: (n, dir) => `${n} written to ${dir}`,
+  },
+  zh: {
+    error: '错误', warning: '警告', valid: '有效', invalid: '无效', payload: '(整个载荷)',
+    count: (n, one) => `${n} 个${one}`, errors: ['错误'], warnings: ['警告'], payloads: ['载荷'], writtenTo: (n, dir) => `已写入 ${dir}:${n}`,
+  },
+};
+const w = () => WORDS[q.getLanguage()];
+const count = (n, [one, many]) => w().count(n, one, many ?? one);
+
+// Reading stops past the core's input limit: a pipe from /dev/zero or a huge file costs no more than that.
+async function readBounded(stream, label) {
+  const max = q.limits().maxInputBytes;
+  const chunks = [];
+  let size = 0;
+  for await (const c of stream) {
+    size += c.length;
+    if (size > max) {
+      stream.destroy();
+      throw new PayloadTooLarge(label, max);
     }
-    return readFileSync(source);
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks);
+}
+class PayloadTooLarge extends Error {
+  constructor(label, max) {
+    super(q.getLanguage() === 'zh' ? `${label} 超过 ${max} 字节(上限)` : `${label} is over ${max} bytes (the limit)`);
+  }
+}
+
+// Standard input is read asynchronously to its end, whatever the pipe's speed or size (a synchronous read of
+// fd 0 fails with EAGAIN on a non-blocking pipe).
+async function readPayload(source) {
+  const stdin = source === undefined || source === '-';
+  if (stdin && process.stdin.isTTY) throw new UsageError('no payload: give a file, or pipe it to standard input');
+  try {
+    return await readBounded(stdin ? process.stdin : createReadStream(source), stdin ? 'standard input' : source);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${source ?? 'standard input'}: ${e.code ?? e.message}`);
+    if (e instanceof PayloadTooLarge) throw e;
+    throw new UsageError(`cannot read ${stdin ? 'standard input' : source}: ${e.code ?? e.message}`);
   }
 }
 
@@ -98,12 +136,16 @@ function requireMethod(method) {
 function printIssues(report) {
   const out = [];
   for (const [kind, list, colour] of [['error', report.errors, red], ['warning', report.warnings, yellow]]) {
-    for (const i of list) out.push(`${colour(kind)} ${i.path || '(payload)'} ${dim(`[${i.code}]`)} ${i.message}`);
+    for (const i of list) out.push(`${colour(w()[kind])} ${i.path || w().payload} ${dim(`[${i.code}]`)} ${i.message}`);
   }
   return out.join('\n');
 }
 
 function refuse(e) {
+  // An option refused by the core (a bad --sign-method, --body, --timestamp…) is a usage error, exit 2.
+  if (e instanceof q.PayloadError && e.errors.length > 0 && e.errors.every((i) => i.path.startsWith('options'))) {
+    throw new UsageError(e.errors.map((i) => `${i.path.replace(/^options\./, '--').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('\n'));
+  }
   if (e instanceof q.PayloadError) {
     process.stderr.write(`${printIssues({ errors: e.errors, warnings: e.warnings })}\n`);
     return 1;
@@ -112,46 +154,42 @@ function refuse(e) {
 }
 
 const commands = {
-  check({ positional: [method, file], flags }) {
+  async check({ positional: [method, file], flags }) {
     requireMethod(method);
-    const report = q.check(method, readPayload(file));
+    const report = q.check(method, await readPayload(file));
     if (flags.json) process.stdout.write(`${toJson(report, 2)}\n`);
     else {
       const issues = printIssues(report);
       if (issues) process.stdout.write(`${issues}\n`);
       process.stdout.write(report.ok
-        ? `${green('valid')} ${report.warnings.length ? `(${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''})` : ''}\n`
-        : `${red('invalid')}: ${report.errors.length} error${report.errors.length > 1 ? 's' : ''}, ${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}\n`);
+        ? `${green(w().valid)}${report.warnings.length ? ` (${count(report.warnings.length, w().warnings)})` : ''}\n`
+        : `${red(w().invalid)}: ${count(report.errors.length, w().errors)}, ${count(report.warnings.length, w().warnings)}\n`);
     }
     return report.ok ? 0 : 1;
   },
-  render({ positional: [method, file], flags }) {
+  async render({ positional: [method, file], flags }) {
     requireMethod(method);
     const format = flags.format ?? 'json';
     if (format !== 'json' && format !== 'xml') throw new UsageError(`--format must be json or xml, not ${format}`);
     try {
-      process.stdout.write(`${q.render(method, readPayload(file), { format })}\n`);
+      process.stdout.write(`${q.render(method, await readPayload(file), { format })}\n`);
       return 0;
     } catch (e) {
       return refuse(e);
     }
   },
-  chunk({ positional: [method, file], flags }) {
+  async chunk({ positional: [method, file], flags }) {
     requireMethod(method);
     let chunks;
+    const payload = await readPayload(file);
     try {
-      chunks = q.chunk(method, readPayload(file));
+      chunks = q.chunk(method, payload);
     } catch (e) {
       return refuse(e);
     }
     if (flags['out-dir']) {
-      try {
-        mkdirSync(flags['out-dir'], { recursive: true });
-        chunks.forEach((c, i) => writeFileSync(join(flags['out-dir'], `chunk-${String(i + 1).padStart(3, '0')}.json`), `${toJson(c)}\n`));
-      } catch (e) {
-        throw new UsageError(`cannot write to ${flags['out-dir']}: ${e.code ?? e.message}`);
-      }
-      process.stderr.write(`${chunks.length} payload${chunks.length > 1 ? 's' : ''} written to ${flags['out-dir']}\n`);
+      writeChunks(resolve(flags['out-dir']), chunks);
+      process.stderr.write(`${w().writtenTo(count(chunks.length, w().payloads), flags['out-dir'])}\n`);
     } else {
       for (const c of chunks) process.stdout.write(`${toJson(c)}\n`);
     }
@@ -162,15 +200,16 @@ const commands = {
     process.stdout.write(`${JSON.stringify(q.schema(method), null, 2)}\n`);
     return 0;
   },
-  sign({ positional: [method, file], flags }) {
+  async sign({ positional: [method, file], flags }) {
     requireMethod(method);
     if (!flags['app-key']) throw new UsageError('missing --app-key');
     const secret = process.env.QIMEN_SECRET;
     if (!secret) throw new UsageError('the secret is read from the QIMEN_SECRET environment variable, which is not set');
     const opts = { appKey: flags['app-key'], secret, signMethod: flags['sign-method'], session: flags.session, body: flags.body, format: flags.format };
     if (flags.timestamp !== undefined) opts.timestamp = /^\d+$/.test(flags.timestamp) ? Number(flags.timestamp) : flags.timestamp;
+    const payload = await readPayload(file);
     try {
-      process.stdout.write(`${JSON.stringify(q.buildRequest(method, readPayload(file), opts), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(q.buildRequest(method, payload, opts), null, 2)}\n`);
       return 0;
     } catch (e) {
       return refuse(e);
@@ -179,16 +218,47 @@ const commands = {
   methods({ flags }) {
     const list = q.methods();
     if (flags.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-    else for (const m of list) process.stdout.write(`${m.method.padEnd(40)} ${m.listField} ≤ ${m.listLimit}  ${m.summary}\n`);
+    else {
+      const limits = list.map((m) => (m.listField ? `${m.listField} ≤ ${m.listLimit}` : ''));
+      const wide = (col) => Math.max(...col.map((x) => x.length));
+      const [mw, lw] = [wide(list.map((m) => m.method)), wide(limits)];
+      list.forEach((m, i) => process.stdout.write(`${m.method.padEnd(mw)}  ${limits[i].padEnd(lw)}  ${q.getLanguage() === 'zh' ? m.summaryZh : m.summary}\n`));
+    }
     return 0;
   },
 };
 
-function main(argv) {
+/** Write chunk files into a new or empty directory, all at once: into a fresh sibling, then renamed into place. */
+function writeChunks(dir, chunks) {
+  let existing = null;
+  try {
+    existing = lstatSync(dir);
+  } catch { /* absent: made below */ }
+  if (existing?.isSymbolicLink()) throw new UsageError(`--out-dir ${dir} is a symbolic link; give a real directory`);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--out-dir ${dir} is not a directory`);
+  if (existing && readdirSync(dir).length > 0) throw new UsageError(`--out-dir ${dir} is not empty; give a new or empty directory`);
+  let staging;
+  try {
+    mkdirSync(dirname(dir), { recursive: true });
+    staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}.tmp-`));
+    chunks.forEach((c, i) => writeFileSync(join(staging, `chunk-${String(i + 1).padStart(3, '0')}.json`), `${toJson(c)}\n`, { flag: 'wx' }));
+    if (existing) rmdirSync(dir);
+    renameSync(staging, dir);
+  } catch (e) {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    throw new UsageError(`cannot write to ${dir}: ${e.code ?? e.message}`);
+  }
+}
+
+async function main(argv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${HELP.main}\n`);
     return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+    return 0;
   }
   if (!commands[command]) throw new UsageError(`unknown command '${command}'\n\n${HELP.main}`);
   const args = parseArgs(rest);
@@ -203,10 +273,25 @@ function main(argv) {
   return commands[command](args);
 }
 
+// Output piped into `head` and closed early: stop quietly, as Unix tools do.
+for (const s of [process.stdout, process.stderr]) {
+  s.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  if (!(e instanceof UsageError)) throw e;
-  process.stderr.write(`qimen-payload: ${e.message}\n`);
-  process.exitCode = 2;
+  if (e instanceof PayloadTooLarge) {
+    process.stderr.write(`${red(w().error)} ${w().payload} ${dim('[too_large]')} ${e.message}\n`);
+    process.exitCode = 1;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`qimen-payload: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`qimen-payload: ${e && e.stack ? e.stack : e}\n`);
+    process.exitCode = 2;
+  }
 }

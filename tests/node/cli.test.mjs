@@ -96,3 +96,82 @@ test('sign reads the secret from QIMEN_SECRET only, and never prints it', () => 
   assert.equal(none.status, 2);
   assert.match(none.stderr, /QIMEN_SECRET/);
 });
+
+// Through a shell pipe, as users type it: `(sleep 0.3; cat p.json) | qimen-payload check …`.
+const shell = (script, env = {}) => spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', QP: bin, NODE: process.execPath, ...env }, maxBuffer: 64 * 1024 * 1024 });
+
+test('stdin: a slow pipe and a multi-MB pipe are read to the end', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qp-pipe-'));
+  const file = join(dir, 'p.json');
+  writeFileSync(file, seedPayload);
+  const slow = shell(`(sleep 0.3; cat "${file}") | "$NODE" "$QP" check ${SHOP}`);
+  assert.equal(slow.status, 0, slow.stderr);
+  assert.match(slow.stdout, /^valid/m);
+  // ~6 MB: the seed payload padded with whitespace (still one valid JSON text), written in bursts.
+  const big = join(dir, 'big.json');
+  writeFileSync(big, seedPayload.replace('{', `{${' '.repeat(6 * 1024 * 1024)}`));
+  const large = shell(`(cat "${big}"; sleep 0.2) | "$NODE" "$QP" check ${SHOP} --json`);
+  assert.equal(large.status, 0, large.stderr.slice(0, 500));
+  assert.equal(JSON.parse(large.stdout).ok, true);
+});
+
+test('stdin is bounded: /dev/zero is refused past the input limit, exit 1, without reading it all', () => {
+  const r = shell(`head -c 200000000 /dev/zero | "$NODE" "$QP" check ${SHOP}`);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\[too_large\].*8388608/);
+});
+
+test('--version prints the package version; exit codes: every bad option is a usage error (2)', () => {
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  assert.equal(run(['--version']).stdout.trim(), version);
+  const env = { QIMEN_SECRET: 's' };
+  for (const args of [['--sign-method', 'sha1'], ['--body', 'soap'], ['--timestamp', 'yesterday'], ['--format', 'yaml'], ['--body', 'xml']]) {
+    const r = run(['sign', 'tmall.qimendc.inventory.sync', '--app-key', 'K', ...args], { input: '{}', env });
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+  }
+  assert.equal(run(['render', SHOP, '--format', 'yaml'], { input: seedPayload }).status, 2);
+});
+
+test('--lang zh translates every word; the methods table is aligned', () => {
+  const bad = run(['check', SHOP, '--lang', 'zh'], { input: '{"shop_inventory_edit":{}}' });
+  assert.match(bad.stdout, /^错误 shop_inventory_edit\.order_id/m);
+  assert.match(bad.stdout, /^无效: 5 个错误, 0 个警告$/m);
+  assert.doesNotMatch(bad.stdout, /\b(error|warning|invalid|valid)\b/);
+  assert.match(run(['check', SHOP, '--lang', 'zh'], { input: seedPayload }).stdout, /^有效/m);
+  const lines = run(['methods']).stdout.trim().split('\n');
+  const starts = lines.map((l) => l.search(/ {2}\S+ ≤ /));
+  assert.equal(new Set(starts).size, 1, 'the list column starts at one place');
+  const summaries = lines.map((l) => l.search(/ {2}[A-Z]/));
+  assert.equal(new Set(summaries).size, 1, 'the summary column starts at one place');
+});
+
+test('chunk --out-dir: new or empty directories only, no symlinks, all files at once', async () => {
+  const { symlinkSync, mkdirSync: mk, lstatSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'qp-out-'));
+  const item = Array.from({ length: 45 }, (_, i) => ({ itemCode: `C${i}`, paperQty: 1 }));
+  const payload = JSON.stringify({ orderInfo: { storeCode: 'S' }, item });
+  const M = 'qimen.taobao.pos.inventory.synchronize';
+  assert.equal(run(['chunk', M, '--out-dir', join(dir, 'new')], { input: payload }).status, 0);
+  assert.deepEqual(readdirSync(join(dir, 'new')), ['chunk-001.json', 'chunk-002.json', 'chunk-003.json']);
+  const again = run(['chunk', M, '--out-dir', join(dir, 'new')], { input: payload });
+  assert.equal(again.status, 2, 'an existing non-empty directory is not overwritten');
+  assert.match(again.stderr, /not empty/);
+  mk(join(dir, 'empty'));
+  assert.equal(run(['chunk', M, '--out-dir', join(dir, 'empty')], { input: payload }).status, 0);
+  assert.equal(readdirSync(join(dir, 'empty')).length, 3);
+  mk(join(dir, 'target'));
+  symlinkSync(join(dir, 'target'), join(dir, 'link'));
+  assert.equal(run(['chunk', M, '--out-dir', join(dir, 'link')], { input: payload }).status, 2);
+  assert.equal(readdirSync(join(dir, 'target')).length, 0, 'nothing written through the link');
+  assert.ok(lstatSync(join(dir, 'link')).isSymbolicLink());
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-')), [], 'no staging directory left behind');
+});
+
+test('output into a closed pipe (head) ends quietly, without a stack trace', () => {
+  // ~1 MB of output: far more than a pipe buffer holds once head has gone.
+  const item = Array.from({ length: 30000 }, (_, i) => ({ itemCode: `C${i}`, paperQty: 1 }));
+  const dir = mkdtempSync(join(tmpdir(), 'qp-epipe-'));
+  writeFileSync(join(dir, 'p.json'), JSON.stringify({ item }));
+  const r = shell(`"$NODE" "$QP" chunk qimen.taobao.pos.inventory.synchronize "${join(dir, 'p.json')}" | head -c 10 > /dev/null`);
+  assert.equal(r.stderr, '');
+});
