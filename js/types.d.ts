@@ -165,8 +165,37 @@ export function isReady(): boolean;
 export function instanceStats(): { instances: number; recoveries: number; memoryResets: number };
 /** JSON text as JSON.stringify writes it, except that BigInts (Longs beyond 2^53) are exact integers. */
 export function stringify(value: unknown, space?: number | string): string;
-/** The platform's `error_response` body for a refused report. */
-export function errorResponse(report: Report): { error_response: { code: number; msg: string; sub_code: string; sub_msg: string; errors: Issue[] } };
+/** The platform's `error_response` body for a refused report, from its first issue's own `topCode`/`topMessage`. */
+export function errorResponse(report: Report): ErrorResponse;
+export interface ErrorResponse {
+  error_response: { code: number; msg: string; sub_code: string; sub_msg: string; error_count: number; errors: Issue[] };
+}
+/** 400, or 413 (too large), 415 (not JSON), 408 (body too slow) for a refused report. */
+export function statusOf(report: Report): number;
+/** The framework-neutral core of the server adapters: the raw body (bytes or text) of a request for `method`. */
+export function checkBody<M extends Method>(method: M, body: PayloadInput<M>, options?: MiddlewareOptions):
+  | { ok: true; status: 200; value: Values[M]; warnings: Issue[] }
+  | { ok: false; status: number; headers: Record<string, string>; body: string; report: Report };
+/**
+ * Web `Request` → the normalized payload, or a ready `Response` in the platform's shape (Hono, Next.js route
+ * handlers, Bun.serve, Deno.serve, Workers). The body is read raw and bounded by the input limit.
+ */
+export function validateRequest<M extends Method>(method: M, request: { headers: { get(name: string): string | null }; body: unknown }, options?: MiddlewareOptions): Promise<
+  | { ok: true; method: M; value: Values[M]; warnings: Issue[] }
+  | { ok: false; status: number; errors: Issue[]; response: any }>;
+
+/** The Standard Schema v1 interface (standardschema.dev). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: 'qimen-payload';
+    readonly validate: (value: unknown) => { value: Output; issues?: undefined } | { issues: ReadonlyArray<{ message: string; path: ReadonlyArray<string | number>; code: IssueCode }> };
+    readonly types?: { readonly input: Input; readonly output: Output };
+  };
+}
+/** A Standard Schema per API: `value` is the normalized payload, `issues` the errors (tRPC, Hono, TanStack Form…). */
+export const schemas: { readonly [M in Method]: StandardSchemaV1<Payloads[M], Values[M]> };
+export function standardSchema<M extends Method>(method: M): StandardSchemaV1<Payloads[M], Values[M]>;
 export default init;
 
 /** Node only: Connect/Express-style middleware. */
@@ -178,12 +207,19 @@ export interface QimenRequestInfo<M extends Method = Method> {
   method: M;
   value: Values[M];
   warnings: Issue[];
+  /** False when a body parser had already turned the body into an object (Longs beyond 2^53 were at risk). */
+  exact: boolean;
 }
 /** Node builds only. */
 export function middleware(
   methodOrFn: Method | ((req: any) => string | undefined),
   options?: MiddlewareOptions,
 ): (req: any, res: any, next: (err?: unknown) => void) => void;
+
+/** Node builds: the Fastify plugin, `app.register(fastifyPlugin, { method })`; `req.qimen` in its scope. */
+export function fastifyPlugin(fastify: any, options: MiddlewareOptions & { method: Method | ((req: any) => string | undefined) }, done: (err?: Error) => void): void;
+/** Node builds: Koa middleware; the result is `ctx.state.qimen`. */
+export function koa(methodOrFn: Method | ((ctx: any) => string | undefined), options?: MiddlewareOptions): (ctx: any, next: () => Promise<unknown>) => Promise<void>;
 
 // With @types/express installed, `req.qimen` is typed in handlers after the middleware.
 declare global {

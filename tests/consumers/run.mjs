@@ -115,6 +115,17 @@ const copyWasm = (dir, to = 'dist') => {
   copyFileSync(join(work, WASM), join(dir, to, 'qimen_payload_bg.wasm'));
 };
 
+/** POST a valid and an invalid payload to a Web Request handler over HTTP: exact Long, platform refusal. */
+async function postStock(url) {
+  const { STOCK } = await import('./smoke.mjs');
+  const ok = await fetch(url, { method: 'POST', body: STOCK.valid, headers: { 'content-type': 'application/json' } });
+  const okText = await ok.text();
+  if (ok.status !== 200 || !okText.includes(`"store_id":${STOCK.long},`)) throw new Error(`POST ${url}: ${ok.status} ${okText.slice(0, 300)}`);
+  const bad = await fetch(url, { method: 'POST', body: '{"shop_inventory_edit":{}}', headers: { 'content-type': 'application/json' } });
+  const badText = await bad.text();
+  if (bad.status !== 400 || JSON.parse(badText).error_response?.code !== 40) throw new Error(`POST ${url} (invalid): ${bad.status} ${badText.slice(0, 300)}`);
+}
+
 /** Each consumer: what its users run, start to finish. */
 const consumers = {
   'node-cjs': (d) => expectOk(d, 'node', ['index.cjs']),
@@ -152,6 +163,7 @@ const consumers = {
         const body = await fetch(base + route).then((r) => r.text());
         if (body !== 'ok') throw new Error(`${route} (${route.endsWith('edge') ? 'Edge' : 'Node.js'} route handler) answered ${body}\n${srv.log().slice(-1500)}`);
       }
+      await postStock(`${base}/api/stock`); // validateRequest in a route handler
       await openPage(`${base}/`); // a client component
     } finally {
       srv.stop();
@@ -203,6 +215,7 @@ const consumers = {
         body = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), () => null);
       }
       if (body !== 'ok') throw new Error(`workerd answered ${body}\n${log.slice(-2000)}`);
+      await postStock(`http://127.0.0.1:${port}/`);
     } finally {
       p.kill('SIGKILL');
     }

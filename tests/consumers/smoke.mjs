@@ -26,5 +26,25 @@ export async function smoke(q) {
   expect(long.ok && typeof long.value.shop_inventory_edit.store_id === 'bigint' && String(long.value.shop_inventory_edit.store_id) === '9007199254740993',
     'a Long beyond 2^53 stays exact (BigInt)');
   expect(q.render(SHOP, LONG).includes('"store_id":9007199254740993,'), 'the Long is exact in rendered JSON');
+  // Server builds (Node, Bun, Deno, workerd, Next.js routes): a Web Request in, the value or a Response out.
+  if (typeof q.validateRequest === 'function') {
+    const post = (body, type = 'application/json') => new Request('http://127.0.0.1/stock', { method: 'POST', body, headers: { 'content-type': type } });
+    const good = await q.validateRequest(SHOP, post(LONG));
+    expect(good.ok && String(good.value.shop_inventory_edit.store_id) === '9007199254740993', 'validateRequest: the value, exact');
+    const bad = await q.validateRequest(SHOP, post('{}'));
+    const e = bad.ok ? null : await bad.response.json();
+    expect(!bad.ok && bad.response.status === 400 && e.error_response.code === 40 && e.error_response.sub_code === 'isv.missing-parameter:shop_inventory_edit',
+      'validateRequest: a refusal is a 400 Response in the platform shape');
+    const xml = await q.validateRequest(SHOP, post('<x/>', 'text/xml'));
+    expect(!xml.ok && xml.response.status === 415, 'validateRequest: a wrong content type is a 415');
+  }
   return 'ok';
 }
+
+/** A Web `Request` handler for the server consumers (Next.js route, Worker): the README's idiom. */
+export async function handleStock(q, request) {
+  const r = await q.validateRequest(SHOP, request);
+  if (!r.ok) return r.response;
+  return new Response(q.stringify(r.value), { headers: { 'content-type': 'application/json' } });
+}
+export const STOCK = { valid: LONG, long: '9007199254740993' };
