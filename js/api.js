@@ -177,7 +177,13 @@ function makeApi(createGlue) {
 
   // Standard Schema v1 (standardschema.dev), the interface zod, valibot and arktype share and tRPC, Hono,
   // TanStack Form, react-hook-form… accept: `value` is the normalized payload, `issues` the errors.
-  const standardSchema = (method) => ({
+  const made = new Map();
+  // One object per method (no initialization needed: `validate` calls the core only when used).
+  const standardSchema = (method) => {
+    if (!made.has(method)) made.set(method, makeStandardSchema(method));
+    return made.get(method);
+  };
+  const makeStandardSchema = (method) => ({
     '~standard': {
       version: 1,
       vendor: 'qimen-payload',
@@ -188,13 +194,11 @@ function makeApi(createGlue) {
       },
     },
   });
-  const made = new Map();
   // schemas[method]: made on first use (the method list comes from the core, so only after initialization).
   const schemas = new Proxy({}, {
     get(_, method) {
       if (typeof method !== 'string' || !glue || !call('methods').some((m) => m.method === method)) return undefined;
-      if (!made.has(method)) made.set(method, standardSchema(method));
-      return made.get(method);
+      return standardSchema(method);
     },
     has: (_, method) => typeof method === 'string' && !!glue && call('methods').some((m) => m.method === method),
     ownKeys: () => (glue ? call('methods').map((m) => m.method) : []),

@@ -26,6 +26,10 @@ for f in api server; do
   { echo "'use strict';"; cat js/$f.js; echo "module.exports = $fn;"; } > pkg/$f.cjs
   { cat js/$f.js; echo "export default $fn;"; } > pkg/$f.mjs
 done
+# Named per-API exports (Standard Schema objects), generated from the rule tables onto every entry point.
+named_esm=$(cargo run --quiet --example gen_types -- --js-esm)
+for f in node.mjs web.mjs workerd.mjs edge.mjs; do printf '%s\n' "$named_esm" >> pkg/$f; done
+cargo run --quiet --example gen_types -- --js-cjs >> pkg/node.cjs
 # Types: one generated text, as ES module types (.d.mts, with the default export init) and CommonJS types (.d.cts).
 cargo run --quiet --example gen_types -- js/types.d.ts > pkg/index.d.mts
 grep -v '^export default init;$' pkg/index.d.mts > pkg/index.d.cts

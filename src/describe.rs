@@ -299,8 +299,39 @@ pub fn typescript(generic: &str) -> String {
     for api in crate::rules::APIS {
         s.push_str(&format!("  {}: {}Value;\n", ts_string(api.method), type_base(api)));
     }
-    s.push_str("}\n");
+    s.push_str("}\n\n");
+    for api in crate::rules::APIS {
+        s.push_str(&format!(
+            "/** Standard Schema of {m}, the same object as `schemas[{q}]`. */\nexport const {n}: StandardSchemaV1<Payloads[{q}], Values[{q}]>;\n",
+            m = api.method,
+            q = ts_string(api.method),
+            n = schema_export(api)
+        ));
+    }
     s
+}
+
+/// The name of an API's Standard Schema named export: `inventoryShopinvAdjustSchema`.
+pub fn schema_export(api: &Api) -> String {
+    let base = type_base(api);
+    let mut c = base.chars();
+    c.next().map(|f| f.to_ascii_lowercase().to_string() + c.as_str()).unwrap_or_default() + "Schema"
+}
+
+/// The JS lines that define the named Standard Schema exports, appended to each entry point by the build
+/// (`esm`: `export const …`; otherwise CommonJS `module.exports.… =`).
+pub fn schema_exports_js(esm: bool) -> String {
+    crate::rules::APIS
+        .iter()
+        .map(|api| {
+            let (name, method) = (schema_export(api), ts_string(api.method));
+            if esm {
+                format!("export const {name} = standardSchema({method});\n")
+            } else {
+                format!("module.exports.{name} = module.exports.standardSchema({method});\n")
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -312,6 +343,8 @@ mod tests {
     fn type_names() {
         let names: Vec<String> = rules::APIS.iter().map(|a| type_base(a)).collect();
         assert_eq!(names, ["PosInventorySynchronize", "PosItemsSynchronize", "QimendcInventorySync", "InventoryShopinvAdjust"]);
+        let exports: Vec<String> = rules::APIS.iter().map(|a| schema_export(a)).collect();
+        assert_eq!(exports, ["posInventorySynchronizeSchema", "posItemsSynchronizeSchema", "qimendcInventorySyncSchema", "inventoryShopinvAdjustSchema"]);
     }
 
     #[test]

@@ -205,6 +205,10 @@ test('Standard Schema: schemas[method] as a tRPC procedure input', async () => {
     && e.cause.issues.some((i) => i.path.join('.') === 'shop_inventory_edit.store_id'));
   assert.deepEqual(Object.keys(q.schemas).sort(), q.methods().map((m) => m.method).sort());
   assert.equal(q.schemas['no.such.method'], undefined);
+  // A named export per API, generated from the tables: the same objects.
+  assert.equal(q.inventoryShopinvAdjustSchema, q.schemas[SHOP]);
+  assert.equal(q.posInventorySynchronizeSchema, q.schemas['qimen.taobao.pos.inventory.synchronize']);
+  assert.equal(createRequire(import.meta.url)('qimen-payload').qimendcInventorySyncSchema['~standard'].vendor, 'qimen-payload');
 });
 
 test('the middleware answers a too-large body at the limit and closes, without reading the rest', async () => {
