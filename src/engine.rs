@@ -330,6 +330,12 @@ impl Engine {
     }
 
     fn unknown_field(&mut self, key: &str, fields: &'static [Field], checks: &'static [Check]) {
+        // Past the cap the warning is not listed: compute nothing for it (a body of unknown keys must cost no
+        // more than reading it).
+        if self.warnings.len() >= MAX_ISSUES {
+            self.report(Severity::Warning, Code::UnknownField, Params::new(), &[]);
+            return;
+        }
         let misplaced = checks.iter().find_map(|c| match c {
             Check::Misplaced { field, belongs_to } if *field == key => Some(*belongs_to),
             _ => None,
@@ -359,22 +365,33 @@ fn is_blank(i: &Input) -> bool {
 fn suggest(key: &str, fields: &'static [Field]) -> Option<&'static str> {
     // Field names are ASCII: ASCII case folding is enough (and keeps Unicode case tables out of the module).
     let squash = |s: &str| s.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect::<String>();
+    // No field name is longer than this: a longer key cannot be within two edits of one (and costs nothing).
+    if key.len() > MAX_SUGGESTIBLE_KEY {
+        return None;
+    }
     let k = squash(key);
     if let Some(f) = fields.iter().find(|f| squash(f.name) == k) {
         return Some(f.name);
     }
-    if k.chars().count() < 4 {
+    let len = k.chars().count();
+    if len < 4 {
         return None;
     }
     fields
         .iter()
+        .filter(|f| f.name.len().abs_diff(len) <= 2)
         .map(|f| (edit_distance(&k, &squash(f.name)), f.name))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)
 }
 
+/// Keys longer than this get no did-you-mean (every field name is far shorter; checked by a test).
+const MAX_SUGGESTIBLE_KEY: usize = 64;
+
 fn edit_distance(a: &str, b: &str) -> usize {
+    #[cfg(test)]
+    EDITS.with(|e| e.set(e.get() + 1));
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -388,9 +405,42 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 #[cfg(test)]
+thread_local! {
+    /// How many edit distances were computed (to prove the suggestion's cost is bounded).
+    static EDITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::APIS;
+
+    #[test]
+    fn suggestions_cost_nothing_past_the_warning_cap_or_for_long_keys() {
+        fn max_name(fields: &'static [Field]) -> usize {
+            fields.iter().map(|f| f.name.len().max(match &f.kind {
+                Kind::Object(o) => max_name(o.fields),
+                Kind::List(l) => max_name(l.fields),
+                _ => 0,
+            })).max().unwrap_or(0)
+        }
+        for api in APIS {
+            assert!(max_name(api.fields) + 2 < MAX_SUGGESTIBLE_KEY, "{}", api.method);
+        }
+        // 20 entries × 500 unknown keys of 20 letters: 10,000 unknown keys, 1,000 warnings listed.
+        let entry: String = (0..500).map(|i| format!("\"unknownkey{i:010}\":1")).collect::<Vec<_>>().join(",");
+        let text = format!("{{\"item\":[{}]}}", vec![format!("{{{entry}}}"); 20].join(","));
+        EDITS.with(|e| e.set(0));
+        let r = check("qimen.taobao.pos.inventory.synchronize", &text);
+        let edits = EDITS.with(|e| e.get());
+        assert_eq!(r.warnings.len(), MAX_ISSUES + 1);
+        // Only the listed keys are compared, and only with names of about their length.
+        assert!(edits < MAX_ISSUES * 4, "{edits} edit distances for 10,000 unknown keys");
+        EDITS.with(|e| e.set(0));
+        let long = format!("{{\"{}\":1}}", "k".repeat(1 << 20));
+        check("tmall.qimendc.inventory.sync", &long);
+        assert_eq!(EDITS.with(|e| e.get()), 0, "a 1 MiB key is not compared");
+    }
 
     #[test]
     fn no_table_object_exceeds_the_field_slots() {
