@@ -7,9 +7,10 @@
 
 use std::borrow::Cow;
 
-use js_sys::{Array, BigInt, Date, JsString, Object, Reflect, Uint8Array};
+use js_sys::{BigInt, Date, JsString, Object, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::safe;
 use crate::input::{Input, Num, ParseError, MAX_DEPTH, MAX_INPUT_BYTES};
 
 /// Most nodes (values) one object payload may hold: the largest legal payload has a few thousand.
@@ -104,34 +105,46 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
     if depth > MAX_DEPTH {
         return Err(ParseError::TooDeep { limit: MAX_DEPTH });
     }
-    if Array::is_array(v) {
-        let arr: &Array = v.unchecked_ref();
-        let len = arr.length() as usize;
-        if len > MAX_NODES {
-            return Err(ParseError::TooLarge { bytes: len, limit: MAX_NODES });
+    // Every read below may run a Proxy trap or a getter: each goes through `safe`, and a throw becomes a
+    // `type` issue at this path instead of an exception unwinding through wasm.
+    if safe::array(v) {
+        let Ok(len) = safe::length(v) else { return Ok(Input::Foreign("an array whose length could not be read".into())) };
+        if len as usize > MAX_NODES {
+            return Err(ParseError::TooLarge { bytes: len as usize, limit: MAX_NODES });
         }
-        let mut out = Vec::with_capacity(len.min(1024));
-        for i in 0..arr.length() {
-            out.push(convert(&arr.get(i), depth, b)?);
+        let mut out = Vec::with_capacity((len as usize).min(1024));
+        for i in 0..len {
+            let item = match safe::get_index(v, i) {
+                Ok(item) => convert(&item, depth, b)?,
+                Err(_) => Input::Foreign("a value whose getter threw".into()),
+            };
+            out.push(item);
         }
         return Ok(Input::Array(out));
     }
     if let Some(d) = v.dyn_ref::<Date>() {
-        return Ok(Input::JsDate(d.get_time()));
+        // instanceof Date also holds for Object.create(Date.prototype) and a Proxy around a Date, whose getTime throws.
+        return Ok(match safe::time(d.as_ref()) {
+            Ok(t) => Input::JsDate(t),
+            Err(_) => Input::Foreign("an object that is not a real Date".into()),
+        });
     }
-    let obj: &Object = v.unchecked_ref();
-    let proto = Object::get_prototype_of(v);
-    let plain = proto.is_null() || proto == Object::get_prototype_of(&Object::new());
+    let Ok(proto) = safe::prototype_of(v) else { return Ok(Input::Foreign("an object whose prototype could not be read (a revoked or throwing Proxy)".into())) };
+    let plain = proto.is_null() || proto == JsValue::from(Object::get_prototype_of(&Object::new()));
     if !plain {
-        let name = Reflect::get(&obj.constructor(), &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        let name = safe::get(v, &JsValue::from_str("constructor"))
+            .and_then(|c| safe::get(&c, &JsValue::from_str("name")))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
         return Ok(Input::Foreign(if name.is_empty() { "a non-plain object".into() } else { format!("a {name}") }));
     }
-    let keys = Object::keys(obj);
+    let Ok(keys) = safe::keys(v) else { return Ok(Input::Foreign("an object whose keys could not be read (a throwing Proxy)".into())) };
     let mut out = Vec::with_capacity(keys.length() as usize);
     for k in keys.iter() {
         let key = k.as_string().unwrap_or_default();
         // A getter that throws must not escape as an exception.
-        let value = match Reflect::get(obj, &k) {
+        let value = match safe::get(v, &k) {
             Ok(val) => val,
             Err(_) => {
                 out.push((Cow::Owned(key), Input::Foreign("a value whose getter threw".into())));

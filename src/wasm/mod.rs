@@ -4,6 +4,7 @@
 
 mod js_input;
 mod options;
+mod safe;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

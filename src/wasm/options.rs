@@ -1,7 +1,7 @@
 //! Decoding the options objects of `render`, `buildRequest` and `signParams` from JS. A wrong option is an
 //! issue at `options.<name>`, never an exception.
 
-use js_sys::{Array, Date, Object, Reflect};
+use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::norm::number::format_double;
@@ -23,7 +23,7 @@ pub fn type_of(v: &JsValue) -> String {
     if v.is_null() {
         return "null".into();
     }
-    if Array::is_array(v) {
+    if super::safe::array(v) {
         return "array".into();
     }
     if let Some(n) = v.as_f64().filter(|n| !n.is_finite()) {
@@ -80,7 +80,7 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
     if obj.is_undefined() || obj.is_null() {
         return Err(bad("appKey", Code::Missing, Params::new()));
     }
-    if !obj.is_object() || obj.is_function() || Array::is_array(obj) {
+    if !obj.is_object() || obj.is_function() || super::safe::array(obj) {
         return Err(bad_options(obj));
     }
     let ts = get(obj, "timestamp")?;
@@ -129,12 +129,13 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
 /// The (key, value) pairs of a params object: own enumerable keys; values as text (numbers, booleans and
 /// BigInts by their JS string form); null and undefined values are blank (dropped by the signature).
 pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
-    if !obj.is_object() || obj.is_function() || Array::is_array(obj) {
+    if !obj.is_object() || obj.is_function() || super::safe::array(obj) {
         return Err(type_error("params", "object", &type_of(obj)));
     }
     let o: &Object = obj.unchecked_ref();
     let mut out = Vec::new();
-    for k in Object::keys(o).iter() {
+    let keys = super::safe::keys(o).map_err(|_| type_error("params", "object", "an object whose keys could not be read"))?;
+    for k in keys.iter() {
         let key = k.as_string().unwrap_or_default();
         let name = format!("params.{key}");
         let v = Reflect::get(o, &k).map_err(|_| type_error(&name, "value", "a getter that threw"))?;

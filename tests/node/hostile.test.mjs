@@ -1,0 +1,76 @@
+// Hostile JS values on the object path (issue 21.2): Proxies whose traps throw, a revoked Proxy (a stale Immer
+// draft), throwing getters, objects that only look like Dates. Each must become a structured issue at its path
+// — never an exception out of check/render/chunk/buildRequest/signParams — and 10,000 of them must leave the
+// instance healthy (no recovery needed, memory flat).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as q from 'qimen-payload';
+
+const boom = () => { throw new Error('boom'); };
+const hostile = {
+  'array element getter': () => { const a = [{ itemCode: 'A', paperQty: 1 }]; Object.defineProperty(a, 0, { get: boom }); return a; },
+  'ownKeys trap': () => new Proxy({}, { ownKeys: boom }),
+  'getPrototypeOf trap': () => new Proxy({}, { getPrototypeOf: boom }),
+  'getOwnPropertyDescriptor trap': () => new Proxy({ a: 1 }, { getOwnPropertyDescriptor: boom }),
+  'array length trap': () => new Proxy([], { get: (t, k) => (k === 'length' ? boom() : t[k]) }),
+  'revoked Proxy': () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; },
+  'Object.create(Date.prototype)': () => Object.create(Date.prototype),
+  'Proxy around a Date': () => new Proxy(new Date(0), {}),
+  'throwing constructor getter': () => { class X {} Object.defineProperty(X.prototype, 'constructor', { get: boom }); return new X(); },
+  'getter on a member': () => Object.defineProperty({}, 'storeCode', { get: boom, enumerable: true }),
+};
+
+const POS = 'qimen.taobao.pos.inventory.synchronize';
+const placements = {
+  'a list': (h) => ({ orderInfo: { storeCode: 'S' }, item: h }),
+  'an object field': (h) => ({ orderInfo: h }),
+  'a date field': (h) => ({ orderInfo: { storeCode: 'S', operator: [{ operateTime: h }] } }),
+  'the payload': (h) => h,
+};
+
+for (const [name, make] of Object.entries(hostile)) {
+  test(`${name}: a structured issue from every export, never an exception`, () => {
+    for (const [where, place] of Object.entries(placements)) {
+      const payload = place(make());
+      const r = q.check(POS, payload);
+      // (A throwing getter on an unknown top-level member is only an unknown-field warning: the member is dropped.)
+      if (!(name === 'getter on a member' && where === 'the payload')) assert.equal(r.ok, false, `${where}: refused`);
+      else continue;
+      assert.ok(r.errors.every((e) => typeof e.path === 'string' && e.message), `${where}: structured`);
+      assert.throws(() => q.render(POS, place(make()), 'xml'), (e) => e instanceof q.PayloadError, `${where}: render`);
+      assert.throws(() => q.chunk(POS, place(make())), (e) => e instanceof q.PayloadError, `${where}: chunk`);
+      assert.throws(() => q.buildRequest(POS, place(make()), { appKey: 'k', secret: 's' }), (e) => e instanceof q.PayloadError, `${where}: buildRequest`);
+    }
+    // An object with no readable keys signs as no params, or is refused: never an exception of another kind.
+    try {
+      assert.equal(typeof q.signParams(make(), 's'), 'string');
+    } catch (e) {
+      assert.ok(e instanceof q.PayloadError, `signParams: ${e}`);
+    }
+    assert.throws(() => q.buildRequest(POS, '{}', make()), (e) => e instanceof q.PayloadError, 'buildRequest options');
+  });
+}
+
+test('the issue names the place: a throwing element at item[0], a revoked Proxy at orderInfo', () => {
+  const a = q.check(POS, placements['a list'](hostile['array element getter']()));
+  assert.deepEqual(a.errors.map((e) => `${e.path} ${e.code}`), ['item[0] type']);
+  const b = q.check(POS, placements['an object field'](hostile['revoked Proxy']()));
+  assert.deepEqual(b.errors.map((e) => `${e.path} ${e.code}`), ['orderInfo type']);
+});
+
+test('10,000 hostile calls leave the instance healthy: no recovery needed, memory flat, every export works', () => {
+  const makers = Object.values(hostile);
+  const places = Object.values(placements);
+  const before = q.instanceStats();
+  const big = 'x'.repeat(1 << 20); // decoded before the bad member: must not leak
+  for (let i = 0; i < 10_000; i++) {
+    const payload = { orderInfo: { storeCode: big }, item: places[i % places.length](makers[i % makers.length]()) };
+    q.check(POS, payload);
+    if (i === 100) var memory = q.memoryBytes(); // eslint-disable-line no-var
+  }
+  assert.equal(q.memoryBytes(), memory, 'linear memory did not grow');
+  assert.deepEqual(q.instanceStats(), before, 'nothing escaped, so no instance had to be replaced');
+  for (const m of q.methods()) assert.equal(q.check(m.method, q.example(m.method)).ok, true);
+  assert.match(q.render(POS, q.example(POS), 'xml'), /^<request>/);
+  assert.equal(q.signParams({ a: '1' }, 's', 'md5').length, 32);
+});
