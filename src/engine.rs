@@ -27,9 +27,17 @@ pub fn check(method: &str, text: &str) -> Report {
 
 /// The report for a method name that is not one of the four.
 pub fn unknown_method(method: &str) -> Report {
-    let params = Params::new().with("value", method).with("allowed", rules::method_names().into_iter().map(String::from).collect::<Vec<_>>());
+    // Echo at most a short prefix: the name is any caller's text, and a message must stay small.
+    let shown = match method.char_indices().nth(MAX_METHOD_ECHO) {
+        Some((at, _)) => format!("{}…", &method[..at]),
+        None => method.to_string(),
+    };
+    let params = Params::new().with("value", shown).with("allowed", rules::method_names().into_iter().map(String::from).collect::<Vec<_>>());
     Report::failed(Issue::new(String::new(), Code::UnknownMethod, params, true))
 }
+
+/// How many characters of an unknown method name an issue repeats.
+pub const MAX_METHOD_ECHO: usize = 80;
 
 /// The issue for a text that could not be parsed.
 pub fn parse_error_issue(e: ParseError) -> Issue {
@@ -173,7 +181,7 @@ impl Engine {
         for (fi, f) in fields.iter().enumerate() {
             let input = match slot[fi] {
                 NONE => None,
-                mi => Some(&members[mi].1).filter(|i| !is_blank(i)),
+                mi => Some(&members[mi].1).filter(|i| !is_blank(i, &f.kind)),
             };
             self.path.push(Seg::Key(f.name));
             match input {
@@ -350,12 +358,13 @@ impl Engine {
     }
 }
 
-/// Null, whitespace-only strings and empty lists count as absent.
-fn is_blank(i: &Input) -> bool {
+/// Null and whitespace-only strings count as absent; so does an empty list where a list belongs. Anywhere else
+/// `[]` is a type error, not a silently dropped value.
+fn is_blank(i: &Input, kind: &Kind) -> bool {
     match i {
         Input::Null => true,
         Input::String(s) => s.trim().is_empty(),
-        Input::Array(a) => a.is_empty(),
+        Input::Array(a) => a.is_empty() && matches!(kind, Kind::List(_)),
         _ => false,
     }
 }
@@ -467,6 +476,14 @@ mod tests {
         assert_eq!(suggest("orderInfos", fields), Some("orderInfo"));
         assert_eq!(suggest("zzz", fields), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn unknown_method_echoes_a_bounded_prefix() {
+        let long = "m".repeat(1 << 20);
+        let r = check(&long, "{}");
+        assert!(r.errors[0].message.len() < 1000, "{}", r.errors[0].message.len());
+        assert!(r.errors[0].message.contains(&format!("{}…", "m".repeat(MAX_METHOD_ECHO))));
     }
 
     #[test]

@@ -39,6 +39,14 @@ fn outcome<T: Serialize>(r: Result<T, Report>) -> JsValue {
 
 /// The method argument as text (a non-string becomes its type name, and then an unknown method).
 fn method_name(v: &JsValue) -> String {
+    // No method name is this long: a longer string is not copied into wasm memory at all (a 200 MiB name
+    // would exhaust it), only its head, for the message.
+    const LONGEST: u32 = 256;
+    if let Some(js) = v.dyn_ref::<js_sys::JsString>() {
+        if js.length() > LONGEST {
+            return String::from(js.slice(0, LONGEST)) + "…";
+        }
+    }
     // Not `{v:?}`: JsValue's Debug pulls Rust's f64 formatting (~14 KB) into the module.
     v.as_string().unwrap_or_else(|| options::type_of(v))
 }
@@ -142,6 +150,8 @@ pub fn parse_response(method: JsValue, text: JsValue) -> JsValue {
     let r = api_of(&method).and_then(|api| {
         let t = match js_input::decode(&text) {
             Ok(Payload::Text(t)) => t,
+            // Refused before the copy (too large), not mistaken for a wrong type.
+            Err(e @ crate::input::ParseError::TooLarge { .. }) => return Err(Report::failed(engine::parse_error_issue(e))),
             _ => return Err(options::bad("text", Code::Type, Params::new().with("expected", "string").with("got", text.js_typeof().as_string().unwrap_or_default()))),
         };
         response::parse_response(api, &t).map_err(Report::failed)

@@ -4,6 +4,7 @@
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::input::MAX_INPUT_BYTES;
 use crate::norm::number::format_double;
 use crate::render::Format;
 use crate::report::{Code, Issue, Params, Report};
@@ -46,6 +47,13 @@ pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
+    // Bounded like a payload, and refused before the copy into wasm memory (a UTF-16 unit is at least a byte).
+    if let Some(js) = v.dyn_ref::<js_sys::JsString>() {
+        let units = js.length() as usize;
+        if units > MAX_INPUT_BYTES {
+            return Err(bad(name, Code::TooLarge, Params::new().with("bytes", units).with("limit", MAX_INPUT_BYTES)));
+        }
+    }
     if let Some(s) = v.as_string() {
         return Ok(Some(s));
     }
@@ -71,7 +79,9 @@ pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, 
         None => Ok(None),
         Some(s) => SignMethod::parse(&s).map(Some).ok_or_else(|| {
             let allowed = vec!["md5".to_string(), "hmac".to_string(), "hmac-sha256".to_string()];
-            bad(name, Code::Enum, Params::new().with("value", s).with("allowed", allowed))
+            // The value is not repeated: `signParams(p, 'hmac-sha256', secret)` (arguments swapped) puts the
+            // secret here, and an error must never carry it.
+            bad(name, Code::Enum, Params::new().with("value", "(not shown)").with("allowed", allowed))
         }),
     }
 }
@@ -135,10 +145,20 @@ pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
     let o: &Object = obj.unchecked_ref();
     let mut out = Vec::new();
     let keys = super::safe::keys(o).map_err(|_| type_error("params", "object", "an object whose keys could not be read"))?;
+    let mut total = 0usize;
     for k in keys.iter() {
+        // All keys and values together are bounded like a payload, each checked before its copy.
+        total += k.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize);
+        if total > MAX_INPUT_BYTES {
+            return Err(bad("params", Code::TooLarge, Params::new().with("bytes", total).with("limit", MAX_INPUT_BYTES)));
+        }
         let key = k.as_string().unwrap_or_default();
         let name = format!("params.{key}");
         let v = Reflect::get(o, &k).map_err(|_| type_error(&name, "value", "a getter that threw"))?;
+        total += v.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize);
+        if total > MAX_INPUT_BYTES {
+            return Err(bad("params", Code::TooLarge, Params::new().with("bytes", total).with("limit", MAX_INPUT_BYTES)));
+        }
         let text = if v.is_undefined() || v.is_null() {
             String::new()
         } else if let Some(s) = v.as_string() {

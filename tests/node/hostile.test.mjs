@@ -74,3 +74,24 @@ test('10,000 hostile calls leave the instance healthy: no recovery needed, memor
   assert.match(q.render(POS, q.example(POS), 'xml'), /^<request>/);
   assert.equal(q.signParams({ a: '1' }, 's', 'md5').length, 32);
 });
+
+test('every argument is bounded before it is copied into wasm memory (issue 21.3)', () => {
+  const before = q.memoryBytes();
+  const huge = 'm'.repeat(50 * 1024 * 1024);
+  const r = q.check(huge, '{}');
+  assert.equal(r.errors[0].code, 'unknown_method');
+  assert.ok(r.errors[0].message.length < 2000, 'the message repeats only a prefix');
+  assert.throws(() => q.signParams({ a: huge }, 's'), (e) => e.errors[0].code === 'too_large' && e.errors[0].path === 'options.params');
+  assert.throws(() => q.signParams({ a: '1' }, huge), (e) => e.errors[0].code === 'too_large');
+  assert.throws(() => q.signParams({ a: '1' }, 's', 'md5', huge), (e) => e.errors[0].code === 'too_large');
+  assert.throws(() => q.buildRequest(POS, '{}', { appKey: huge, secret: 's' }), (e) => e.errors[0].path === 'options.appKey' && e.errors[0].code === 'too_large');
+  assert.throws(() => q.parseResponse(POS, huge), (e) => e.errors[0].code === 'too_large');
+  assert.ok(q.memoryBytes() - before < 8 * 1024 * 1024, `linear memory grew by ${q.memoryBytes() - before} bytes for 50 MiB arguments`);
+});
+
+test('signParams with its arguments swapped never repeats the secret', () => {
+  const secret = 'sup3r-s3cret-in-the-wrong-place';
+  assert.throws(() => q.signParams({ a: '1' }, 'hmac-sha256', secret), (e) => e instanceof q.PayloadError
+    && !e.message.includes(secret) && !JSON.stringify(e.errors).includes(secret));
+  assert.throws(() => q.buildRequest(POS, '{}', { appKey: 'k', secret: 's', signMethod: secret }), (e) => !JSON.stringify(e.errors).includes(secret));
+});
