@@ -96,17 +96,29 @@ pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Issue> {
 
 /// Unwrap the platform's envelopes and read the fields of the API's response shape.
 fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
-    if let Some(Value::Object(e)) = root.remove("error_response") {
-        return Parsed {
-            ok: false,
-            error_response: true,
-            code: text(&e, "code"),
-            message: text(&e, "msg").or_else(|| text(&e, "message")),
-            sub_code: text(&e, "sub_code"),
-            sub_message: text(&e, "sub_msg"),
-            request_id: text(&e, "request_id"),
-            ..Parsed::default()
-        };
+    match root.remove("error_response") {
+        Some(Value::Object(e)) => {
+            return Parsed {
+                ok: false,
+                error_response: true,
+                code: text(&e, "code"),
+                message: text(&e, "msg").or_else(|| text(&e, "message")),
+                sub_code: text(&e, "sub_code"),
+                sub_message: text(&e, "sub_msg"),
+                request_id: text(&e, "request_id"),
+                ..Parsed::default()
+            };
+        }
+        // An error_response of any other shape is still the platform's refusal, never a success.
+        Some(other) => {
+            let message = match other {
+                Value::String(s) => Some(s),
+                Value::Null => None,
+                v => Some(v.to_string()),
+            };
+            return Parsed { ok: false, error_response: true, message, ..Parsed::default() };
+        }
+        None => {}
     }
     let body = match (root.remove(&api.response_element()), root.remove("response")) {
         (Some(Value::Object(m)), _) | (None, Some(Value::Object(m))) => m,
@@ -145,9 +157,10 @@ fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
                 error_code: text(result, "error_code"),
                 error_message: text(result, "error_message"),
             };
+            // A detail that is not an object cannot say it succeeded: it counts as a failed one, not dropped.
             let details: Vec<Detail> = result
                 .get("data")
-                .map(|d| entries(d).iter().filter_map(Value::as_object).map(detail).collect())
+                .map(|d| entries(d).iter().map(|e| e.as_object().map_or_else(unreadable_detail, detail)).collect())
                 .unwrap_or_default();
             let succeeded = details.iter().filter(|d| d.success).count();
             p.ok = r.success && succeeded == details.len();
@@ -157,6 +170,17 @@ fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
         }
     }
     p
+}
+
+fn unreadable_detail() -> Detail {
+    Detail {
+        sub_order_id: None,
+        success: false,
+        idempotent: false,
+        idempotent_reason: None,
+        error_code: None,
+        error_message: Some("the detail is not an object".into()),
+    }
 }
 
 fn detail(o: &Map<String, Value>) -> Detail {
@@ -230,6 +254,10 @@ fn xml_to_value(text: &str) -> Result<Value, Issue> {
                 }
             }
             Event::Text(t) => {
+                // XML 1.0 forbids raw C0 controls other than tab, LF and CR: such a text is not XML.
+                if let Some(b) = t.iter().find(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) {
+                    return Err(malformed(format!("has a control character U+{b:04X}, which XML 1.0 does not allow")));
+                }
                 let s = t.unescape().map_err(|e| malformed(format!("has an undefined entity: {e}")))?;
                 if let Some(top) = stack.last_mut() {
                     top.2.push_str(&s);

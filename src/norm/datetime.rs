@@ -150,8 +150,9 @@ fn parse_input(input: &Input, want: Want) -> Result<DateTime, Bad> {
 }
 
 fn epoch(ms: i64) -> Option<DateTime> {
-    // Keep to years 1000–9999, where the canonical four-digit year holds.
-    if !(-30_610_224_000_000..=253_402_271_999_999).contains(&ms) {
+    // Keep to years 1000–9999 in GMT+8, where the canonical four-digit year holds: from 1000-01-01 00:00:00
+    // GMT+8 (eight hours before 1000-01-01 UTC) to 9999-12-31 23:59:59.999 GMT+8.
+    if !(-30_610_252_800_000..=253_402_271_999_999).contains(&ms) {
         return None;
     }
     let dt = DateTime::from_epoch_millis(ms);
@@ -240,8 +241,11 @@ fn parse_text(s: &str, want: Want) -> Result<DateTime, &'static str> {
     let minute = c.digits(1, 2).ok_or("syntax")?;
     let second = if c.eat(b':') { c.digits(1, 2).ok_or("syntax")? } else { 0 };
     if c.eat(b'.') || c.eat(b',') {
-        // Fractions of a second: the canonical form has none; they are truncated.
+        // Fractions of a second: the canonical form has none; they are truncated, however many digits.
         c.digits(1, 9).ok_or("syntax")?;
+        while c.peek().is_some_and(|b| b.is_ascii_digit()) {
+            c.i += 1;
+        }
     }
     let local = calendar(i64::from(year), month, day, hour, minute, second)?;
     // Zone: none (already GMT+8), Z, or ±HH[:MM].
@@ -332,6 +336,18 @@ mod tests {
         assert_eq!(d("2018/3/1").unwrap(), "2018-03-01");
         assert_eq!(d("20180301").unwrap(), "2018-03-01");
         assert_eq!(d("2018-02-28T20:00:00Z").unwrap(), "2018-03-01");
+    }
+
+    #[test]
+    fn documented_edges_are_accepted() {
+        // The first and last instants of years 1000 and 9999 in GMT+8, as epoch milliseconds (computed by hand:
+        // Date.UTC(1000, 0, 1) = -30610224000000, minus eight hours).
+        assert_eq!(epoch(-30_610_252_800_000).map(|d| d.datetime_text()), Some("1000-01-01 00:00:00".to_string()));
+        assert!(epoch(-30_610_252_800_001).is_none());
+        assert_eq!(epoch(253_402_271_999_999).map(|d| d.datetime_text()), Some("9999-12-31 23:59:59".to_string()));
+        // Fractions of a second of any length are truncated, as documented.
+        assert_eq!(dt("2024-05-01 10:30:00.123456789012").unwrap(), "2024-05-01 10:30:00");
+        assert_eq!(dt("2024-05-01T02:30:00.1234567890123Z").unwrap(), "2024-05-01 10:30:00");
     }
 
     #[test]

@@ -141,6 +141,10 @@ fn scaled(text: &str, scale: u32) -> Result<(bool, u128), DecErr> {
     if (int.is_empty() && frac.is_empty()) || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(DecErr::Syntax);
     }
+    // Zero is zero whatever its exponent (`0e99999999` is not too big).
+    if int.bytes().chain(frac.bytes()).all(|b| b == b'0') {
+        return Ok((neg, 0));
+    }
     // Digits of the value, and where the point falls among them after the exponent.
     let point = int.len() as i64 + i64::from(exp);
     let mut value: u128 = 0;
@@ -302,6 +306,14 @@ pub fn thousandths(text: &str) -> Option<u128> {
 mod tests {
     use super::*;
     use std::borrow::Cow;
+
+    #[test]
+    fn zero_with_any_exponent_is_zero() {
+        assert_eq!(scaled("0e99999999", 2), Ok((false, 0)));
+        assert_eq!(scaled("0.000e-99999999", 4), Ok((false, 0)));
+        assert_eq!(scaled("1e99999999", 2), Err(DecErr::TooBig));
+        assert_eq!(scaled("1e-99999999", 2), Err(DecErr::Precision));
+    }
 
     fn s(v: &str) -> Input<'_> {
         Input::String(Cow::Borrowed(v))
