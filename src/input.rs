@@ -177,6 +177,9 @@ impl<'de> Visitor<'de> for Seed {
         while let Some(v) = seq.next_element_seed(Seed { depth })? {
             out.push(v);
         }
+        // Growth leaves up to 4× the room (a one-element list holds four slots): give it back, so that a text
+        // of nested or tiny lists costs a bounded multiple of its size, not 64×.
+        out.shrink_to_fit();
         Ok(Input::Array(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -199,6 +202,7 @@ impl<'de> Visitor<'de> for Seed {
             let v = map.next_value_seed(Seed { depth })?;
             out.push((k, v));
         }
+        out.shrink_to_fit();
         Ok(Input::Object(out))
     }
 }

@@ -6,7 +6,7 @@ use quick_xml::Reader;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::input::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::input::MAX_INPUT_BYTES;
 use crate::report::{Code, Issue, Params};
 use crate::rules::{Api, ResponseShape};
 
@@ -75,6 +75,43 @@ pub struct Parsed {
     pub partial: Option<bool>,
 }
 
+/// No answer of the platform nests deeper than a few levels (envelope, result, list, wrapper, entry): a deeper
+/// text is refused before a tree is built, so a hostile answer cannot cost more than a small multiple of its
+/// size in memory (a tree of 8 MiB of nested brackets took 63× its size; nested XML elements, 89×).
+pub const RESPONSE_MAX_DEPTH: usize = 16;
+
+fn too_deep() -> Issue {
+    Issue::new(String::new(), Code::TooDeep, Params::new().with("limit", RESPONSE_MAX_DEPTH), true)
+}
+
+/// One linear pass over JSON text: refuse nesting deeper than `limit` (brackets inside strings do not count).
+fn json_depth_within(t: &str, limit: usize) -> Result<(), Issue> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in t.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > limit {
+                    return Err(too_deep());
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn malformed(detail: impl Into<String>) -> Issue {
     Issue::new(String::new(), Code::Malformed, Params::new().with("detail", detail.into()), true)
 }
@@ -87,7 +124,10 @@ pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Issue> {
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
     let root = match t.as_bytes().first() {
         Some(b'<') => xml_to_value(t)?,
-        Some(b'{') => serde_json::from_str::<Value>(t).map_err(|e| malformed(format!("is not valid JSON: {e}")))?,
+        Some(b'{') => {
+            json_depth_within(t, RESPONSE_MAX_DEPTH)?;
+            serde_json::from_str::<Value>(t).map_err(|e| malformed(format!("is not valid JSON: {e}")))?
+        }
         _ => return Err(malformed("is neither XML nor a JSON object")),
     };
     let Value::Object(root) = root else { return Err(malformed("is not an object")) };
@@ -241,8 +281,8 @@ fn xml_to_value(text: &str) -> Result<Value, Issue> {
         let event = reader.read_event().map_err(|e| malformed(format!("is not well-formed XML: {e}")))?;
         match event {
             Event::Start(e) => {
-                if stack.len() > MAX_DEPTH {
-                    return Err(Issue::new(String::new(), Code::TooDeep, Params::new().with("limit", MAX_DEPTH), true));
+                if stack.len() > RESPONSE_MAX_DEPTH {
+                    return Err(too_deep());
                 }
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 stack.push((name, Map::new(), String::new()));

@@ -95,3 +95,15 @@ test('signParams with its arguments swapped never repeats the secret', () => {
     && !e.message.includes(secret) && !JSON.stringify(e.errors).includes(secret));
   assert.throws(() => q.buildRequest(POS, '{}', { appKey: 'k', secret: 's', signMethod: secret }), (e) => !JSON.stringify(e.errors).includes(secret));
 });
+
+test('memory is given back: after an input that grows linear memory past 64 MiB, a fresh instance takes over', () => {
+  const before = q.instanceStats();
+  // ~6 MiB of empty lists: within the input limit, but the tree of it needs far more than 64 MiB of wasm memory.
+  const text = `{"items":[${'[],'.repeat(2 * 1024 * 1024)}[]]}`;
+  const r = q.check('tmall.qimendc.inventory.sync', text);
+  assert.equal(r.ok, false);
+  const after = q.instanceStats();
+  assert.equal(after.memoryResets, before.memoryResets + 1, 'the grown instance was replaced');
+  assert.ok(q.memoryBytes() < 64 * 1024 * 1024, `linear memory back to ${q.memoryBytes()} bytes`);
+  assert.equal(q.check(POS, q.example(POS)).ok, true, 'the fresh instance works');
+});

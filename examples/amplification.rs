@@ -1,0 +1,151 @@
+//! The adversarial shapes of issue 21 at a given size: time and peak memory of `check` and `parse_response`
+//! per input byte (run by `npm run bench`; `cargo run --release --example amplification -- [MiB]`).
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+
+struct Counting;
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let n = NOW.fetch_add(l.size(), Relaxed) + l.size();
+        PEAK.fetch_max(n, Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        NOW.fetch_sub(l.size(), Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+}
+#[global_allocator]
+static A: Counting = Counting;
+
+fn fill(unit: &str, open: &str, close: &str, size: usize) -> String {
+    let mut s = String::from(open);
+    while s.len() + unit.len() + close.len() + 1 < size {
+        if s.len() > open.len() {
+            s.push(',');
+        }
+        s.push_str(unit);
+    }
+    s.push_str(close);
+    s
+}
+
+fn main() {
+    let mib: f64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1.0);
+    let size = (mib * 1048576.0) as usize;
+    let nest = |d: usize| format!("{}{}", "[".repeat(d), "]".repeat(d));
+    let shapes: Vec<(&str, String, bool)> = vec![
+        (
+            "valid payload (qimendc, repeated entries)",
+            fill(
+                r#"{"warehouse_code":"SZ001","item_code":"A1","quantity":12,"inventory_type":"ZP"}"#,
+                r#"{"items":["#,
+                "]}",
+                size,
+            ),
+            false,
+        ),
+        (
+            "60-deep nested arrays",
+            fill(&nest(60), r#"{"items":["#, "]}", size),
+            false,
+        ),
+        (
+            "empty arrays",
+            fill("[]", r#"{"items":["#, "]}", size),
+            false,
+        ),
+        (
+            "empty objects in the list",
+            fill("{}", r#"{"items":["#, "]}", size),
+            false,
+        ),
+        (
+            "distinct unknown keys",
+            {
+                let mut s = String::from(r#"{"items":[{"#);
+                let mut i = 0;
+                while s.len() < size - 40 {
+                    if i > 0 {
+                        s.push(',');
+                    }
+                    s.push_str(&format!("\"k{i:012}\":1"));
+                    i += 1;
+                }
+                s.push_str("}]}");
+                s
+            },
+            false,
+        ),
+        (
+            "response: JSON arrays 13 deep (limit 16)",
+            fill(
+                &nest(13),
+                r#"{"response":{"flag":"success","x":["#,
+                "]}}",
+                size,
+            ),
+            true,
+        ),
+        (
+            "response: empty JSON arrays",
+            fill("[]", r#"{"response":{"flag":"success","x":["#, "]}}", size),
+            true,
+        ),
+        (
+            "response: XML elements 14 deep (limit 16)",
+            {
+                let mut s = String::from("<response><flag>success</flag>");
+                while s.len() < size - 2000 {
+                    s.push_str(&"<a>".repeat(14));
+                    s.push_str(&"</a>".repeat(14));
+                }
+                s.push_str("</response>");
+                s
+            },
+            true,
+        ),
+        (
+            "response: empty XML elements",
+            {
+                let mut s = String::from("<response><flag>success</flag>");
+                while s.len() < size - 2000 {
+                    s.push_str("<a/>");
+                }
+                s.push_str("</response>");
+                s
+            },
+            true,
+        ),
+    ];
+    let api = qimen_payload::rules::api("tmall.qimendc.inventory.sync").expect("api");
+    println!(
+        "{:<44} {:>9} {:>10} {:>10} {:>12}",
+        "shape", "bytes", "ms", "ns/byte", "peak/input"
+    );
+    for (name, text, response) in shapes {
+        let base = NOW.load(Relaxed);
+        PEAK.store(base, Relaxed);
+        let t = Instant::now();
+        if response {
+            let _ = std::hint::black_box(qimen_payload::response::parse_response(api, &text));
+        } else {
+            let _ = std::hint::black_box(qimen_payload::check(api.method, &text));
+        }
+        let el = t.elapsed();
+        let peak = PEAK.load(Relaxed) - base;
+        println!(
+            "{name:<44} {:>9} {:>10.1} {:>10.1} {:>11.1}×",
+            text.len(),
+            el.as_secs_f64() * 1e3,
+            el.as_nanos() as f64 / text.len() as f64,
+            peak as f64 / text.len() as f64
+        );
+    }
+}
