@@ -198,7 +198,7 @@ const consumers = {
     await expectOk(join(d, 'dist'), 'node', ['server.cjs']);
   },
   bun: (d) => expectOk(d, bin('bun'), ['index.mjs']),
-  deno: (d) => expectOk(d, bin('deno'), ['run', '--allow-read', '--allow-env', 'index.mjs'], { env: { DENO_NO_UPDATE_CHECK: '1' } }),
+  deno: (d) => expectOk(d, bin('deno'), ['run', '--allow-read', '--allow-env', '--allow-net=127.0.0.1', 'index.mjs'], { env: { DENO_NO_UPDATE_CHECK: '1' } }),
   workerd: async (d) => {
     await run(d, bin('esbuild'), ['worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker,browser',
       '--main-fields=module,main', '--loader:.wasm=copy', '--asset-names=[name]', '--outfile=dist/worker.js']);

@@ -1,0 +1,61 @@
+// The isomorphic initialization API of the browser build, on fresh uninitialized instances (each import with a
+// new query string is a new module instance): not_initialized before init, a failed init that can be retried,
+// and every documented input — URL string, URL, Response, Promise<Response>, bytes, WebAssembly.Module — plus
+// initSync with bytes and with a module. (The browser build runs in Node 20: it has fetch and Response.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+const web = new URL('../../pkg/web.mjs', import.meta.url);
+const wasmUrl = new URL('../../pkg/qimen_payload_bg.wasm', import.meta.url);
+const bytes = readFileSync(wasmUrl);
+let n = 0;
+const fresh = () => import(`${web.href}?instance=${++n}`);
+const works = (q) => assert.equal(q.check('tmall.qimendc.inventory.sync', '{"cp_code":"a"}').ok, true);
+
+test('before init: a PayloadError with code not_initialized that says what to call', async () => {
+  const q = await fresh();
+  assert.equal(q.isReady(), false);
+  assert.throws(() => q.check('tmall.qimendc.inventory.sync', '{}'), (e) => e instanceof q.PayloadError && e.errors[0].code === 'not_initialized' && /init\(\)/.test(e.message));
+  assert.equal(q.default, q.init, 'the default export is init');
+});
+
+test('a failed init can be retried', async () => {
+  const q = await fresh();
+  await assert.rejects(q.init(Promise.resolve(new Response('not found', { status: 404 }))), /cannot load qimen_payload_bg\.wasm/);
+  await assert.rejects(q.init(new Uint8Array([1, 2, 3])));
+  assert.equal(q.isReady(), false);
+  await q.init(bytes);
+  works(q);
+});
+
+test('init accepts a URL string, a URL, a Response, a Promise<Response>, bytes and a WebAssembly.Module', async () => {
+  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'application/wasm' }).end(bytes));
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/qimen_payload_bg.wasm`;
+  try {
+    const module = new WebAssembly.Module(bytes);
+    for (const [name, input] of [
+      ['URL string', () => url], ['URL', () => new URL(url)], ['Response', () => new Response(bytes, { headers: { 'content-type': 'application/wasm' } })],
+      ['Promise<Response>', () => fetch(url)], ['bytes', () => bytes], ['ArrayBuffer', () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)],
+      ['WebAssembly.Module', () => module],
+    ]) {
+      const q = await fresh();
+      await q.init(input());
+      assert.equal(q.isReady(), true, name);
+      works(q);
+      await q.init(); // initialized: resolves at once, whatever the input
+    }
+  } finally {
+    server.close();
+  }
+});
+
+test('initSync with bytes or a WebAssembly.Module', async () => {
+  for (const input of [bytes, new WebAssembly.Module(bytes), { module: bytes }]) {
+    const q = await fresh();
+    q.initSync(input);
+    works(q);
+  }
+});
