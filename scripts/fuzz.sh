@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-180}
+# First our JS harness over the built package (every export, object and text paths), with a random seed.
+node tests/fuzz/js-fuzz.mjs "$SECONDS_PER_TARGET" "${QIMEN_FUZZ_SEED:-$RANDOM$RANDOM}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 

@@ -30,6 +30,7 @@ suite "native: cargo test" cargo test --quiet
 suite "wasm in Node: wasm-bindgen-test" wasm_suite node
 suite "wasm in Chromium: wasm-bindgen-test" wasm_suite chromium
 suite "npm package in Node: node --test" node --test tests/node/
+suite "JS fuzz: every export, seeded, 20 s" node tests/fuzz/js-fuzz.mjs 20
 suite "consumers: the npm pack tarball in bundlers and runtimes" node tests/consumers/run.mjs
 if [ -d tests/browser ]; then
   suite "admin console in Chromium" node --test tests/browser/
