@@ -34,38 +34,18 @@ fn fill(unit: &str, open: &str, close: &str, size: usize) -> String {
 }
 
 fn main() {
-    let mib: f64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(1.0);
+    let mib: f64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1.0);
     let size = (mib * 1048576.0) as usize;
     let nest = |d: usize| format!("{}{}", "[".repeat(d), "]".repeat(d));
     let shapes: Vec<(&str, String, bool)> = vec![
         (
             "valid payload (qimendc, repeated entries)",
-            fill(
-                r#"{"warehouse_code":"SZ001","item_code":"A1","quantity":12,"inventory_type":"ZP"}"#,
-                r#"{"items":["#,
-                "]}",
-                size,
-            ),
+            fill(r#"{"warehouse_code":"SZ001","item_code":"A1","quantity":12,"inventory_type":"ZP"}"#, r#"{"items":["#, "]}", size),
             false,
         ),
-        (
-            "60-deep nested arrays",
-            fill(&nest(60), r#"{"items":["#, "]}", size),
-            false,
-        ),
-        (
-            "empty arrays",
-            fill("[]", r#"{"items":["#, "]}", size),
-            false,
-        ),
-        (
-            "empty objects in the list",
-            fill("{}", r#"{"items":["#, "]}", size),
-            false,
-        ),
+        ("60-deep nested arrays", fill(&nest(60), r#"{"items":["#, "]}", size), false),
+        ("empty arrays", fill("[]", r#"{"items":["#, "]}", size), false),
+        ("empty objects in the list", fill("{}", r#"{"items":["#, "]}", size), false),
         (
             "distinct unknown keys",
             {
@@ -83,21 +63,8 @@ fn main() {
             },
             false,
         ),
-        (
-            "response: JSON arrays 13 deep (limit 16)",
-            fill(
-                &nest(13),
-                r#"{"response":{"flag":"success","x":["#,
-                "]}}",
-                size,
-            ),
-            true,
-        ),
-        (
-            "response: empty JSON arrays",
-            fill("[]", r#"{"response":{"flag":"success","x":["#, "]}}", size),
-            true,
-        ),
+        ("response: JSON arrays 13 deep (limit 16)", fill(&nest(13), r#"{"response":{"flag":"success","x":["#, "]}}", size), true),
+        ("response: empty JSON arrays", fill("[]", r#"{"response":{"flag":"success","x":["#, "]}}", size), true),
         (
             "response: XML elements 14 deep (limit 16)",
             {
@@ -125,10 +92,7 @@ fn main() {
         ),
     ];
     let api = qimen_payload::rules::api("tmall.qimendc.inventory.sync").expect("api");
-    println!(
-        "{:<44} {:>9} {:>10} {:>10} {:>12}",
-        "shape", "bytes", "ms", "ns/byte", "peak/input"
-    );
+    println!("{:<44} {:>9} {:>10} {:>10} {:>12}", "shape", "bytes", "ms", "ns/byte", "peak/input");
     for (name, text, response) in shapes {
         let base = NOW.load(Relaxed);
         PEAK.store(base, Relaxed);

@@ -11,7 +11,9 @@ use qimen_payload::rules::{Api, APIS};
 
 fn entry(api: &Api, i: usize) -> String {
     match api.method {
-        "qimen.taobao.pos.inventory.synchronize" => format!(r#"{{"productCode":"SPU{i:03}","itemCode":"SKU-{i:06}","paperQty":{}}}"#, 100 + i),
+        "qimen.taobao.pos.inventory.synchronize" => {
+            format!(r#"{{"productCode":"SPU{i:03}","itemCode":"SKU-{i:06}","paperQty":{}}}"#, 100 + i)
+        }
         "qimen.taobao.pos.items.synchronize" => format!(
             r#"{{"productCode":"PEUTET{i:03}","itemCode":"SKUEWRYU{i:06}","itemName":"女夏季短袖 {i}","barCode":"4006381333931","skuProperty":"红色 XXL","color":"red","size":"XXL","standardPrice":"200.00","referencePrice":"150.00","retailPrice":"120.00","tagPrice":"450.00","discount":"0.9000","priceAdjustment":{{"type":"0","standardPrice":"100.00","startDate":"2024-06-01","endDate":"2024-06-30"}},"brandName":"韩都衣舍","isValid":"Y","createTime":"2024-05-01 10:30:00"}}"#
         ),
@@ -26,10 +28,16 @@ fn entry(api: &Api, i: usize) -> String {
 fn payload(api: &Api, n: usize) -> String {
     let list = (0..n).map(|i| entry(api, i)).collect::<Vec<_>>().join(",");
     match api.method {
-        "qimen.taobao.pos.inventory.synchronize" => format!(r#"{{"orderInfo":{{"storeCode":"TERMINAL2425"}},"item":[{list}],"customerid":"qimen"}}"#),
+        "qimen.taobao.pos.inventory.synchronize" => {
+            format!(r#"{{"orderInfo":{{"storeCode":"TERMINAL2425"}},"item":[{list}],"customerid":"qimen"}}"#)
+        }
         "qimen.taobao.pos.items.synchronize" => format!(r#"{{"actionType":"add","total":{n},"item":[{list}],"customerid":"A12345"}}"#),
-        "tmall.qimendc.inventory.sync" => format!(r#"{{"cp_code":"HN123","date":"2018-03-01","customer_id":"23423647","items":[{list}],"req_id":"r"}}"#),
-        _ => format!(r#"{{"shop_inventory_edit":{{"order_id":"o","store_id":111111111,"check_mode":2,"detail_list":[{list}],"recover_deleted_data":true}}}}"#),
+        "tmall.qimendc.inventory.sync" => {
+            format!(r#"{{"cp_code":"HN123","date":"2018-03-01","customer_id":"23423647","items":[{list}],"req_id":"r"}}"#)
+        }
+        _ => format!(
+            r#"{{"shop_inventory_edit":{{"order_id":"o","store_id":111111111,"check_mode":2,"detail_list":[{list}],"recover_deleted_data":true}}}}"#
+        ),
     }
 }
 

@@ -26,6 +26,7 @@ wasm_suite() {
   echo "wasm suite ($1): $n tests executed"
 }
 
+suite "rustfmt: cargo fmt --check" cargo fmt --check
 suite "native: cargo test" cargo test --quiet
 suite "wasm in Node: wasm-bindgen-test" wasm_suite node
 suite "wasm in Chromium: wasm-bindgen-test" wasm_suite chromium

@@ -92,11 +92,16 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
             // Carried out where unknown fields are reported (engine.rs).
             Check::Misplaced { .. } => {}
             Check::QuantityByMode { mode, full, delta, list, quantity } => {
-                let (Some(m), Some(entries)) = (get(obj, mode).and_then(Val::scalar_text), get(obj, list).and_then(Val::as_list)) else { continue };
+                let (Some(m), Some(entries)) = (get(obj, mode).and_then(Val::scalar_text), get(obj, list).and_then(Val::as_list)) else {
+                    continue;
+                };
                 for (i, entry) in entries.iter().enumerate() {
                     let Some(Val::Long(q)) = entry.get(quantity) else { continue };
                     if m == *full && *q < 0 {
-                        let p = Params::new().with("value", q.to_string()).with("min", "0").with("because", format!("{mode} {full} overwrites the stock with this quantity"));
+                        let p = Params::new()
+                            .with("value", q.to_string())
+                            .with("min", "0")
+                            .with("because", format!("{mode} {full} overwrites the stock with this quantity"));
                         e.at(list, |e| e.at_index(i, |e| e.report(Severity::Error, Code::Range, p, &[quantity])));
                     } else if m == *delta && *q == 0 {
                         e.at(list, |e| e.at_index(i, |e| e.report(Severity::Warning, Code::ZeroQuantity, Params::new(), &[quantity])));

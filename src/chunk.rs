@@ -84,10 +84,15 @@ mod tests {
     #[test]
     fn forty_five_details_become_20_20_5_in_order_and_each_passes() {
         let api = rules::api("taobao.inventory.shopinv.adjust").expect("api");
-        let details: Vec<String> = (0..45).map(|i| format!(r#"{{"item_id":{},"sku_id":0,"sub_order_id":"s{i}","quantity":1}}"#, i + 1)).collect();
-        let text = format!(r#"{{"shop_inventory_edit":{{"order_id":"o","store_id":1,"check_mode":2,"detail_list":[{}],"recover_deleted_data":true}}}}"#, details.join(","));
+        let details: Vec<String> =
+            (0..45).map(|i| format!(r#"{{"item_id":{},"sku_id":0,"sub_order_id":"s{i}","quantity":1}}"#, i + 1)).collect();
+        let text = format!(
+            r#"{{"shop_inventory_edit":{{"order_id":"o","store_id":1,"check_mode":2,"detail_list":[{}],"recover_deleted_data":true}}}}"#,
+            details.join(",")
+        );
         let chunks = chunk(api, &text).expect("chunked");
-        let sizes: Vec<usize> = chunks.iter().map(|c| list_at(c, &["shop_inventory_edit", "detail_list"]).map_or(0, <[Val]>::len)).collect();
+        let sizes: Vec<usize> =
+            chunks.iter().map(|c| list_at(c, &["shop_inventory_edit", "detail_list"]).map_or(0, <[Val]>::len)).collect();
         assert_eq!(sizes, [20, 20, 5]);
         let mut ids = Vec::new();
         for c in &chunks {
@@ -112,7 +117,9 @@ mod tests {
     #[test]
     fn total_keeps_the_overall_count() {
         let api = rules::api("qimen.taobao.pos.items.synchronize").expect("api");
-        let items: Vec<String> = (0..21).map(|i| format!(r#"{{"productCode":"P","itemCode":"S{i}","skuProperty":"x","standardPrice":"1","referencePrice":"1"}}"#)).collect();
+        let items: Vec<String> = (0..21)
+            .map(|i| format!(r#"{{"productCode":"P","itemCode":"S{i}","skuProperty":"x","standardPrice":"1","referencePrice":"1"}}"#))
+            .collect();
         let text = format!(r#"{{"actionType":"add","total":21,"item":[{}],"customerid":"c"}}"#, items.join(","));
         let chunks = chunk(api, &text).expect("chunked");
         assert_eq!(chunks.len(), 2);

@@ -1,9 +1,8 @@
 //! Descriptions of the APIs derived from the rule tables (for `methods()`, documentation and forms).
 
+use crate::rules::{Api, EnumRule, Field, Kind, APIS, UNBOUNDED};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
-use crate::rules::{Api, EnumRule, Field, Kind, APIS, UNBOUNDED};
-
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -42,8 +41,6 @@ pub fn methods() -> Vec<MethodInfo> {
         })
         .collect()
 }
-
-
 
 /// One field of a rule table as data, for forms and documentation.
 #[derive(Debug, Serialize)]
@@ -110,7 +107,8 @@ fn field_infos(fields: &'static [Field]) -> Vec<FieldInfo> {
                 Kind::Date => "date",
                 Kind::DateTime => "datetime",
                 Kind::Enum(rule) => {
-                    info.codes = Some(rule.codes.iter().map(|c| CodeInfo { code: c.code, label_zh: c.label_zh, label_en: c.label_en }).collect());
+                    info.codes =
+                        Some(rule.codes.iter().map(|c| CodeInfo { code: c.code, label_zh: c.label_zh, label_en: c.label_en }).collect());
                     "enum"
                 }
                 Kind::Object(o) => {
@@ -167,7 +165,10 @@ fn object_schema(fields: &'static [Field]) -> Value {
 }
 
 fn enum_values(rule: &EnumRule) -> Vec<Value> {
-    rule.codes.iter().map(|c| if rule.numeric { c.code.parse::<i64>().map_or(json!(c.code), |n| json!(n)) } else { json!(c.code) }).collect()
+    rule.codes
+        .iter()
+        .map(|c| if rule.numeric { c.code.parse::<i64>().map_or(json!(c.code), |n| json!(n)) } else { json!(c.code) })
+        .collect()
 }
 
 fn field_schema(f: &'static Field) -> Value {
@@ -226,13 +227,44 @@ fn ts_string(s: &str) -> String {
 /// The TypeScript type of a field: `input` = what `check` accepts, else the normalized value's type.
 fn ts_type(f: &'static Field, input: bool, indent: usize) -> String {
     match &f.kind {
-        Kind::Str(_) => if input { "string | number".into() } else { "string".into() },
-        Kind::Long(_) => if input { "number | bigint | string".into() } else { "number | bigint".into() },
-        Kind::Bool => if input { "boolean | 'true' | 'false'".into() } else { "boolean".into() },
-        Kind::Price | Kind::Discount => if input { "string | number".into() } else { "string".into() },
-        Kind::Date | Kind::DateTime => if input { "string | number | Date".into() } else { "string".into() },
+        Kind::Str(_) => {
+            if input {
+                "string | number".into()
+            } else {
+                "string".into()
+            }
+        }
+        Kind::Long(_) => {
+            if input {
+                "number | bigint | string".into()
+            } else {
+                "number | bigint".into()
+            }
+        }
+        Kind::Bool => {
+            if input {
+                "boolean | 'true' | 'false'".into()
+            } else {
+                "boolean".into()
+            }
+        }
+        Kind::Price | Kind::Discount => {
+            if input {
+                "string | number".into()
+            } else {
+                "string".into()
+            }
+        }
+        Kind::Date | Kind::DateTime => {
+            if input {
+                "string | number | Date".into()
+            } else {
+                "string".into()
+            }
+        }
         Kind::Enum(rule) => {
-            let mut alts: Vec<String> = rule.codes.iter().map(|c| if rule.numeric { c.code.to_string() } else { ts_string(c.code) }).collect();
+            let mut alts: Vec<String> =
+                rule.codes.iter().map(|c| if rule.numeric { c.code.to_string() } else { ts_string(c.code) }).collect();
             if input {
                 for c in rule.codes {
                     if rule.numeric {
@@ -254,7 +286,14 @@ fn ts_type(f: &'static Field, input: bool, indent: usize) -> String {
             }
             alts.dedup();
             let mut seen = Vec::new();
-            alts.retain(|a| if seen.contains(a) { false } else { seen.push(a.clone()); true });
+            alts.retain(|a| {
+                if seen.contains(a) {
+                    false
+                } else {
+                    seen.push(a.clone());
+                    true
+                }
+            });
             alts.join(" | ")
         }
         Kind::Object(o) => ts_object(o.fields, input, indent),
@@ -288,8 +327,17 @@ pub fn typescript(generic: &str) -> String {
     s.push('\n');
     for api in crate::rules::APIS {
         let base = type_base(api);
-        s.push_str(&format!("/** {} — {} */\nexport interface {base}Payload {}\n\n", api.method, api.summary, ts_object(api.fields, true, 0)));
-        s.push_str(&format!("/** The normalized value of {} (what `check` returns as `value`). */\nexport interface {base}Value {}\n\n", api.method, ts_object(api.fields, false, 0)));
+        s.push_str(&format!(
+            "/** {} — {} */\nexport interface {base}Payload {}\n\n",
+            api.method,
+            api.summary,
+            ts_object(api.fields, true, 0)
+        ));
+        s.push_str(&format!(
+            "/** The normalized value of {} (what `check` returns as `value`). */\nexport interface {base}Value {}\n\n",
+            api.method,
+            ts_object(api.fields, false, 0)
+        ));
     }
     s.push_str("export interface Payloads {\n");
     for api in crate::rules::APIS {
@@ -344,7 +392,10 @@ mod tests {
         let names: Vec<String> = rules::APIS.iter().map(|a| type_base(a)).collect();
         assert_eq!(names, ["PosInventorySynchronize", "PosItemsSynchronize", "QimendcInventorySync", "InventoryShopinvAdjust"]);
         let exports: Vec<String> = rules::APIS.iter().map(|a| schema_export(a)).collect();
-        assert_eq!(exports, ["posInventorySynchronizeSchema", "posItemsSynchronizeSchema", "qimendcInventorySyncSchema", "inventoryShopinvAdjustSchema"]);
+        assert_eq!(
+            exports,
+            ["posInventorySynchronizeSchema", "posItemsSynchronizeSchema", "qimendcInventorySyncSchema", "inventoryShopinvAdjustSchema"]
+        );
     }
 
     #[test]

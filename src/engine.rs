@@ -32,7 +32,8 @@ pub fn unknown_method(method: &str) -> Report {
         Some((at, _)) => format!("{}…", &method[..at]),
         None => method.to_string(),
     };
-    let params = Params::new().with("value", shown).with("allowed", rules::method_names().into_iter().map(String::from).collect::<Vec<_>>());
+    let params =
+        Params::new().with("value", shown).with("allowed", rules::method_names().into_iter().map(String::from).collect::<Vec<_>>());
     Report::failed(Issue::new(String::new(), Code::UnknownMethod, params, true))
 }
 
@@ -225,7 +226,9 @@ impl Engine {
                 Input::Bool(b) => Some(Val::Bool(*b)),
                 Input::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(Val::Bool(true)),
                 Input::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(Val::Bool(false)),
-                Input::String(s) => self.fail(Bad::new(Code::Type).with("expected", "boolean").with("got", "string").with("value", s.trim())),
+                Input::String(s) => {
+                    self.fail(Bad::new(Code::Type).with("expected", "boolean").with("got", "string").with("value", s.trim()))
+                }
                 other => self.fail(number::type_error(other, "boolean")),
             },
             Kind::Price => match number::price(input) {
@@ -243,9 +246,10 @@ impl Engine {
                     Input::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
                     other => return self.fail(number::type_error(other, "string")),
                 };
-                let found = rule.codes.iter().find(|c| {
-                    c.code.eq_ignore_ascii_case(&t) || c.label_zh == t || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&t))
-                });
+                let found = rule
+                    .codes
+                    .iter()
+                    .find(|c| c.code.eq_ignore_ascii_case(&t) || c.label_zh == t || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&t)));
                 match found {
                     Some(c) if rule.numeric => c.code.parse().ok().map(Val::Long),
                     Some(c) => Some(Val::Str(c.code.to_string())),
@@ -427,11 +431,17 @@ mod tests {
     #[test]
     fn suggestions_cost_nothing_past_the_warning_cap_or_for_long_keys() {
         fn max_name(fields: &'static [Field]) -> usize {
-            fields.iter().map(|f| f.name.len().max(match &f.kind {
-                Kind::Object(o) => max_name(o.fields),
-                Kind::List(l) => max_name(l.fields),
-                _ => 0,
-            })).max().unwrap_or(0)
+            fields
+                .iter()
+                .map(|f| {
+                    f.name.len().max(match &f.kind {
+                        Kind::Object(o) => max_name(o.fields),
+                        Kind::List(l) => max_name(l.fields),
+                        _ => 0,
+                    })
+                })
+                .max()
+                .unwrap_or(0)
         }
         for api in APIS {
             assert!(max_name(api.fields) + 2 < MAX_SUGGESTIBLE_KEY, "{}", api.method);

@@ -63,10 +63,19 @@ impl Input<'_> {
 /// Why a text could not become an input tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParseError {
-    TooLarge { bytes: usize, limit: usize },
-    TooDeep { limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    TooDeep {
+        limit: usize,
+    },
     /// Not JSON: serde_json's message with line and column.
-    Malformed { message: String, line: usize, column: usize },
+    Malformed {
+        message: String,
+        line: usize,
+        column: usize,
+    },
 }
 
 /// Parse JSON text into an input tree, bounded in size and depth.

@@ -27,10 +27,9 @@ pub fn describe(path: &str, code: Code, params: &Params) -> (String, String) {
     match code {
         Code::Missing => match params.get("when") {
             Some(_) => (format!("{at} is required when {}", p(params, "when")), format!("{at_zh} 在 {} 时为必填项", p(params, "when"))),
-            None if params.get("min").is_some() => (
-                format!("{at} needs at least {} entry", p(params, "min")),
-                format!("{at_zh} 至少需要 {} 条", p(params, "min")),
-            ),
+            None if params.get("min").is_some() => {
+                (format!("{at} needs at least {} entry", p(params, "min")), format!("{at_zh} 至少需要 {} 条", p(params, "min")))
+            }
             None => (format!("{at} is required"), format!("{at_zh} 为必填项")),
         },
         Code::Type => (
@@ -45,12 +44,12 @@ pub fn describe(path: &str, code: Code, params: &Params) -> (String, String) {
             format!("{at} has {} entries; at most {} allowed per request (use chunk to split)", p(params, "count"), p(params, "max")),
             format!("{at_zh} 有 {} 条,每次请求最多 {} 条(可用 chunk 拆分)", p(params, "count"), p(params, "max")),
         ),
-        Code::Enum => (
-            format!("{at} is {v}; allowed: {}", p(params, "allowed")),
-            format!("{at_zh} 的值 {v} 不在可选范围内:{}", p(params, "allowed")),
-        ),
+        Code::Enum => {
+            (format!("{at} is {v}; allowed: {}", p(params, "allowed")), format!("{at_zh} 的值 {v} 不在可选范围内:{}", p(params, "allowed")))
+        }
         Code::Date | Code::Datetime => {
-            let (fmt_en, fmt_zh) = if code == Code::Date { ("YYYY-MM-DD", "YYYY-MM-DD") } else { ("YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM:SS") };
+            let (fmt_en, fmt_zh) =
+                if code == Code::Date { ("YYYY-MM-DD", "YYYY-MM-DD") } else { ("YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM:SS") };
             let (why, why_zh) = match reason.as_str() {
                 "day" => ("no such day in that month", "该月没有这一天"),
                 "month" => ("no such month", "月份不存在"),
@@ -84,7 +83,9 @@ pub fn describe(path: &str, code: Code, params: &Params) -> (String, String) {
         },
         Code::Range => {
             let bounds = match (params.get("min"), params.get("max")) {
-                (Some(_), Some(_)) if p(params, "min") == "0" => format!("greater than {} and at most {}", p(params, "min"), p(params, "max")),
+                (Some(_), Some(_)) if p(params, "min") == "0" => {
+                    format!("greater than {} and at most {}", p(params, "min"), p(params, "max"))
+                }
                 (Some(_), Some(_)) => format!("between {} and {}", p(params, "min"), p(params, "max")),
                 (Some(_), None) => format!("at least {}", p(params, "min")),
                 (None, Some(_)) => format!("at most {}", p(params, "max")),
@@ -157,19 +158,17 @@ pub fn describe(path: &str, code: Code, params: &Params) -> (String, String) {
             format!("the payload is {} bytes; at most {} accepted", p(params, "bytes"), p(params, "limit")),
             format!("请求报文大小为 {} 字节,最多 {} 字节", p(params, "bytes"), p(params, "limit")),
         ),
-        Code::TooDeep => (
-            format!("{at} nests deeper than {} levels", p(params, "limit")),
-            format!("{at_zh} 嵌套超过 {} 层", p(params, "limit")),
-        ),
+        Code::TooDeep => {
+            (format!("{at} nests deeper than {} levels", p(params, "limit")), format!("{at_zh} 嵌套超过 {} 层", p(params, "limit")))
+        }
         Code::UnknownMethod => (
             format!("unknown method {v}; expected one of: {}", p(params, "allowed")),
             format!("未知的接口 {v},应为以下之一:{}", p(params, "allowed")),
         ),
         Code::Negative => (format!("{at} is negative ({v})"), format!("{at_zh} 为负数({v})")),
-        Code::ZeroQuantity => (
-            format!("{at} is 0 in delta mode: this detail changes nothing"),
-            format!("{at_zh} 在增量模式下为 0,该明细不会改变库存"),
-        ),
+        Code::ZeroQuantity => {
+            (format!("{at} is 0 in delta mode: this detail changes nothing"), format!("{at_zh} 在增量模式下为 0,该明细不会改变库存"))
+        }
         Code::EmptyList => (format!("{at} is empty: nothing will be synchronized"), format!("{at_zh} 为空,没有任何数据会被同步")),
         Code::CountMismatch => (
             format!("{at} is {v} but the request carries {} entries", p(params, "count")),

@@ -3,13 +3,13 @@
 
 use serde::Serialize;
 
+use crate::input::Input;
 use crate::norm::datetime::{self, DateTime};
 use crate::render::{self, Format};
 use crate::report::{Code, Issue, Params, Report};
 use crate::rules::Api;
 use crate::sign::{blank, sign_params, SignMethod};
 use crate::value::Val;
-use crate::input::Input;
 
 /// How the request carries the business parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,11 @@ pub fn format_timestamp(t: &Timestamp) -> Result<String, Report> {
         Timestamp::Millis(ms) => {
             let dt = DateTime::from_epoch_millis(*ms);
             if !(1000..=9999).contains(&dt.year) {
-                return Err(option_issue("timestamp", Code::Datetime, Params::new().with("value", ms.to_string()).with("reason", "year_range")));
+                return Err(option_issue(
+                    "timestamp",
+                    Code::Datetime,
+                    Params::new().with("value", ms.to_string()).with("reason", "year_range"),
+                ));
             }
             Ok(dt.datetime_text())
         }
@@ -111,7 +115,11 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
     }
     if opts.body == BodyMode::Xml && !api.protocol.xml_body() {
         // No real client sends a TOP method as an XML body; the gateway would not read it.
-        return Err(option_issue("body", Code::Enum, Params::new().with("value", "xml").with("allowed", vec!["form".to_string()]).with("reason", "not_qimen")));
+        return Err(option_issue(
+            "body",
+            Code::Enum,
+            Params::new().with("value", "xml").with("allowed", vec!["form".to_string()]).with("reason", "not_qimen"),
+        ));
     }
     let timestamp = format_timestamp(&opts.timestamp)?;
     let routing = api.protocol.routing_field();

@@ -119,7 +119,12 @@ fn malformed(detail: impl Into<String>) -> Issue {
 /// Parse a response text of `api`.
 pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Issue> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(Issue::new(String::new(), Code::TooLarge, Params::new().with("bytes", text.len()).with("limit", MAX_INPUT_BYTES), true));
+        return Err(Issue::new(
+            String::new(),
+            Code::TooLarge,
+            Params::new().with("bytes", text.len()).with("limit", MAX_INPUT_BYTES),
+            true,
+        ));
     }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
     let root = match t.as_bytes().first() {
@@ -179,7 +184,8 @@ fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
             p.ok = p.flag.as_deref() == Some("success");
             if items {
                 p.total = text(&body, "total");
-                p.items = body.get("item").map(|v| entries(v).iter().filter_map(|e| e.as_object().and_then(|o| text(o, "itemCode"))).collect());
+                p.items =
+                    body.get("item").map(|v| entries(v).iter().filter_map(|e| e.as_object().and_then(|o| text(o, "itemCode"))).collect());
             }
         }
         ResponseShape::Qimendc => {

@@ -67,7 +67,12 @@ pub fn string_to_sign<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, 
 }
 
 /// Sign params (and an optional body) with the secret: uppercase hex. UTF-8 throughout.
-pub fn sign_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, secret: &str, method: SignMethod, body: Option<&str>) -> String {
+pub fn sign_params<'a>(
+    params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    secret: &str,
+    method: SignMethod,
+    body: Option<&str>,
+) -> String {
     let s = string_to_sign(params, body);
     let bytes: Vec<u8> = match method {
         SignMethod::Md5 => {

@@ -55,7 +55,8 @@ fn corpus() {
         let report = qimen_payload::check(method, &payload_text(&case));
         let got_errors = pairs(&report.errors);
         let got_warnings = pairs(&report.warnings);
-        let got_value = report.value.as_ref().map(|v| serde_json::from_str::<Value>(&serde_json::to_string(v).expect("ser")).expect("json"));
+        let got_value =
+            report.value.as_ref().map(|v| serde_json::from_str::<Value>(&serde_json::to_string(v).expect("ser")).expect("json"));
         if bless {
             case["ok"] = Value::Bool(report.ok);
             case["errors"] = serde_json::json!(got_errors);

@@ -110,7 +110,11 @@ fn gen_object_with(fields: &'static [Field], rng: &mut Rng, index: usize, big: b
             Kind::Object(o) => gen_object_with(o.fields, rng, index, big, required_only),
             Kind::List(l) => {
                 let max = if l.max == UNBOUNDED { 3 } else { l.max };
-                let n = if is_big_list { max + 1 + rng.below(max as u64 * 2) as usize } else { l.min.max(rng.below(max.min(25) as u64 + 1) as usize) };
+                let n = if is_big_list {
+                    max + 1 + rng.below(max as u64 * 2) as usize
+                } else {
+                    l.min.max(rng.below(max.min(25) as u64 + 1) as usize)
+                };
                 Value::Array((0..n.max(l.min)).map(|i| gen_object_with(l.fields, rng, i, false, is_big_list)).collect())
             }
             _ => gen_scalar(f, rng, index),
@@ -134,11 +138,15 @@ fn assert_canonical(fields: &'static [Field], v: &Val, at: &str) {
             assert!(got.is_some(), "{at}.{}: required but absent", f.name);
         }
         let Some(got) = got else { continue };
-        let canonical = |s: &str, pat: &str| s.len() == pat.len() && s.chars().zip(pat.chars()).all(|(c, p)| if p == '9' { c.is_ascii_digit() } else { c == p });
+        let canonical = |s: &str, pat: &str| {
+            s.len() == pat.len() && s.chars().zip(pat.chars()).all(|(c, p)| if p == '9' { c.is_ascii_digit() } else { c == p })
+        };
         match (&f.kind, got) {
             (Kind::Date, Val::Str(s)) => assert!(canonical(s, "9999-99-99"), "{at}.{}: {s}", f.name),
             (Kind::DateTime, Val::Str(s)) => assert!(canonical(s, "9999-99-99 99:99:99"), "{at}.{}: {s}", f.name),
-            (Kind::Price, Val::Str(s)) => assert!(s.split_once('.').is_some_and(|(i, d)| !i.is_empty() && d.len() == 2), "{at}.{}: {s}", f.name),
+            (Kind::Price, Val::Str(s)) => {
+                assert!(s.split_once('.').is_some_and(|(i, d)| !i.is_empty() && d.len() == 2), "{at}.{}: {s}", f.name)
+            }
             (Kind::Discount, Val::Str(s)) => assert!(s.len() == 6 && (s.starts_with("0.") || s == "1.0000"), "{at}.{}: {s}", f.name),
             (Kind::Object(o), v) => assert_canonical(o.fields, v, &format!("{at}.{}", f.name)),
             (Kind::List(l), Val::List(entries)) => {
@@ -167,7 +175,9 @@ fn parse_xml(xml: &str) -> Elem {
     let mut stack = vec![Elem { name: String::new(), text: String::new(), children: vec![] }];
     loop {
         match reader.read_event().expect("well-formed XML") {
-            Event::Start(e) => stack.push(Elem { name: String::from_utf8_lossy(e.name().as_ref()).into_owned(), text: String::new(), children: vec![] }),
+            Event::Start(e) => {
+                stack.push(Elem { name: String::from_utf8_lossy(e.name().as_ref()).into_owned(), text: String::new(), children: vec![] })
+            }
             Event::Text(t) => stack.last_mut().expect("open").text.push_str(&t.unescape().expect("valid escapes")),
             Event::End(_) => {
                 let done = stack.pop().expect("open");

@@ -84,7 +84,12 @@ fn a_long_beyond_2_53_takes_the_object_path_as_an_exact_bigint() {
     let text = r#"{"shop_inventory_edit":{"order_id":"o","store_id":9007199254740993,"check_mode":2,"detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s","quantity":1}],"recover_deleted_data":true}}"#;
     let answer = qimen_payload::wasm::check("taobao.inventory.shopinv.adjust".into(), text.into());
     assert!(answer.as_string().is_none(), "an object, not JSON text");
-    let store = js_sys::Reflect::get(&js_sys::Reflect::get(&js_sys::Reflect::get(&answer, &"value".into()).expect("value"), &"shop_inventory_edit".into()).expect("edit"), &"store_id".into()).expect("store_id");
+    let store = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::Reflect::get(&answer, &"value".into()).expect("value"), &"shop_inventory_edit".into())
+            .expect("edit"),
+        &"store_id".into(),
+    )
+    .expect("store_id");
     assert!(store.is_bigint());
     assert_eq!(store, JsValue::from(js_sys::BigInt::from(9007199254740993u64)));
     let small = qimen_payload::wasm::check("tmall.qimendc.inventory.sync".into(), "{}".into());

@@ -44,7 +44,9 @@ pub fn biz_register_num_plausible(s: &str) -> bool {
 /// `None` when there is no recognizable unit: then no comparison is made.
 pub fn weight_mg(s: &str) -> Option<u128> {
     let t = s.trim();
-    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c.is_whitespace()) && !('\u{FF10}'..='\u{FF19}').contains(&c) && c != '\u{FF0E}')?;
+    let split = t.find(|c: char| {
+        !(c.is_ascii_digit() || c == '.' || c.is_whitespace()) && !('\u{FF10}'..='\u{FF19}').contains(&c) && c != '\u{FF0E}'
+    })?;
     let (num, unit) = t.split_at(split);
     let unit_mg: u128 = match unit.trim().to_ascii_lowercase().as_str() {
         "千克" | "公斤" | "kg" | "kgs" => 1_000_000,

@@ -7,11 +7,7 @@ pub fn fold_full_width(s: &str) -> Cow<'_, str> {
     if s.is_ascii() || !s.chars().any(is_full_width_numeric) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| if is_full_width_numeric(c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(|c| if is_full_width_numeric(c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect())
 }
 
 fn is_full_width_numeric(c: char) -> bool {

@@ -220,22 +220,11 @@ pub enum Check {
     Misplaced { field: &'static str, belongs_to: &'static str },
     /// A mode field decides what a quantity in each list entry may be: under `mode` == `full`,
     /// a negative quantity is an error (`range`); under `mode` == `delta`, a zero quantity is a warning.
-    QuantityByMode {
-        mode: &'static str,
-        full: &'static str,
-        delta: &'static str,
-        list: &'static str,
-        quantity: &'static str,
-    },
+    QuantityByMode { mode: &'static str, full: &'static str, delta: &'static str, list: &'static str, quantity: &'static str },
 }
 
 /// The four APIs.
-pub static APIS: [&Api; 4] = [
-    &pos_inventory::API,
-    &pos_items::API,
-    &qimendc_inventory::API,
-    &shopinv_adjust::API,
-];
+pub static APIS: [&Api; 4] = [&pos_inventory::API, &pos_items::API, &qimendc_inventory::API, &shopinv_adjust::API];
 
 /// Find an API by its exact method name.
 pub fn api(method: &str) -> Option<&'static Api> {
@@ -268,7 +257,14 @@ pub fn xml_entry_name(type_name: &str) -> String {
 pub(crate) mod build {
     use super::*;
 
-    pub const fn field(name: &'static str, kind: Kind, required: bool, label_zh: &'static str, label_en: &'static str, example: &'static str) -> Field {
+    pub const fn field(
+        name: &'static str,
+        kind: Kind,
+        required: bool,
+        label_zh: &'static str,
+        label_en: &'static str,
+        example: &'static str,
+    ) -> Field {
         Field { name, kind, required, max_len: None, label_zh, label_en, example }
     }
     pub const fn max_len(mut f: Field, n: u32) -> Field {

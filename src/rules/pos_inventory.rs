@@ -4,11 +4,8 @@
 use super::build::*;
 use super::*;
 
-const OPERATOR_TYPES: &[EnumCode] = &[
-    code("CJ", "创建人", "creator"),
-    code("SP", "审批人", "approver"),
-    code("ZZ", "终止人", "terminator"),
-];
+const OPERATOR_TYPES: &[EnumCode] =
+    &[code("CJ", "创建人", "creator"), code("SP", "审批人", "approver"), code("ZZ", "终止人", "terminator")];
 
 const OPERATOR: &[Field] = &[
     field("type", Kind::Enum(EnumRule { numeric: false, codes: OPERATOR_TYPES }), false, "操作员类型", "Operator type", "CJ"),
@@ -49,20 +46,10 @@ pub static API: Api = Api {
             "Order information",
             "",
         ),
-        field(
-            "item",
-            Kind::List(ListRule { type_name: "Struct", max: 20, min: 0, fields: ITEM, checks: &[] }),
-            false,
-            "商品",
-            "Items",
-            "",
-        ),
+        field("item", Kind::List(ListRule { type_name: "Struct", max: 20, min: 0, fields: ITEM, checks: &[] }), false, "商品", "Items", ""),
         field("customerid", STR, false, "奇门customerid", "Qimen customer id", "qimen"),
     ],
-    checks: &[
-        Check::Unique { list: "item", key: "itemCode", severity: Severity::Error },
-        Check::WarnEmptyList { list: "item" },
-    ],
+    checks: &[Check::Unique { list: "item", key: "itemCode", severity: Severity::Error }, Check::WarnEmptyList { list: "item" }],
     // The seed's Java sample, with its placeholder values made real (operator type and time).
     example: r#"{
   "orderInfo": {

@@ -4,18 +4,11 @@
 use super::build::*;
 use super::*;
 
-const ACTION_TYPES: &[EnumCode] = &[
-    code("add", "新增", "add"),
-    code("update", "修改", "update"),
-    code("delete", "删除", "delete"),
-];
+const ACTION_TYPES: &[EnumCode] = &[code("add", "新增", "add"), code("update", "修改", "update"), code("delete", "删除", "delete")];
 
 // The seed labels both 0 and 2 "调价格" (adjust the price); 1 adjusts the discount.
-const ADJUST_TYPES: &[EnumCode] = &[
-    code("0", "调价格", "adjust price"),
-    code("1", "调折扣", "adjust discount"),
-    code("2", "调价格", "adjust price"),
-];
+const ADJUST_TYPES: &[EnumCode] =
+    &[code("0", "调价格", "adjust price"), code("1", "调折扣", "adjust discount"), code("2", "调价格", "adjust price")];
 
 const YES_NO: &[EnumCode] = &[
     EnumCode { code: "Y", label_zh: "是", label_en: "yes", aliases: &["true", "yes"] },
@@ -81,10 +74,7 @@ pub static API: Api = Api {
     summary: "Product master data between POS and ERP: add, update or delete items with prices and discounts (up to 20 items).",
     summary_zh: "POS与ERP之间同步基础商品数据(最多20条)",
     fields: &[
-        max_len(
-            field("actionType", Kind::Enum(EnumRule { numeric: false, codes: ACTION_TYPES }), true, "操作", "Action", "add"),
-            50,
-        ),
+        max_len(field("actionType", Kind::Enum(EnumRule { numeric: false, codes: ACTION_TYPES }), true, "操作", "Action", "add"), 50),
         field("total", LONG, false, "所有的总条数", "Total count", "100"),
         field(
             "item",

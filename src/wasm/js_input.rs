@@ -129,7 +129,9 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
             Err(_) => Input::Foreign("an object that is not a real Date".into()),
         });
     }
-    let Ok(proto) = safe::prototype_of(v) else { return Ok(Input::Foreign("an object whose prototype could not be read (a revoked or throwing Proxy)".into())) };
+    let Ok(proto) = safe::prototype_of(v) else {
+        return Ok(Input::Foreign("an object whose prototype could not be read (a revoked or throwing Proxy)".into()));
+    };
     let plain = proto.is_null() || proto == JsValue::from(Object::get_prototype_of(&Object::new()));
     if !plain {
         let name = safe::get(v, &JsValue::from_str("constructor"))

@@ -108,7 +108,8 @@ pub fn check(method: JsValue, payload: JsValue) -> JsValue {
 /// `render(method, payload, format)` → the rendered text (a string), or the refusing report (an object).
 #[wasm_bindgen]
 pub fn render(method: JsValue, payload: JsValue, format: JsValue) -> JsValue {
-    let r = options::format(&format).and_then(|format| api_of(&method).and_then(|api| render::render_report(api.method, check_payload(&method, &payload), format)));
+    let r = options::format(&format)
+        .and_then(|format| api_of(&method).and_then(|api| render::render_report(api.method, check_payload(&method, &payload), format)));
     match r {
         Ok(text) => JsValue::from_str(&text),
         Err(report) => to_js(&report),
@@ -136,8 +137,11 @@ pub fn build_request(method: JsValue, payload: JsValue, opts: JsValue) -> JsValu
 pub fn sign_params(params: JsValue, secret: JsValue, sign_method: JsValue, body: JsValue) -> JsValue {
     let r = (|| {
         let pairs = options::params(&params)?;
-        let secret = options::string_value(&secret, "secret")?.filter(|s| !s.is_empty()).ok_or_else(|| options::bad("secret", Code::Missing, Params::new()))?;
-        let method = options::sign_method("signMethod", options::string_value(&sign_method, "signMethod")?)?.unwrap_or(sign::SignMethod::Md5);
+        let secret = options::string_value(&secret, "secret")?
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| options::bad("secret", Code::Missing, Params::new()))?;
+        let method =
+            options::sign_method("signMethod", options::string_value(&sign_method, "signMethod")?)?.unwrap_or(sign::SignMethod::Md5);
         let body = options::string_value(&body, "body")?;
         Ok(sign::sign_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &secret, method, body.as_deref()))
     })();
@@ -152,7 +156,13 @@ pub fn parse_response(method: JsValue, text: JsValue) -> JsValue {
             Ok(Payload::Text(t)) => t,
             // Refused before the copy (too large), not mistaken for a wrong type.
             Err(e @ crate::input::ParseError::TooLarge { .. }) => return Err(Report::failed(engine::parse_error_issue(e))),
-            _ => return Err(options::bad("text", Code::Type, Params::new().with("expected", "string").with("got", text.js_typeof().as_string().unwrap_or_default()))),
+            _ => {
+                return Err(options::bad(
+                    "text",
+                    Code::Type,
+                    Params::new().with("expected", "string").with("got", text.js_typeof().as_string().unwrap_or_default()),
+                ))
+            }
         };
         response::parse_response(api, &t).map_err(Report::failed)
     });

@@ -66,7 +66,9 @@ pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
 /// The `format` argument of `render`: "json" (the default) or "xml".
 pub fn format(v: &JsValue) -> Result<Format, Report> {
     let f = string_value(v, "format")?.unwrap_or_else(|| "json".into());
-    Format::parse(&f).ok_or_else(|| bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()])))
+    Format::parse(&f).ok_or_else(|| {
+        bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()]))
+    })
 }
 
 /// An optional string option of an options object.
@@ -112,7 +114,13 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
     let body = match string(obj, "body")?.as_deref() {
         None | Some("form") => BodyMode::Form,
         Some("xml") => BodyMode::Xml,
-        Some(other) => return Err(bad("body", Code::Enum, Params::new().with("value", other).with("allowed", vec!["form".to_string(), "xml".to_string()]))),
+        Some(other) => {
+            return Err(bad(
+                "body",
+                Code::Enum,
+                Params::new().with("value", other).with("allowed", vec!["form".to_string(), "xml".to_string()]),
+            ))
+        }
     };
     let format = string(obj, "format")?;
     if let Some(f) = format.as_deref().filter(|f| *f != "json" && *f != "xml") {
