@@ -194,18 +194,16 @@ function makeApi(createGlue) {
       },
     },
   });
-  // schemas[method]: made on first use (the method list comes from the core, so only after initialization).
+  // schemas[method]: made on first use. The method list comes from the core, so it is read once, after
+  // initialization (not on every property access).
+  let names = null;
+  const methodNames = () => (glue ? (names ??= new Set(call('methods').map((m) => m.method))) : null);
+  const known = (method) => typeof method === 'string' && methodNames()?.has(method) === true;
   const schemas = new Proxy({}, {
-    get(_, method) {
-      if (typeof method !== 'string' || !glue || !call('methods').some((m) => m.method === method)) return undefined;
-      return standardSchema(method);
-    },
-    has: (_, method) => typeof method === 'string' && !!glue && call('methods').some((m) => m.method === method),
-    ownKeys: () => (glue ? call('methods').map((m) => m.method) : []),
-    getOwnPropertyDescriptor(target, method) {
-      const value = this.get(target, method);
-      return value ? { value, enumerable: true, configurable: true, writable: false } : undefined;
-    },
+    get: (_, method) => (known(method) ? standardSchema(method) : undefined),
+    has: (_, method) => known(method),
+    ownKeys: () => [...(methodNames() ?? [])],
+    getOwnPropertyDescriptor: (_, method) => (known(method) ? { value: standardSchema(method), enumerable: true, configurable: true, writable: false } : undefined),
   });
 
   return {

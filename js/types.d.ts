@@ -11,7 +11,9 @@ export type IssueCode =
   | 'unknown_method' | 'negative' | 'zero_quantity' | 'empty_list' | 'count_mismatch' | 'check_digit'
   | 'too_many_issues'
   /** JS side only: a function was called before `init()`/`initSync()` (browser builds). */
-  | 'not_initialized';
+  | 'not_initialized'
+  /** Server adapters only: a request body that is not JSON (415), or that did not arrive in time (408). */
+  | 'content_type' | 'timeout';
 
 export interface Issue {
   /** `item[3].itemCode`; `""` for the payload as a whole. */

@@ -1,6 +1,8 @@
 // Cloudflare Workers (workerd) and edge runtimes: they refuse to compile wasm from bytes at run time, so the
 // .wasm is imported as a module (wrangler and workerd give a WebAssembly.Module) and instantiated at import.
-// `init()` resolves at once.
+// `init()` resolves at once. The build also emits this file as pkg/edge.mjs for the Vercel / Next.js Edge
+// runtime (the edge-light condition), importing `./qimen_payload_bg.wasm?module`: Next's bundlers give a
+// WebAssembly.Module only for that form (a bare `.wasm` import is instantiated as an ES module there).
 import wasmModule from './qimen_payload_bg.wasm';
 import createGlue from './glue.mjs';
 import makeApi from './api.mjs';

@@ -44,6 +44,12 @@ pub fn describe(path: &str, code: Code, params: &Params) -> (String, String) {
             format!("{at} has {} entries; at most {} allowed per request (use chunk to split)", p(params, "count"), p(params, "max")),
             format!("{at_zh} 有 {} 条,每次请求最多 {} 条(可用 chunk 拆分)", p(params, "count"), p(params, "max")),
         ),
+        // Without a `value` (one that must not be repeated, e.g. a secret passed as a sign method), the message
+        // names only the place and the allowed values.
+        Code::Enum if params.get("value").is_none() => (
+            format!("{at} is not one of the allowed values: {}", p(params, "allowed")),
+            format!("{at_zh} 的值不在可选范围内:{}", p(params, "allowed")),
+        ),
         Code::Enum => {
             (format!("{at} is {v}; allowed: {}", p(params, "allowed")), format!("{at_zh} 的值 {v} 不在可选范围内:{}", p(params, "allowed")))
         }
@@ -273,6 +279,13 @@ mod tests {
         assert_eq!(m, "client-error:Invalid arguments:the array size of items must be less than 100.");
         assert_eq!(java_property("orderInfo.storeCode"), "orderInfo.storeCode");
         assert_eq!(java_property("warehouse_code"), "warehouseCode");
+    }
+
+    #[test]
+    fn an_enum_issue_without_its_value_has_no_placeholder_text() {
+        let (en, zh) = describe("options.signMethod", Code::Enum, &Params::new().with("allowed", vec!["md5".to_string()]));
+        assert_eq!(en, "options.signMethod is not one of the allowed values: md5");
+        assert_eq!(zh, "options.signMethod 的值不在可选范围内:md5");
     }
 
     #[test]

@@ -34,23 +34,41 @@ pub fn render(method: &str, text: &str, format: Format) -> Result<String, Report
 
 /// Render the value of an existing report (the wasm binding checks JS objects itself).
 pub fn render_report(method: &str, report: Report, format: Format) -> Result<String, Report> {
-    render_report_without(method, report, format, None)
+    match renderable(method, &report, format) {
+        Some((api, v)) => Ok(render_value(api, v, format)),
+        None => Err(refusal(report, format)),
+    }
 }
 
-/// As [`render_report`], leaving out one top-level field (the Qimen routing id, which the XML-body protocol
-/// carries in the query instead).
-pub fn render_report_without(method: &str, report: Report, format: Format, omit: Option<&str>) -> Result<String, Report> {
-    let Some(api) = rules::api(method) else { return Err(report) };
+/// The body of the classic Qimen XML protocol for a checked report: the payload's XML without the routing field
+/// (that protocol carries it as `customerId` in the query). The report is only borrowed: nothing is copied
+/// unless it is refused.
+pub fn xml_body(method: &str, report: &Report, routing: Option<&str>) -> Result<String, Report> {
+    match renderable(method, report, Format::Xml) {
+        Some((api, v)) => Ok(xml(api, v, routing)),
+        None => Err(refusal(report.clone(), Format::Xml)),
+    }
+}
+
+/// The API and the value to render, when the report can be rendered in `format`: valid, and for XML free of
+/// characters XML 1.0 cannot carry.
+fn renderable<'r>(method: &str, report: &'r Report, format: Format) -> Option<(&'static Api, &'r Val)> {
+    let api = rules::api(method)?;
     if format == Format::Xml && report.warnings.iter().any(|w| w.code == Code::InvalidChar) {
-        return Err(promote_invalid_chars(report));
+        return None;
     }
     match (&report.value, report.ok) {
-        (Some(Val::Obj(m)), true) if omit.is_some() => {
-            let kept = Val::Obj(m.iter().filter(|(k, _)| Some(*k) != omit).cloned().collect());
-            Ok(render_value(api, &kept, format))
-        }
-        (Some(v), true) => Ok(render_value(api, v, format)),
-        _ => Err(report),
+        (Some(v), true) => Some((api, v)),
+        _ => None,
+    }
+}
+
+/// Why a report cannot be rendered: its own errors, or (XML) its characters XML cannot carry, as errors.
+fn refusal(report: Report, format: Format) -> Report {
+    if format == Format::Xml && report.ok && report.warnings.iter().any(|w| w.code == Code::InvalidChar) {
+        promote_invalid_chars(report)
+    } else {
+        report
     }
 }
 
@@ -68,12 +86,15 @@ pub fn render_value(api: &Api, value: &Val, format: Format) -> String {
     match format {
         // Val serializes in table order; Longs beyond 2^53 as exact integers; non-ASCII as raw UTF-8.
         Format::Json => serde_json::to_string(value).unwrap_or_default(),
-        Format::Xml => {
-            let mut w = Writer::new(Vec::with_capacity(512));
-            write_element(&mut w, "request", api.fields, value);
-            String::from_utf8(w.into_inner()).unwrap_or_default()
-        }
+        Format::Xml => xml(api, value, None),
     }
+}
+
+/// The XML of a value, leaving out the top-level field `omit` if given.
+fn xml(api: &Api, value: &Val, omit: Option<&str>) -> String {
+    let mut w = Writer::new(Vec::with_capacity(512));
+    write_element(&mut w, "request", api.fields, value, omit);
+    String::from_utf8(w.into_inner()).unwrap_or_default()
 }
 
 // Writing into a Vec<u8> cannot fail; the results are ignored on purpose rather than unwrapped (no panics).
@@ -84,19 +105,22 @@ fn end(w: &mut Writer<Vec<u8>>, name: &str) {
     let _ = w.write_event(Event::End(BytesEnd::new(name)));
 }
 
-fn write_element(w: &mut Writer<Vec<u8>>, name: &str, fields: &'static [Field], value: &Val) {
+fn write_element(w: &mut Writer<Vec<u8>>, name: &str, fields: &'static [Field], value: &Val, omit: Option<&str>) {
     start(w, name);
     if let Val::Obj(members) = value {
         for (key, v) in members {
+            if omit == Some(*key) {
+                continue;
+            }
             let Some(field) = fields.iter().find(|f| f.name == *key) else { continue };
             match (&field.kind, v) {
-                (Kind::Object(o), _) => write_element(w, field.name, o.fields, v),
+                (Kind::Object(o), _) => write_element(w, field.name, o.fields, v, None),
                 (Kind::List(l), Val::List(entries)) => {
                     // <item><struct>…</struct>…</item>: the entry element is the SDK type name in snake case.
                     let entry = rules::xml_entry_name(l.type_name);
                     start(w, field.name);
                     for e in entries {
-                        write_element(w, &entry, l.fields, e);
+                        write_element(w, &entry, l.fields, e, None);
                     }
                     end(w, field.name);
                 }

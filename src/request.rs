@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::input::Input;
 use crate::norm::datetime::{self, DateTime};
-use crate::render::{self, Format};
+use crate::render;
 use crate::report::{Code, Issue, Params, Report};
 use crate::rules::Api;
 use crate::sign::{blank, sign_params, SignMethod};
@@ -125,7 +125,7 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
     let routing = api.protocol.routing_field();
     let xml_body = match opts.body {
         // The routing id travels in the query only: the classic client never writes it into the body.
-        BodyMode::Xml => Some(render::render_report_without(api.method, report.clone(), Format::Xml, routing)?),
+        BodyMode::Xml => Some(render::xml_body(api.method, &report, routing)?),
         BodyMode::Form => None,
     };
     let value = match (&report.value, report.ok) {

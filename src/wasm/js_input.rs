@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use js_sys::{BigInt, Date, JsString, Object, Uint8Array};
+use js_sys::{BigInt, Date, JsString, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::safe;
@@ -132,7 +132,7 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
     let Ok(proto) = safe::prototype_of(v) else {
         return Ok(Input::Foreign("an object whose prototype could not be read (a revoked or throwing Proxy)".into()));
     };
-    let plain = proto.is_null() || proto == JsValue::from(Object::get_prototype_of(&Object::new()));
+    let plain = safe::plain_prototype(&proto);
     if !plain {
         let name = safe::get(v, &JsValue::from_str("constructor"))
             .and_then(|c| safe::get(&c, &JsValue::from_str("name")))

@@ -83,7 +83,7 @@ pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, 
             let allowed = vec!["md5".to_string(), "hmac".to_string(), "hmac-sha256".to_string()];
             // The value is not repeated: `signParams(p, 'hmac-sha256', secret)` (arguments swapped) puts the
             // secret here, and an error must never carry it.
-            bad(name, Code::Enum, Params::new().with("value", "(not shown)").with("allowed", allowed))
+            bad(name, Code::Enum, Params::new().with("allowed", allowed))
         }),
     }
 }

@@ -5,6 +5,7 @@
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -18,14 +19,26 @@ extern "C" {
     pub fn get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
     pub fn get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = apply)]
-    fn apply(f: &JsValue, this: &JsValue, args: &Array) -> Result<JsValue, JsValue>;
+    /// Anything `instanceof Date`, which is also true of `Object.create(Date.prototype)` and a Proxy around a
+    /// Date: their `getTime()` throws.
+    pub type DateLike;
+    #[wasm_bindgen(catch, method, js_name = getTime)]
+    fn get_time(this: &DateLike) -> Result<f64, JsValue>;
 }
 
-/// `Date.prototype.getTime` called on `d`: throws (caught) for an object that only inherits from Date.
+/// `d.getTime()`, or the exception it threw.
 pub fn time(d: &JsValue) -> Result<f64, JsValue> {
-    let get_time = js_sys::Reflect::get(&js_sys::Date::new_0().into(), &JsValue::from_str("getTime"))?;
-    apply(&get_time, d, &Array::new())?.as_f64().ok_or(JsValue::NULL)
+    d.unchecked_ref::<DateLike>().get_time()
+}
+
+thread_local! {
+    /// `Object.prototype` of this instance's realm, read once (not from a new object for every object decoded).
+    static OBJECT_PROTOTYPE: JsValue = js_sys::Object::get_prototype_of(&js_sys::Object::new()).into();
+}
+
+/// Whether a prototype makes a plain object: none, or `Object.prototype`.
+pub fn plain_prototype(proto: &JsValue) -> bool {
+    proto.is_null() || OBJECT_PROTOTYPE.with(|p| p == proto)
 }
 
 /// `v.length` as an array length, if it reads as one.

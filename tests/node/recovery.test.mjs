@@ -1,8 +1,10 @@
 // The second line of defence (js/api.js): an exception that unwinds through wasm frames leaves the instance
 // suspect (its stack pointer not restored, what was decoded leaked; ~1,335 such escapes used to break every
 // export). No input can cause one any more, so the test forces them: the glue looks `Object.getPrototypeOf` up
-// at call time; the decoder calls it twice per object, first through a catching import (src/wasm/safe.rs) and
-// then through js-sys's plain one, so making the second call throw is a genuine escape through wasm frames. 10,000 of them; then every export still works on a fresh instance.
+// at call time. An instance's first object decode calls it twice — through a catching import (src/wasm/safe.rs)
+// for the object, then through js-sys's plain one to learn `Object.prototype` (read once per instance) — so making
+// the second call throw is a genuine escape through wasm frames, and each fresh instance meets it again.
+
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as q from 'qimen-payload';
