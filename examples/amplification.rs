@@ -63,29 +63,48 @@ fn main() {
             },
             false,
         ),
-        ("response: JSON arrays 13 deep (limit 16)", fill(&nest(13), r#"{"response":{"flag":"success","x":["#, "]}}", size), true),
-        ("response: empty JSON arrays", fill("[]", r#"{"response":{"flag":"success","x":["#, "]}}", size), true),
+        // The sparse response reader skips what the answer does not define, so the hostile shapes sit where it
+        // keeps things: inside the `item` list, shopinv's `data` list, and lists of tiny genuine entries.
+        ("response: JSON arrays 13 deep in the item list", fill(&nest(13), r#"{"response":{"flag":"success","item":["#, "]}}", size), true),
+        ("response: empty JSON arrays in the data list", fill("[]", r#"{"result":{"success":true,"data":["#, "]}}", size), true),
         (
-            "response: XML elements 14 deep (limit 16)",
+            "response: tiny JSON entries in the item list",
+            fill(r#"{"itemCode":"1"}"#, r#"{"response":{"flag":"success","item":["#, "]}}", size),
+            true,
+        ),
+        (
+            "response: XML elements 13 deep in the item list",
             {
-                let mut s = String::from("<response><flag>success</flag>");
+                let mut s = String::from("<response><flag>success</flag><item>");
                 while s.len() < size - 2000 {
-                    s.push_str(&"<a>".repeat(14));
-                    s.push_str(&"</a>".repeat(14));
+                    s.push_str(&"<a>".repeat(13));
+                    s.push_str(&"</a>".repeat(13));
                 }
-                s.push_str("</response>");
+                s.push_str("</item></response>");
                 s
             },
             true,
         ),
         (
-            "response: empty XML elements",
+            "response: empty XML elements in the item list",
             {
-                let mut s = String::from("<response><flag>success</flag>");
+                let mut s = String::from("<response><flag>success</flag><item>");
                 while s.len() < size - 2000 {
                     s.push_str("<a/>");
                 }
-                s.push_str("</response>");
+                s.push_str("</item></response>");
+                s
+            },
+            true,
+        ),
+        (
+            "response: tiny XML entries in the item list",
+            {
+                let mut s = String::from("<response><flag>success</flag><item>");
+                while s.len() < size - 2000 {
+                    s.push_str("<s><itemCode>1</itemCode></s>");
+                }
+                s.push_str("</item></response>");
                 s
             },
             true,

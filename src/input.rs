@@ -6,6 +6,7 @@
 //! cannot express (NaN, a Map, a function) can be carried to its path and reported there.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -86,7 +87,8 @@ pub fn parse(text: &str) -> Result<Input<'_>, ParseError> {
     // A UTF-8 byte-order mark (common in files saved on Windows) is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = Seed { depth: 0 }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
+    let exponents = Exponents { text, cursor: Cell::new(0) };
+    let parsed = Seed { depth: 0, exponents: &exponents }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
     parsed.map_err(|e| {
         if e.to_string().starts_with(TOO_DEEP) {
             ParseError::TooDeep { limit: MAX_DEPTH }
@@ -109,11 +111,53 @@ const TOO_DEEP: &str = "nesting deeper than the limit";
 /// on it); the number tests in this file fail loudly if it ever changes.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
-struct Seed {
+struct Seed<'s, 'de> {
     depth: usize,
+    exponents: &'s Exponents<'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for Seed {
+/// serde_json re-spells a number's exponent (`1E2` → `1e+2`). A code given as a number is kept as written, so
+/// the original spelling is found in the text: numbers reach the visitor in text order, so one cursor moving
+/// forward over the text (skipping strings) finds each exponent literal, and the whole search costs one pass.
+/// Only numbers with an exponent pay for it.
+struct Exponents<'de> {
+    text: &'de str,
+    cursor: Cell<usize>,
+}
+
+impl<'de> Exponents<'de> {
+    /// The next number literal with an exponent after the cursor, as written.
+    fn next(&self) -> Option<&'de str> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.cursor.get();
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                }
+                b'-' | b'0'..=b'9' => {
+                    let start = i;
+                    while i < bytes.len() && matches!(bytes[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
+                        i += 1;
+                    }
+                    if bytes[start..i].iter().any(|b| matches!(b, b'e' | b'E')) {
+                        self.cursor.set(i);
+                        return Some(&self.text[start..i]);
+                    }
+                }
+                _ => i += 1,
+            }
+        }
+        self.cursor.set(i);
+        None
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_, 'de> {
     type Value = Input<'de>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
@@ -146,7 +190,7 @@ impl<'de> Visitor<'de> for Key {
     }
 }
 
-impl<'de> Visitor<'de> for Seed {
+impl<'de> Visitor<'de> for Seed<'_, 'de> {
     type Value = Input<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -183,7 +227,7 @@ impl<'de> Visitor<'de> for Seed {
             return Err(de::Error::custom(TOO_DEEP));
         }
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
-        while let Some(v) = seq.next_element_seed(Seed { depth })? {
+        while let Some(v) = seq.next_element_seed(Seed { depth, exponents: self.exponents })? {
             out.push(v);
         }
         // Growth leaves up to 4× the room (a one-element list holds four slots): give it back, so that a text
@@ -198,6 +242,11 @@ impl<'de> Visitor<'de> for Seed {
         };
         if first == NUMBER_TOKEN {
             let literal: String = map.next_value()?;
+            if literal.contains('e') {
+                if let Some(written) = self.exponents.next() {
+                    return Ok(Input::Number(Num::Literal(Cow::Borrowed(written))));
+                }
+            }
             return Ok(Input::Number(Num::Literal(Cow::Owned(literal))));
         }
         if depth > MAX_DEPTH {
@@ -205,10 +254,10 @@ impl<'de> Visitor<'de> for Seed {
         }
         // Grown on demand: a million empty objects must not reserve a million small buffers.
         let mut out = Vec::new();
-        let v = map.next_value_seed(Seed { depth })?;
+        let v = map.next_value_seed(Seed { depth, exponents: self.exponents })?;
         out.push((first, v));
         while let Some(k) = map.next_key_seed(Key)? {
-            let v = map.next_value_seed(Seed { depth })?;
+            let v = map.next_value_seed(Seed { depth, exponents: self.exponents })?;
             out.push((k, v));
         }
         out.shrink_to_fit();
@@ -228,8 +277,12 @@ mod tests {
     fn numbers_keep_their_exact_literal() {
         assert_eq!(parse("9007199254740993").unwrap(), lit("9007199254740993"));
         assert_eq!(parse("12345678901234567.89").unwrap(), lit("12345678901234567.89"));
-        // serde_json spells the exponent sign out; the value is unchanged.
-        assert_eq!(parse("1e400").unwrap(), lit("1e+400"));
+        // An exponent keeps its spelling (serde_json alone would write `1e+400`, `1e+2`).
+        assert_eq!(parse("1e400").unwrap(), lit("1e400"));
+        assert_eq!(parse("1E2").unwrap(), lit("1E2"));
+        let v = parse(r#"{"a1e5":"2e9 \" 3E1","b":[1.5,-2E-3,7,4e+01]}"#).unwrap();
+        let Input::Object(m) = v else { panic!("not an object") };
+        assert_eq!(m[1].1, Input::Array(vec![lit("1.5"), lit("-2E-3"), lit("7"), lit("4e+01")]));
         assert_eq!(parse("-0.10").unwrap(), lit("-0.10"));
         assert_eq!(parse("99999999999999999999999").unwrap(), lit("99999999999999999999999"));
     }

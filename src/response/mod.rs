@@ -1,8 +1,8 @@
 //! Reading what the platform answers: XML or JSON, wrapped as `<response>`, as the method's response element,
 //! bare, or as `error_response`; normalized to one result shape per API (`rules::ResponseShape`).
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
+mod tree;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -128,10 +128,10 @@ pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Issue> {
     }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
     let root = match t.as_bytes().first() {
-        Some(b'<') => xml_to_value(t)?,
+        Some(b'<') => tree::xml(t, &api.response_element())?,
         Some(b'{') => {
             json_depth_within(t, RESPONSE_MAX_DEPTH)?;
-            serde_json::from_str::<Value>(t).map_err(|e| malformed(format!("is not valid JSON: {e}")))?
+            tree::json(t, &api.response_element())?
         }
         _ => return Err(malformed("is neither XML nor a JSON object")),
     };
@@ -272,81 +272,5 @@ fn boolean(m: &Map<String, Value>, key: &str) -> Option<bool> {
         Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
         Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),
         _ => None,
-    }
-}
-
-/// XML → a JSON-like tree: an element with children is an object (a repeated child name becomes an array), a
-/// text-only element is a string. DTDs are refused; only the five predefined entities and character references
-/// are decoded, so no entity is ever expanded.
-fn xml_to_value(text: &str) -> Result<Value, Issue> {
-    let mut reader = Reader::from_str(text);
-    reader.config_mut().trim_text(true);
-    // Stack of (name, children, text) for open elements.
-    let mut stack: Vec<(String, Map<String, Value>, String)> = vec![(String::new(), Map::new(), String::new())];
-    loop {
-        let event = reader.read_event().map_err(|e| malformed(format!("is not well-formed XML: {e}")))?;
-        match event {
-            Event::Start(e) => {
-                if stack.len() > RESPONSE_MAX_DEPTH {
-                    return Err(too_deep());
-                }
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                stack.push((name, Map::new(), String::new()));
-            }
-            Event::Empty(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                if let Some(top) = stack.last_mut() {
-                    insert(&mut top.1, name, Value::String(String::new()));
-                }
-            }
-            Event::Text(t) => {
-                // XML 1.0 forbids raw C0 controls other than tab, LF and CR: such a text is not XML.
-                if let Some(b) = t.iter().find(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) {
-                    return Err(malformed(format!("has a control character U+{b:04X}, which XML 1.0 does not allow")));
-                }
-                let s = t.unescape().map_err(|e| malformed(format!("has an undefined entity: {e}")))?;
-                if let Some(top) = stack.last_mut() {
-                    top.2.push_str(&s);
-                }
-            }
-            Event::CData(c) => {
-                if let Some(top) = stack.last_mut() {
-                    top.2.push_str(&String::from_utf8_lossy(&c));
-                }
-            }
-            Event::End(_) => {
-                let Some((name, children, txt)) = stack.pop() else { return Err(malformed("has an unbalanced end tag")) };
-                let v = if children.is_empty() { Value::String(txt) } else { Value::Object(children) };
-                match stack.last_mut() {
-                    Some(parent) => insert(&mut parent.1, name, v),
-                    None => return Err(malformed("has an unbalanced end tag")),
-                }
-            }
-            Event::DocType(_) => return Err(malformed("has a DOCTYPE, which is not accepted")),
-            Event::Eof => break,
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
-        }
-    }
-    if stack.len() != 1 {
-        return Err(malformed("ends before its elements are closed"));
-    }
-    let (_, top, _) = stack.pop().unwrap_or_default();
-    // Several top-level elements (as the seeds print responses) are read as a bare object.
-    if top.is_empty() {
-        return Err(malformed("has no root element"));
-    }
-    Ok(Value::Object(top))
-}
-
-fn insert(m: &mut Map<String, Value>, name: String, v: Value) {
-    match m.get_mut(&name) {
-        Some(Value::Array(a)) => a.push(v),
-        Some(existing) => {
-            let first = std::mem::replace(existing, Value::Null);
-            *existing = Value::Array(vec![first, v]);
-        }
-        None => {
-            m.insert(name, v);
-        }
     }
 }

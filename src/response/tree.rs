@@ -1,0 +1,348 @@
+//! The sparse reader: JSON or XML answer text → a `serde_json::Value` tree holding only what `extract` reads.
+//!
+//! A generic tree of a hostile answer costs up to ~85× its size (a map and a string per nested element); this
+//! reader keeps only the envelopes, the known scalar fields and the entries of the two lists an answer can
+//! carry, and skips everything else while still checking that it is well-formed. Its memory is then bounded
+//! by the size of the fields kept (a small multiple of the input), whatever shape the rest has.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::cell::Cell;
+use std::fmt;
+
+use super::{malformed, too_deep, RESPONSE_MAX_DEPTH};
+use crate::report::Issue;
+
+/// Every scalar field any API's answer is read for (envelopes, error_response, list entries, shopinv details).
+/// `extract` reads nothing else; a field missing here reads as absent, which the response cases would show.
+pub(super) const SCALARS: &[&str] = &[
+    "code",
+    "msg",
+    "message",
+    "sub_code",
+    "sub_msg",
+    "sub_message",
+    "request_id",
+    "flag",
+    "total",
+    "itemCode",
+    "qimendc_code",
+    "qimendc_success",
+    "qimendc_message",
+    "qimendc_request_id",
+    "success",
+    "error_code",
+    "error_message",
+    "error_msg",
+    "sub_order_id",
+    "idempotent",
+    "idempotent_reason",
+];
+
+/// Most values (objects, lists, fields) kept from one answer. An answer to a request of at most 100 entries
+/// holds a few hundred; a text with more is no answer of these APIs. With it, what the reader keeps is bounded
+/// in count (≤ ~2 MB of maps and lists) and in text (the kept strings, at most the input's size), whatever
+/// the shape of the rest.
+pub const MAX_KEPT_VALUES: usize = 10_000;
+
+fn too_many() -> String {
+    format!("holds more than {MAX_KEPT_VALUES} values where the answer's fields are; no answer of these APIs has so many")
+}
+
+/// What a value at some place in the answer is read for.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Want {
+    /// The document: `error_response`, the method's response element, `response`, or a bare body.
+    Root,
+    /// A response body: scalars, the `item` list, the shopinv `result`.
+    Body,
+    /// shopinv's `result`: scalars and the `data` list.
+    Result,
+    /// A list: `[..]`, or `{ "type_name": [..] | {..} }` (a wrapper), or one entry as an object.
+    List,
+    /// A wrapper's value: entries, or one entry.
+    Items,
+    /// An entry, or `error_response`: scalar fields only.
+    Fields,
+    Scalar,
+    Skip,
+}
+
+impl Want {
+    fn child(self, key: &str, element: &str) -> Want {
+        let scalar = SCALARS.contains(&key);
+        match self {
+            Want::Root if key == "error_response" => Want::Fields,
+            Want::Root if key == "response" || key == element => Want::Body,
+            Want::Root | Want::Body if key == "item" => Want::List,
+            Want::Root | Want::Body if key == "result" => Want::Result,
+            Want::Result if key == "data" => Want::List,
+            Want::List if !scalar => Want::Items,
+            Want::Items => Want::Fields.child(key, element),
+            Want::Root | Want::Body | Want::Result | Want::List | Want::Fields if scalar => Want::Scalar,
+            _ => Want::Skip,
+        }
+    }
+    /// What each element of an array here is read as.
+    fn element(self) -> Want {
+        match self {
+            Want::List | Want::Items => Want::Fields,
+            _ => Want::Skip,
+        }
+    }
+}
+
+/// Parse a JSON answer sparsely (the caller has checked its depth).
+pub(super) fn json(text: &str, element: &str) -> Result<Value, Issue> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let budget = Cell::new(MAX_KEPT_VALUES);
+    let v = Sparse { want: Want::Root, element, budget: &budget }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
+    v.map_err(|e| match budget.get() {
+        0 => malformed(too_many()),
+        _ => malformed(format!("is not valid JSON: {e}")),
+    })
+}
+
+#[derive(Clone, Copy)]
+struct Sparse<'e> {
+    want: Want,
+    element: &'e str,
+    budget: &'e Cell<usize>,
+}
+
+impl Sparse<'_> {
+    fn at(self, want: Want) -> Self {
+        Sparse { want, ..self }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Sparse<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        if self.want == Want::Skip {
+            return d.deserialize_ignored_any(IgnoredAny).map(|_| Value::Null);
+        }
+        match self.budget.get() {
+            0 => Err(de::Error::custom(too_many())),
+            n => {
+                self.budget.set(n - 1);
+                d.deserialize_any(self)
+            }
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Sparse<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let element = self.want.element();
+        if element == Want::Skip {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(Value::Null);
+        }
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(self.at(element))? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        // serde_json's arbitrary_precision hands a number over as a one-entry map under a private key.
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == NUMBER_TOKEN {
+                let literal: String = map.next_value()?;
+                return Ok(serde_json::from_str(&literal).unwrap_or(Value::String(literal)));
+            }
+            if self.want == Want::Scalar {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            match self.want.child(&key, self.element) {
+                Want::Skip => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                want => {
+                    let v = map.next_value_seed(self.at(want))?;
+                    out.insert(key, v);
+                }
+            }
+        }
+        // A container where a scalar belongs is no value for it.
+        Ok(if self.want == Want::Scalar { Value::Null } else { Value::Object(out) })
+    }
+}
+
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Parse an XML answer sparsely: an element with children is an object (a repeated child name becomes an
+/// array), a text-only element is a string. Skipped elements are still read to the end and checked (control
+/// characters, entities, balance) but keep nothing. DTDs are refused; only the five predefined entities and
+/// character references are decoded, so no entity is ever expanded.
+pub(super) fn xml(text: &str, element: &str) -> Result<Value, Issue> {
+    struct Open {
+        name: String,
+        want: Want,
+        children: Map<String, Value>,
+        /// Whether any child element appeared, kept or not: such an element is an object, never a text.
+        nested: bool,
+        text: String,
+    }
+    let open = |name: String, want: Want| Open { name, want, children: Map::new(), nested: false, text: String::new() };
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().trim_text(true);
+    let mut stack = vec![open(String::new(), Want::Root)];
+    let mut budget = MAX_KEPT_VALUES;
+    let mut keep = |want: Want| match (want, budget) {
+        (Want::Skip, _) => Ok(()),
+        (_, 0) => Err(malformed(too_many())),
+        (_, n) => {
+            budget = n - 1;
+            Ok(())
+        }
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(format!("is not well-formed XML: {e}")))?;
+        match event {
+            Event::Start(e) => {
+                if stack.len() > RESPONSE_MAX_DEPTH {
+                    return Err(too_deep());
+                }
+                let Some(parent) = stack.last_mut() else { return Err(malformed("has an unbalanced end tag")) };
+                parent.nested = true;
+                let (name, want) = named(parent.want, e.local_name().as_ref(), element);
+                keep(want)?;
+                stack.push(open(name, want));
+            }
+            Event::Empty(e) => {
+                let Some(parent) = stack.last_mut() else { return Err(malformed("has an unbalanced end tag")) };
+                parent.nested = true;
+                let (name, want) = named(parent.want, e.local_name().as_ref(), element);
+                keep(want)?;
+                if want != Want::Skip {
+                    insert(&mut parent.children, name, Value::String(String::new()));
+                }
+            }
+            Event::Text(t) => {
+                // XML 1.0 forbids raw C0 controls other than tab, LF and CR: such a text is not XML.
+                if let Some(b) = t.iter().find(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) {
+                    return Err(malformed(format!("has a control character U+{b:04X}, which XML 1.0 does not allow")));
+                }
+                let s = t.unescape().map_err(|e| malformed(format!("has an undefined entity: {e}")))?;
+                if let Some(top) = stack.last_mut().filter(|o| o.want != Want::Skip) {
+                    top.text.push_str(&s);
+                }
+            }
+            Event::CData(c) => {
+                if let Some(top) = stack.last_mut().filter(|o| o.want != Want::Skip) {
+                    top.text.push_str(&String::from_utf8_lossy(&c));
+                }
+            }
+            Event::End(_) => {
+                let Some(done) = stack.pop() else { return Err(malformed("has an unbalanced end tag")) };
+                let Some(parent) = stack.last_mut() else { return Err(malformed("has an unbalanced end tag")) };
+                if done.want != Want::Skip {
+                    let v = if done.nested { Value::Object(done.children) } else { Value::String(done.text) };
+                    insert(&mut parent.children, done.name, v);
+                }
+            }
+            Event::DocType(_) => return Err(malformed("has a DOCTYPE, which is not accepted")),
+            Event::Eof => break,
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        }
+    }
+    if stack.len() != 1 {
+        return Err(malformed("ends before its elements are closed"));
+    }
+    let Some(top) = stack.pop() else { return Err(malformed("has no root element")) };
+    // Several top-level elements (as the seeds print responses) are read as a bare object.
+    if !top.nested {
+        return Err(malformed("has no root element"));
+    }
+    Ok(Value::Object(top.children))
+}
+
+/// An element's name and what it is read for; the name is kept only when the element is.
+fn named(parent: Want, local: &[u8], element: &str) -> (String, Want) {
+    let name = String::from_utf8_lossy(local);
+    let want = match parent {
+        Want::Skip => Want::Skip,
+        // Child elements of a scalar make it an object, which no field reads: nothing inside is kept.
+        Want::Scalar => Want::Skip,
+        p => p.child(&name, element),
+    };
+    (if want == Want::Skip { String::new() } else { name.into_owned() }, want)
+}
+
+fn insert(m: &mut Map<String, Value>, name: String, v: Value) {
+    match m.get_mut(&name) {
+        Some(Value::Array(a)) => a.push(v),
+        Some(existing) => {
+            let first = std::mem::replace(existing, Value::Null);
+            *existing = Value::Array(vec![first, v]);
+        }
+        None => {
+            m.insert(name, v);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EL: &str = "qimen_x_response";
+
+    #[test]
+    fn keeps_only_what_an_answer_defines() {
+        let v = json(r#"{"response":{"flag":"success","x":{"flag":"no"},"item":[{"itemCode":"A","y":[1]},[2]]}}"#, EL).unwrap();
+        assert_eq!(v, serde_json::json!({"response":{"flag":"success","item":[{"itemCode":"A"},null]}}));
+        let v = xml("<response><flag>success</flag><x><flag>no</flag></x><item><s><itemCode>A</itemCode><y/></s></item></response>", EL)
+            .unwrap();
+        assert_eq!(v, serde_json::json!({"response":{"flag":"success","item":{"s":{"itemCode":"A"}}}}));
+    }
+
+    #[test]
+    fn kept_values_are_bounded_in_count() {
+        let list = |n: usize| format!(r#"{{"response":{{"item":[{}]}}}}"#, vec![r#"{"itemCode":"1"}"#; n].join(","));
+        // Root, response, item: three values; each entry two (the entry and its field).
+        let fits = (MAX_KEPT_VALUES - 3) / 2;
+        assert!(json(&list(fits), EL).is_ok());
+        let err = json(&list(fits + 1), EL).unwrap_err();
+        assert!(format!("{err:?}").contains("more than 10000 values"), "{err:?}");
+        let xml_list = |n: usize| format!("<response><item>{}</item></response>", "<s><itemCode>1</itemCode></s>".repeat(n));
+        // response, item: two values; each entry two.
+        assert!(xml(&xml_list((MAX_KEPT_VALUES - 2) / 2), EL).is_ok());
+        let err = xml(&xml_list((MAX_KEPT_VALUES - 2) / 2 + 1), EL).unwrap_err();
+        assert!(format!("{err:?}").contains("more than 10000 values"), "{err:?}");
+        // Skipped parts cost nothing from the budget.
+        let skipped = format!(r#"{{"response":{{"flag":"success","x":[{}]}}}}"#, vec!["{}"; 3 * MAX_KEPT_VALUES].join(","));
+        assert!(json(&skipped, EL).is_ok());
+    }
+}
