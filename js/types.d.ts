@@ -19,7 +19,7 @@ export interface Issue {
   /** `item[3].itemCode`; `""` for the payload as a whole. */
   path: string;
   code: IssueCode;
-  params: Record<string, string | number | string[]>;
+  params: Record<string, string | number | boolean | string[]>;
   /** In the language chosen with setLanguage (English by default). */
   message: string;
   messageEn: string;

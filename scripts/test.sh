@@ -27,6 +27,7 @@ wasm_suite() {
 }
 
 suite "rustfmt: cargo fmt --check" cargo fmt --check
+suite "clippy: native and wasm, warnings are errors" bash -c 'cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings'
 suite "native: cargo test" cargo test --quiet
 suite "wasm in Node: wasm-bindgen-test" wasm_suite node
 suite "wasm in Chromium: wasm-bindgen-test" wasm_suite chromium

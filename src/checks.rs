@@ -6,7 +6,7 @@ use std::collections::btree_map::{BTreeMap, Entry};
 
 use crate::engine::{Engine, Present};
 use crate::norm::{formats, number};
-use crate::report::{Code, Params};
+use crate::report::violation::{Because, Bound, Violation};
 use crate::rules::{Check, Field, Kind, Severity, StrFormat};
 use crate::value::Val;
 
@@ -55,38 +55,38 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
                     }
                 }
                 for (i, first, v) in dups {
-                    let p = Params::new().with("value", v.into_owned()).with("first", first);
-                    e.at(list, |e| e.at_index(i, |e| e.report(*severity, Code::Duplicate, p, &[key])));
+                    let p = Violation::DuplicateValue { value: v.into_owned(), first };
+                    e.at(list, |e| e.at_index(i, |e| e.report(*severity, p, &[key])));
                 }
             }
             Check::Order { first, second, severity } => {
                 let (Some(a), Some(b), Some(kind)) = (get(obj, first), get(obj, second), kind_of(fields, first)) else { continue };
                 if compare(kind, a, b) == Some(Ordering::Greater) {
                     let text = |v: &Val| v.scalar_text().map(|t| t.into_owned()).unwrap_or_default();
-                    let p = Params::new().with("value", text(a)).with("other", *second).with("otherValue", text(b));
-                    e.report(*severity, Code::Order, p, &[first]);
+                    let p = Violation::Order { value: text(a), other: second, other_value: text(b) };
+                    e.report(*severity, p, &[first]);
                 }
             }
             Check::RequiredWhen { field, when, is } => {
                 let Some(mode) = get(obj, when).and_then(Val::scalar_text) else { continue };
                 if is.contains(&mode.as_ref()) && !was_present(fields, present, field) {
-                    let p = Params::new().with("when", format!("{when} = {mode}"));
-                    e.report(Severity::Error, Code::Missing, p, &[field]);
+                    let p = Violation::MissingWhen { field: when, value: mode.into_owned() };
+                    e.report(Severity::Error, p, &[field]);
                 }
             }
             Check::TotalCoversList { total, list } => {
                 let (Some(Val::Long(t)), Some(entries)) = (get(obj, total), get(obj, list).and_then(Val::as_list)) else { continue };
                 if (*t as i128) < entries.len() as i128 {
-                    let p = Params::new().with("value", t.to_string()).with("count", entries.len());
-                    e.report(Severity::Warning, Code::CountMismatch, p, &[total]);
+                    let p = Violation::CountMismatch { value: t.to_string(), count: entries.len() };
+                    e.report(Severity::Warning, p, &[total]);
                 }
             }
             Check::WarnEmptyList { list } => {
-                let empty = get(obj, list).and_then(Val::as_list).map_or(true, <[Val]>::is_empty);
+                let empty = get(obj, list).and_then(Val::as_list).is_none_or(<[Val]>::is_empty);
                 // A list given but refused (wrong type) has its own error; do not call it empty too.
                 let refused = was_present(fields, present, list) && get(obj, list).is_none();
                 if empty && !refused {
-                    e.report(Severity::Warning, Code::EmptyList, Params::new(), &[list]);
+                    e.report(Severity::Warning, Violation::EmptyList, &[list]);
                 }
             }
             // Carried out where unknown fields are reported (engine.rs).
@@ -98,13 +98,11 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
                 for (i, entry) in entries.iter().enumerate() {
                     let Some(Val::Long(q)) = entry.get(quantity) else { continue };
                     if m == *full && *q < 0 {
-                        let p = Params::new()
-                            .with("value", q.to_string())
-                            .with("min", "0")
-                            .with("because", format!("{mode} {full} overwrites the stock with this quantity"));
-                        e.at(list, |e| e.at_index(i, |e| e.report(Severity::Error, Code::Range, p, &[quantity])));
+                        let because = Some(Because::Overwrites { mode_field: mode, mode: full.to_string() });
+                        let p = Violation::Range { value: q.to_string(), bound: Bound::AtLeast(0), because };
+                        e.at(list, |e| e.at_index(i, |e| e.report(Severity::Error, p, &[quantity])));
                     } else if m == *delta && *q == 0 {
-                        e.at(list, |e| e.at_index(i, |e| e.report(Severity::Warning, Code::ZeroQuantity, Params::new(), &[quantity])));
+                        e.at(list, |e| e.at_index(i, |e| e.report(Severity::Warning, Violation::ZeroQuantity, &[quantity])));
                     }
                 }
             }

@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 
 use crate::input::{self, Input, Num, ParseError};
-use crate::norm::{datetime, formats, number, text, Bad};
-use crate::report::{Code, Issue, Params, Report};
+use crate::norm::{datetime, formats, number, text};
+use crate::report::violation::{BadChar, Bound, Expected, FieldHint, Got, Malformed, Violation};
+use crate::report::{Issue, Report};
 use crate::rules::{self, Api, Check, Field, Kind, ListRule, Severity, StrFormat};
 use crate::value::Val;
 
@@ -32,9 +33,7 @@ pub fn unknown_method(method: &str) -> Report {
         Some((at, _)) => format!("{}…", &method[..at]),
         None => method.to_string(),
     };
-    let params =
-        Params::new().with("value", shown).with("allowed", rules::method_names().into_iter().map(String::from).collect::<Vec<_>>());
-    Report::failed(Issue::new(String::new(), Code::UnknownMethod, params, true))
+    Report::failed(Issue::whole(Violation::UnknownMethod { value: shown, allowed: rules::method_names() }))
 }
 
 /// How many characters of an unknown method name an issue repeats.
@@ -42,18 +41,11 @@ pub const MAX_METHOD_ECHO: usize = 80;
 
 /// The issue for a text that could not be parsed.
 pub fn parse_error_issue(e: ParseError) -> Issue {
-    match e {
-        ParseError::TooLarge { bytes, limit } => {
-            Issue::new(String::new(), Code::TooLarge, Params::new().with("bytes", bytes).with("limit", limit), true)
-        }
-        ParseError::TooDeep { limit } => Issue::new(String::new(), Code::TooDeep, Params::new().with("limit", limit), true),
-        ParseError::Malformed { message, line, column } => Issue::new(
-            String::new(),
-            Code::Malformed,
-            Params::new().with("detail", message).with("line", line).with("column", column),
-            true,
-        ),
-    }
+    Issue::whole(match e {
+        ParseError::TooLarge { bytes, limit } => Violation::TooLarge { bytes, limit },
+        ParseError::TooDeep { limit } => Violation::TooDeep { limit },
+        ParseError::Malformed(m) => Violation::Malformed(m),
+    })
 }
 
 /// Check an already-built input tree (JSON text parsed, or a JS value converted by the binding).
@@ -67,8 +59,8 @@ pub fn check_input(api: &Api, input: &Input) -> Report {
 /// list over its limit.
 pub(crate) fn walk(api: &Api, input: &Input) -> (Option<Val>, Report) {
     let Input::Object(members) = input else {
-        let detail = format!("must be a JSON object, not {}", input.type_name());
-        return (None, Report::failed(Issue::new(String::new(), Code::Malformed, Params::new().with("detail", detail), true)));
+        let v = Violation::Malformed(Malformed::NotAnObject { got: input.type_name() });
+        return (None, Report::failed(Issue::whole(v)));
     };
     let mut e = Engine::default();
     let value = e.object(api.fields, api.checks, members);
@@ -124,16 +116,16 @@ impl Engine {
     }
 
     /// Record an issue at the current path (plus `extra` segments, e.g. a key not in the table).
-    pub(crate) fn report(&mut self, severity: Severity, code: Code, params: Params, extra: &[&str]) {
+    pub(crate) fn report(&mut self, severity: Severity, violation: Violation, extra: &[&str]) {
         let is_error = severity == Severity::Error;
         let len = if is_error { self.errors.len() } else { self.warnings.len() };
         if len > MAX_ISSUES {
             return;
         }
         let issue = if len == MAX_ISSUES {
-            Issue::new(String::new(), Code::TooManyIssues, Params::new().with("limit", MAX_ISSUES), is_error)
+            Issue::new(String::new(), Violation::TooManyIssues { limit: MAX_ISSUES }, is_error)
         } else {
-            Issue::new(self.render_path(extra), code, params, is_error)
+            Issue::new(self.render_path(extra), violation, is_error)
         };
         if is_error {
             self.errors.push(issue);
@@ -142,8 +134,8 @@ impl Engine {
         }
     }
 
-    fn bad(&mut self, b: Bad) {
-        self.report(Severity::Error, b.code, b.params, &[]);
+    fn bad(&mut self, v: Violation) {
+        self.report(Severity::Error, v, &[]);
     }
 
     pub(crate) fn at<R>(&mut self, seg_key: &'static str, f: impl FnOnce(&mut Self) -> R) -> R {
@@ -171,7 +163,7 @@ impl Engine {
                     slot[fi] = mi;
                     matched += 1;
                 }
-                Some(_) => self.report(Severity::Error, Code::Duplicate, Params::new().with("key", key.as_ref()), &[key]),
+                Some(_) => self.report(Severity::Error, Violation::DuplicateKey { key: key.to_string() }, &[key]),
                 None => self.unknown_field(key, fields, checks),
             }
         }
@@ -186,7 +178,7 @@ impl Engine {
             };
             self.path.push(Seg::Key(f.name));
             match input {
-                None if f.required => self.report(Severity::Error, Code::Missing, Params::new(), &[]),
+                None if f.required => self.report(Severity::Error, Violation::Missing, &[]),
                 None => {}
                 Some(i) => {
                     present |= 1 << fi;
@@ -205,18 +197,18 @@ impl Engine {
     /// normalizes to nothing (an empty optional list).
     fn field(&mut self, f: &'static Field, input: &Input) -> Option<Val> {
         if let Input::LoneSurrogate(index) = input {
-            return self.fail(Bad::new(Code::InvalidChar).with("char", "a lone surrogate").with("index", *index));
+            return self.fail(Violation::InvalidChar { char: BadChar::LoneSurrogate, index: *index });
         }
         match &f.kind {
             Kind::Str(format) => self.string(f, input, *format),
             Kind::Long(rule) => match number::long(input) {
                 Ok(n) => {
                     if let Some(min) = rule.min.filter(|m| n < *m) {
-                        self.bad(Bad::new(Code::Range).with("value", n.to_string()).with("min", min.to_string()));
+                        self.bad(Violation::Range { value: n.to_string(), bound: Bound::AtLeast(min), because: None });
                         return None;
                     }
                     if rule.warn_negative && n < 0 {
-                        self.report(Severity::Warning, Code::Negative, Params::new().with("value", n.to_string()), &[]);
+                        self.report(Severity::Warning, Violation::Negative { value: n.to_string() }, &[]);
                     }
                     Some(Val::Long(n))
                 }
@@ -227,9 +219,9 @@ impl Engine {
                 Input::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(Val::Bool(true)),
                 Input::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(Val::Bool(false)),
                 Input::String(s) => {
-                    self.fail(Bad::new(Code::Type).with("expected", "boolean").with("got", "string").with("value", s.trim()))
+                    self.fail(Violation::Type { expected: Expected::Boolean, got: Got::String, value: Some(s.trim().to_string()) })
                 }
-                other => self.fail(number::type_error(other, "boolean")),
+                other => self.fail(number::type_error(other, Expected::Boolean)),
             },
             Kind::Price => match number::price(input) {
                 Ok((t, _)) => Some(Val::Str(t)),
@@ -244,7 +236,7 @@ impl Engine {
                     Input::Number(Num::Literal(s)) => Cow::Borrowed(s.as_ref()),
                     Input::Number(Num::Double(d)) => Cow::Owned(number::format_double(*d)),
                     Input::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-                    other => return self.fail(number::type_error(other, "string")),
+                    other => return self.fail(number::type_error(other, Expected::String)),
                 };
                 let found = rule
                     .codes
@@ -255,41 +247,41 @@ impl Engine {
                     Some(c) => Some(Val::Str(c.code.to_string())),
                     None => {
                         let allowed = rule.codes.iter().map(|c| format!("{} ({})", c.code, c.label_zh)).collect::<Vec<_>>();
-                        self.fail(Bad::new(Code::Enum).with("value", t.as_ref()).with("allowed", allowed))
+                        self.fail(Violation::Enum { value: Some(t.into_owned()), allowed, reason: None })
                     }
                 }
             }
             Kind::Object(o) => match input {
                 Input::Object(m) => Some(self.object(o.fields, o.checks, m)),
-                other => self.fail(number::type_error(other, "object")),
+                other => self.fail(number::type_error(other, Expected::Object)),
             },
             Kind::List(l) => match input {
                 Input::Array(entries) => self.list(l, entries),
-                other => self.fail(number::type_error(other, "array")),
+                other => self.fail(number::type_error(other, Expected::Array)),
             },
         }
     }
 
-    fn text_or_fail(&mut self, r: Result<String, Bad>) -> Option<Val> {
+    fn text_or_fail(&mut self, r: Result<String, Violation>) -> Option<Val> {
         match r {
             Ok(t) => Some(Val::Str(t)),
             Err(b) => self.fail(b),
         }
     }
 
-    fn fail(&mut self, b: Bad) -> Option<Val> {
-        self.bad(b);
+    fn fail(&mut self, v: Violation) -> Option<Val> {
+        self.bad(v);
         None
     }
 
     fn list(&mut self, l: &'static ListRule, entries: &[Input]) -> Option<Val> {
         // An empty list counts as absent (see `is_blank`); a present list needs its minimum.
         if entries.len() < l.min {
-            self.report(Severity::Error, Code::Missing, Params::new().with("min", l.min), &[]);
+            self.report(Severity::Error, Violation::TooFew { min: l.min }, &[]);
             return None;
         }
         if entries.len() > l.max {
-            self.report(Severity::Error, Code::TooMany, Params::new().with("max", l.max).with("count", entries.len()), &[]);
+            self.report(Severity::Error, Violation::TooMany { count: entries.len(), max: l.max }, &[]);
         }
         let mut out = Vec::with_capacity(entries.len().min(l.max.saturating_add(1)));
         for (i, entry) in entries.iter().enumerate() {
@@ -297,7 +289,7 @@ impl Engine {
             match entry {
                 Input::Object(m) => out.push(self.object(l.fields, l.checks, m)),
                 other => {
-                    self.bad(number::type_error(other, "object"));
+                    self.bad(number::type_error(other, Expected::Object));
                     // Keep indices aligned for the checks; this entry already has an error.
                     out.push(Val::Obj(Vec::new()));
                 }
@@ -313,27 +305,27 @@ impl Engine {
             // A code given as a JSON number (a barcode, a customer id) is its literal text.
             Input::Number(Num::Literal(n)) => Cow::Borrowed(n.as_ref()),
             Input::Number(Num::Double(d)) => Cow::Owned(number::format_double(*d)),
-            other => return self.fail(number::type_error(other, "string")),
+            other => return self.fail(number::type_error(other, Expected::String)),
         };
         if let Some(max) = f.max_len {
             let len = text::utf16_len(&s);
             if len > max as usize {
-                return self.fail(Bad::new(Code::TooLong).with("length", len).with("max", max as usize));
+                return self.fail(Violation::TooLong { length: len, max: max as usize });
             }
         }
         if let Some((index, c)) = text::first_xml_invalid(&s) {
-            self.report(Severity::Warning, Code::InvalidChar, Params::new().with("char", text::code_point(c)).with("index", index), &[]);
+            self.report(Severity::Warning, Violation::InvalidChar { char: BadChar::CodePoint(c), index }, &[]);
         }
         match format {
             StrFormat::Gtin => {
                 if let Some(expected) = formats::gtin_wrong_check_digit(&s) {
-                    let p = Params::new().with("value", s.as_ref()).with("expected", i64::from(expected));
-                    self.report(Severity::Warning, Code::CheckDigit, p, &[]);
+                    let p = Violation::CheckDigit { value: s.to_string(), expected: Some(u32::from(expected)) };
+                    self.report(Severity::Warning, p, &[]);
                 }
             }
             StrFormat::BizRegNum => {
                 if !formats::biz_register_num_plausible(&s) {
-                    self.report(Severity::Warning, Code::CheckDigit, Params::new().with("value", s.as_ref()), &[]);
+                    self.report(Severity::Warning, Violation::CheckDigit { value: s.to_string(), expected: None }, &[]);
                 }
             }
             StrFormat::Plain | StrFormat::Weight => {}
@@ -345,20 +337,18 @@ impl Engine {
         // Past the cap the warning is not listed: compute nothing for it (a body of unknown keys must cost no
         // more than reading it).
         if self.warnings.len() >= MAX_ISSUES {
-            self.report(Severity::Warning, Code::UnknownField, Params::new(), &[]);
+            self.report(Severity::Warning, Violation::UnknownField { hint: None }, &[]);
             return;
         }
         let misplaced = checks.iter().find_map(|c| match c {
             Check::Misplaced { field, belongs_to } if *field == key => Some(*belongs_to),
             _ => None,
         });
-        let mut params = Params::new();
-        if let Some(b) = misplaced {
-            params = params.with("belongsTo", b);
-        } else if let Some(s) = suggest(key, fields) {
-            params = params.with("didYouMean", s);
-        }
-        self.report(Severity::Warning, Code::UnknownField, params, &[key]);
+        let hint = match misplaced {
+            Some(b) => Some(FieldHint::BelongsTo(b)),
+            None => suggest(key, fields).map(FieldHint::DidYouMean),
+        };
+        self.report(Severity::Warning, Violation::UnknownField { hint }, &[key]);
     }
 }
 
@@ -500,7 +490,7 @@ mod tests {
     fn unknown_method_lists_the_four() {
         let r = check("taobao.nope", "{}");
         assert!(!r.ok);
-        assert_eq!(r.errors[0].code, Code::UnknownMethod);
+        assert_eq!(r.errors[0].code, crate::report::Code::UnknownMethod);
         assert!(r.errors[0].message.contains("taobao.inventory.shopinv.adjust"));
     }
 }

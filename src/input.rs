@@ -11,6 +11,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::report::violation::{Got, Malformed};
+
 /// Largest payload text accepted, in bytes. The biggest legal request (100 qimendc items with long strings)
 /// is far below this; anything larger is refused with `too_large` before parsing.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -27,8 +29,8 @@ pub enum Input<'a> {
     Array(Vec<Input<'a>>),
     /// Members in input order; duplicate keys are kept.
     Object(Vec<(Cow<'a, str>, Input<'a>)>),
-    /// A JS value with no JSON form (only from the wasm binding): its description, e.g. `NaN`, `a Map`.
-    Foreign(String),
+    /// A JS value with no JSON form (only from the wasm binding), e.g. `NaN`, a `Map`.
+    Foreign(Got),
     /// A JS `Date` (only from the wasm binding): its epoch milliseconds. Accepted where a date is expected.
     JsDate(f64),
     /// A JS string holding a lone surrogate (only from the wasm binding), with its UTF-16 index. UTF-8 cannot
@@ -45,18 +47,18 @@ pub enum Num<'a> {
 }
 
 impl Input<'_> {
-    /// A short name of the JSON type, for `type` errors.
-    pub fn type_name(&self) -> &str {
+    /// What the value is, for `type` errors.
+    pub fn type_name(&self) -> Got {
         match self {
-            Input::Null => "null",
-            Input::Bool(_) => "boolean",
-            Input::Number(_) => "number",
-            Input::String(_) => "string",
-            Input::Array(_) => "array",
-            Input::Object(_) => "object",
-            Input::Foreign(d) => d,
-            Input::JsDate(_) => "a Date",
-            Input::LoneSurrogate(_) => "string",
+            Input::Null => Got::Null,
+            Input::Bool(_) => Got::Boolean,
+            Input::Number(_) => Got::Number,
+            Input::String(_) => Got::String,
+            Input::Array(_) => Got::Array,
+            Input::Object(_) => Got::Object,
+            Input::Foreign(g) => g.clone(),
+            Input::JsDate(_) => Got::Date,
+            Input::LoneSurrogate(_) => Got::LoneSurrogateString,
         }
     }
 }
@@ -71,12 +73,8 @@ pub enum ParseError {
     TooDeep {
         limit: usize,
     },
-    /// Not JSON: serde_json's message with line and column.
-    Malformed {
-        message: String,
-        line: usize,
-        column: usize,
-    },
+    /// Not JSON (serde_json's message with line and column), not UTF-8, …
+    Malformed(Malformed),
 }
 
 /// Parse JSON text into an input tree, bounded in size and depth.
@@ -99,7 +97,7 @@ pub fn parse(text: &str) -> Result<Input<'_>, ParseError> {
                 Some(i) => message[..i].to_string(),
                 None => message,
             };
-            ParseError::Malformed { message, line: e.line(), column: e.column() }
+            ParseError::Malformed(Malformed::Json { detail: message, line: e.line(), column: e.column() })
         }
     })
 }
@@ -311,10 +309,10 @@ mod tests {
     #[test]
     fn malformed_text_reports_position() {
         match parse("{\n  \"a\": tru }") {
-            Err(ParseError::Malformed { line, .. }) => assert_eq!(line, 2),
+            Err(ParseError::Malformed(Malformed::Json { line, .. })) => assert_eq!(line, 2),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(parse(""), Err(ParseError::Malformed { .. })));
-        assert!(matches!(parse("{} x"), Err(ParseError::Malformed { .. })));
+        assert!(matches!(parse(""), Err(ParseError::Malformed(_))));
+        assert!(matches!(parse("{} x"), Err(ParseError::Malformed(_))));
     }
 }

@@ -13,7 +13,6 @@ pub mod chunk;
 pub mod describe;
 pub mod engine;
 pub mod input;
-mod messages;
 pub mod norm;
 pub mod render;
 pub mod report;
@@ -24,7 +23,7 @@ pub mod sign;
 pub mod value;
 
 pub use engine::{check, check_input};
-pub use report::{Code, Issue, Param, Params, Report};
+pub use report::{Code, Issue, Report, Violation};
 pub use value::Val;
 
 #[cfg(target_arch = "wasm32")]

@@ -75,7 +75,7 @@ fn refusal(report: Report, format: Format) -> Report {
 fn promote_invalid_chars(mut report: Report) -> Report {
     let (bad, rest): (Vec<_>, Vec<_>) = report.warnings.into_iter().partition(|w| w.code == Code::InvalidChar);
     report.warnings = rest;
-    report.errors.extend(bad.into_iter().map(|w| crate::report::Issue::new(w.path, w.code, w.params, true)));
+    report.errors.extend(bad.into_iter().map(|w| crate::report::Issue::new(w.path, w.violation, true)));
     report.ok = false;
     report.value = None;
     report

@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::input::Input;
 use crate::norm::datetime::{self, DateTime};
 use crate::render;
-use crate::report::{Code, Issue, Params, Report};
+use crate::report::violation::{DateReason, EnumReason, Violation};
+use crate::report::{Issue, Report};
 use crate::rules::Api;
 use crate::sign::{blank, sign_params, SignMethod};
 use crate::value::Val;
@@ -76,8 +77,8 @@ fn pairs_as_object<S: serde::Serializer>(pairs: &[(String, String)], s: S) -> Re
     m.end()
 }
 
-fn option_issue(name: &str, code: Code, params: Params) -> Report {
-    Report::failed(Issue::new(format!("options.{name}"), code, params, true))
+fn option_issue(name: &str, violation: Violation) -> Report {
+    Report::failed(Issue::new(format!("options.{name}"), violation, true))
 }
 
 /// The GMT+8 `yyyy-MM-dd HH:mm:ss` of a timestamp option, whatever the host's zone.
@@ -86,16 +87,13 @@ pub fn format_timestamp(t: &Timestamp) -> Result<String, Report> {
         Timestamp::Millis(ms) => {
             let dt = DateTime::from_epoch_millis(*ms);
             if !(1000..=9999).contains(&dt.year) {
-                return Err(option_issue(
-                    "timestamp",
-                    Code::Datetime,
-                    Params::new().with("value", ms.to_string()).with("reason", "year_range"),
-                ));
+                return Err(option_issue("timestamp", Violation::Datetime { value: ms.to_string(), reason: DateReason::YearRange }));
             }
             Ok(dt.datetime_text())
         }
-        Timestamp::Text(s) => datetime::normalize(&Input::String(s.as_str().into()), datetime::Want::DateTime)
-            .map_err(|b| option_issue("timestamp", b.code, b.params)),
+        Timestamp::Text(s) => {
+            datetime::normalize(&Input::String(s.as_str().into()), datetime::Want::DateTime).map_err(|v| option_issue("timestamp", v))
+        }
     }
 }
 
@@ -108,18 +106,15 @@ pub fn build_request(api: &Api, text: &str, opts: &BuildOptions) -> Result<Built
 /// Build from an existing report (the wasm binding checks JS objects itself).
 pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Result<BuiltRequest, Report> {
     if opts.app_key.trim().is_empty() {
-        return Err(option_issue("appKey", Code::Missing, Params::new()));
+        return Err(option_issue("appKey", Violation::Missing));
     }
     if opts.secret.is_empty() {
-        return Err(option_issue("secret", Code::Missing, Params::new()));
+        return Err(option_issue("secret", Violation::Missing));
     }
     if opts.body == BodyMode::Xml && !api.protocol.xml_body() {
         // No real client sends a TOP method as an XML body; the gateway would not read it.
-        return Err(option_issue(
-            "body",
-            Code::Enum,
-            Params::new().with("value", "xml").with("allowed", vec!["form".to_string()]).with("reason", "not_qimen"),
-        ));
+        let v = Violation::Enum { value: Some("xml".into()), allowed: vec!["form".into()], reason: Some(EnumReason::NotQimen) };
+        return Err(option_issue("body", v));
     }
     let timestamp = format_timestamp(&opts.timestamp)?;
     let routing = api.protocol.routing_field();
@@ -201,6 +196,7 @@ fn urlencode(pairs: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Code;
     use crate::rules;
 
     fn opts(body: BodyMode) -> BuildOptions {

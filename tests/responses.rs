@@ -25,7 +25,7 @@ fn response_corpus() {
             count += 1;
             let got = match parse_response(api, text) {
                 Ok(p) => serde_json::to_value(&p).expect("ser"),
-                Err(issue) => serde_json::json!({ "error": issue.code.as_str() }),
+                Err(refused) => serde_json::json!({ "error": refused.errors[0].code.as_str() }),
             };
             if got != case["expected"] {
                 failures.push(format!("{}:\n  want {}\n  got  {}", path.display(), case["expected"], got));

@@ -7,9 +7,8 @@
 //! into the wasm module.
 
 use super::number::push_padded;
-use super::Bad;
 use crate::input::{Input, Num};
-use crate::report::Code;
+use crate::report::violation::{DateReason, Expected, Violation};
 
 /// The platform's zone: GMT+8, in seconds.
 pub const PLATFORM_OFFSET_SECS: i64 = 8 * 3600;
@@ -110,16 +109,17 @@ pub enum Want {
 }
 
 impl Want {
-    fn code(self) -> Code {
+    fn violation(self, value: &str, reason: DateReason) -> Violation {
+        let value = value.to_string();
         match self {
-            Want::Date => Code::Date,
-            Want::DateTime => Code::Datetime,
+            Want::Date => Violation::Date { value, reason },
+            Want::DateTime => Violation::Datetime { value, reason },
         }
     }
 }
 
 /// Normalize a date or date-time input to its canonical text.
-pub fn normalize(input: &Input, want: Want) -> Result<String, Bad> {
+pub fn normalize(input: &Input, want: Want) -> Result<String, Violation> {
     let dt = parse_input(input, want)?;
     Ok(match want {
         Want::Date => dt.date_text(),
@@ -127,25 +127,27 @@ pub fn normalize(input: &Input, want: Want) -> Result<String, Bad> {
     })
 }
 
-fn parse_input(input: &Input, want: Want) -> Result<DateTime, Bad> {
-    let bad = |v: &str, reason: &'static str| Bad::new(want.code()).with("value", v).with("reason", reason);
+fn parse_input(input: &Input, want: Want) -> Result<DateTime, Violation> {
+    let bad = |v: &str, reason: DateReason| want.violation(v, reason);
     match input {
         Input::Number(Num::Literal(s)) => {
-            let ms: i64 = s.parse().map_err(|_| bad(s, "epoch_millis"))?;
-            epoch(ms).ok_or_else(|| bad(s, "year_range"))
+            let ms: i64 = s.parse().map_err(|_| bad(s, DateReason::EpochMillis))?;
+            epoch(ms).ok_or_else(|| bad(s, DateReason::YearRange))
         }
         Input::Number(Num::Double(f)) => {
             if f.fract() != 0.0 || f.abs() > 1e15 {
-                return Err(bad(&super::number::format_double(*f), "epoch_millis"));
+                return Err(bad(&super::number::format_double(*f), DateReason::EpochMillis));
             }
-            epoch(*f as i64).ok_or_else(|| bad(&super::number::format_double(*f), "year_range"))
+            epoch(*f as i64).ok_or_else(|| bad(&super::number::format_double(*f), DateReason::YearRange))
         }
-        Input::JsDate(ms) if ms.is_finite() => epoch(*ms as i64).ok_or_else(|| bad(&super::number::format_double(*ms), "year_range")),
+        Input::JsDate(ms) if ms.is_finite() => {
+            epoch(*ms as i64).ok_or_else(|| bad(&super::number::format_double(*ms), DateReason::YearRange))
+        }
         Input::String(s) => {
             let folded = super::text::fold_full_width(s.trim());
             parse_text(&folded, want).map_err(|reason| bad(s.trim(), reason))
         }
-        other => Err(super::number::type_error(other, if want == Want::Date { "date" } else { "datetime" })),
+        other => Err(super::number::type_error(other, if want == Want::Date { Expected::Date } else { Expected::Datetime })),
     }
 }
 
@@ -193,56 +195,56 @@ impl Cur<'_> {
 }
 
 /// Parse a textual date or date-time; the error is a short reason for the message.
-fn parse_text(s: &str, want: Want) -> Result<DateTime, &'static str> {
+fn parse_text(s: &str, want: Want) -> Result<DateTime, DateReason> {
     let b = s.as_bytes();
     if b.is_empty() {
-        return Err("syntax");
+        return Err(DateReason::Syntax);
     }
     // All digits: YYYYMMDD (dates only), or epoch milliseconds.
     if b.iter().all(u8::is_ascii_digit) {
         if b.len() == 8 && want == Want::Date {
-            let y: i64 = s[0..4].parse().map_err(|_| "syntax")?;
-            let m: u32 = s[4..6].parse().map_err(|_| "syntax")?;
-            let d: u32 = s[6..8].parse().map_err(|_| "syntax")?;
+            let y: i64 = s[0..4].parse().map_err(|_| DateReason::Syntax)?;
+            let m: u32 = s[4..6].parse().map_err(|_| DateReason::Syntax)?;
+            let d: u32 = s[6..8].parse().map_err(|_| DateReason::Syntax)?;
             return calendar(y, m, d, 0, 0, 0);
         }
         if b.len() >= 11 && b.len() <= 15 {
-            let ms: i64 = s.parse().map_err(|_| "syntax")?;
-            return epoch(ms).ok_or("year_range");
+            let ms: i64 = s.parse().map_err(|_| DateReason::Syntax)?;
+            return epoch(ms).ok_or(DateReason::YearRange);
         }
-        return Err("syntax");
+        return Err(DateReason::Syntax);
     }
     let mut c = Cur { b, i: 0 };
-    let year = c.digits(4, 4).ok_or("syntax")?;
-    let sep = c.peek().ok_or("syntax")?;
+    let year = c.digits(4, 4).ok_or(DateReason::Syntax)?;
+    let sep = c.peek().ok_or(DateReason::Syntax)?;
     if sep != b'-' && sep != b'/' {
-        return Err("syntax");
+        return Err(DateReason::Syntax);
     }
     c.i += 1;
-    let month = c.digits(1, 2).ok_or("syntax")?;
+    let month = c.digits(1, 2).ok_or(DateReason::Syntax)?;
     if !c.eat(sep) {
-        return Err("syntax");
+        return Err(DateReason::Syntax);
     }
-    let day = c.digits(1, 2).ok_or("syntax")?;
+    let day = c.digits(1, 2).ok_or(DateReason::Syntax)?;
     if c.done() {
         if want == Want::DateTime {
-            return Err("no_time");
+            return Err(DateReason::NoTime);
         }
         return calendar(i64::from(year), month, day, 0, 0, 0);
     }
     if !(c.eat(b'T') || c.eat(b't') || c.eat(b' ')) {
-        return Err("syntax");
+        return Err(DateReason::Syntax);
     }
     while c.eat(b' ') {}
-    let hour = c.digits(1, 2).ok_or("syntax")?;
+    let hour = c.digits(1, 2).ok_or(DateReason::Syntax)?;
     if !c.eat(b':') {
-        return Err("syntax");
+        return Err(DateReason::Syntax);
     }
-    let minute = c.digits(1, 2).ok_or("syntax")?;
-    let second = if c.eat(b':') { c.digits(1, 2).ok_or("syntax")? } else { 0 };
+    let minute = c.digits(1, 2).ok_or(DateReason::Syntax)?;
+    let second = if c.eat(b':') { c.digits(1, 2).ok_or(DateReason::Syntax)? } else { 0 };
     if c.eat(b'.') || c.eat(b',') {
         // Fractions of a second: the canonical form has none; they are truncated, however many digits.
-        c.digits(1, 9).ok_or("syntax")?;
+        c.digits(1, 9).ok_or(DateReason::Syntax)?;
         while c.peek().is_some_and(|b| b.is_ascii_digit()) {
             c.i += 1;
         }
@@ -257,11 +259,11 @@ fn parse_text(s: &str, want: Want) -> Result<DateTime, &'static str> {
         }
         Some(sign @ (b'+' | b'-')) => {
             c.i += 1;
-            let h = c.digits(2, 2).ok_or("syntax")?;
+            let h = c.digits(2, 2).ok_or(DateReason::Syntax)?;
             c.eat(b':');
-            let m = if c.done() { 0 } else { c.digits(2, 2).ok_or("syntax")? };
+            let m = if c.done() { 0 } else { c.digits(2, 2).ok_or(DateReason::Syntax)? };
             if h > 14 || m > 59 {
-                return Err("offset");
+                return Err(DateReason::Offset);
             }
             let secs = i64::from(h * 3600 + m * 60);
             if sign == b'-' {
@@ -270,30 +272,30 @@ fn parse_text(s: &str, want: Want) -> Result<DateTime, &'static str> {
                 secs
             }
         }
-        Some(_) => return Err("syntax"),
+        Some(_) => return Err(DateReason::Syntax),
     };
     if !c.done() {
-        return Err("syntax");
+        return Err(DateReason::Syntax);
     }
     let converted = DateTime::from_wall_seconds(local.wall_seconds() - offset_secs + PLATFORM_OFFSET_SECS);
     if !(1000..=9999).contains(&converted.year) {
-        return Err("year_range");
+        return Err(DateReason::YearRange);
     }
     Ok(converted)
 }
 
-fn calendar(year: i64, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> Result<DateTime, &'static str> {
+fn calendar(year: i64, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> Result<DateTime, DateReason> {
     if !(1000..=9999).contains(&year) {
-        return Err("year_range");
+        return Err(DateReason::YearRange);
     }
     if !(1..=12).contains(&month) {
-        return Err("month");
+        return Err(DateReason::Month);
     }
     if day == 0 || day > days_in_month(year, month) {
-        return Err("day");
+        return Err(DateReason::Day);
     }
     if hour > 23 || minute > 59 || second > 59 {
-        return Err("time");
+        return Err(DateReason::Time);
     }
     Ok(DateTime { year, month, day, hour, minute, second })
 }
@@ -301,16 +303,20 @@ fn calendar(year: i64, month: u32, day: u32, hour: u32, minute: u32, second: u32
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Code;
     use std::borrow::Cow;
 
-    fn dt(v: &str) -> Result<String, Bad> {
+    fn dt(v: &str) -> Result<String, Violation> {
         normalize(&Input::String(Cow::Borrowed(v)), Want::DateTime)
     }
-    fn d(v: &str) -> Result<String, Bad> {
+    fn d(v: &str) -> Result<String, Violation> {
         normalize(&Input::String(Cow::Borrowed(v)), Want::Date)
     }
-    fn reason(r: Result<String, Bad>) -> String {
-        r.unwrap_err().params.str("reason").to_string()
+    fn reason(r: Result<String, Violation>) -> String {
+        match r.unwrap_err() {
+            Violation::Date { reason, .. } | Violation::Datetime { reason, .. } => reason.as_str().to_string(),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -374,7 +380,7 @@ mod tests {
         assert_eq!(reason(d("2023-01-01x")), "syntax");
         assert_eq!(reason(d("2023-01/01")), "syntax");
         assert_eq!(reason(d("0999-01-01")), "year_range");
-        assert_eq!(d("").unwrap_err().code, Code::Date);
+        assert_eq!(d("").unwrap_err().code(), Code::Date);
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn biz_register_num_plausible(s: &str) -> bool {
 pub fn weight_mg(s: &str) -> Option<u128> {
     let t = s.trim();
     let split = t.find(|c: char| {
-        !(c.is_ascii_digit() || c == '.' || c.is_whitespace()) && !('\u{FF10}'..='\u{FF19}').contains(&c) && c != '\u{FF0E}'
+        !(c.is_ascii_digit() || c == '.' || c.is_whitespace() || ('\u{FF10}'..='\u{FF19}').contains(&c) || c == '\u{FF0E}')
     })?;
     let (num, unit) = t.split_at(split);
     let unit_mg: u128 = match unit.trim().to_ascii_lowercase().as_str() {

@@ -1,44 +1,44 @@
 //! Integers (Long), prices and discounts. Decimal values are exact scaled integers, never binary floats.
 
 use super::text::fold_full_width;
-use super::Bad;
 use crate::input::{Input, Num};
-use crate::report::Code;
+use crate::report::violation::{Bound, Expected, IntegerReason, Violation};
 use crate::value::MAX_SAFE_INTEGER;
 
 /// A Long: a JSON integer, a JS safe integer or BigInt, or a string of digits (full-width accepted) with an
 /// optional sign. Fractions, exponents and values outside i64 are refused with `integer`.
-pub fn long(input: &Input) -> Result<i64, Bad> {
+pub fn long(input: &Input) -> Result<i64, Violation> {
     match input {
         Input::Number(Num::Literal(s)) => int_text(s),
         Input::Number(Num::Double(f)) => {
             if f.fract() != 0.0 {
-                Err(Bad::new(Code::Integer).with("value", format_double(*f)).with("reason", "fraction"))
+                Err(Violation::Integer { value: format_double(*f), reason: IntegerReason::Fraction })
             } else if f.abs() > MAX_SAFE_INTEGER as f64 {
                 // The digits are already gone: 9007199254740993 arrives here as 9007199254740992.
-                Err(Bad::new(Code::Integer).with("value", format_double(*f)).with("reason", "unsafe"))
+                Err(Violation::Integer { value: format_double(*f), reason: IntegerReason::Unsafe })
             } else {
                 Ok(*f as i64)
             }
         }
         Input::String(s) => int_text(s.trim()),
-        other => Err(type_error(other, "integer")),
+        other => Err(type_error(other, Expected::Integer)),
     }
 }
 
-fn int_text(s: &str) -> Result<i64, Bad> {
+fn int_text(s: &str) -> Result<i64, Violation> {
     let folded = fold_full_width(s);
     let t: &str = &folded;
     let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        let reason = if digits.contains(['.', 'e', 'E']) && digits.bytes().any(|b| b.is_ascii_digit()) { "fraction" } else { "syntax" };
-        return Err(Bad::new(Code::Integer).with("value", s).with("reason", reason));
+        let fraction = digits.contains(['.', 'e', 'E']) && digits.bytes().any(|b| b.is_ascii_digit());
+        let reason = if fraction { IntegerReason::Fraction } else { IntegerReason::Syntax };
+        return Err(Violation::Integer { value: s.to_string(), reason });
     }
-    t.parse::<i64>().map_err(|_| Bad::new(Code::Integer).with("value", s).with("reason", "out_of_range"))
+    t.parse::<i64>().map_err(|_| Violation::Integer { value: s.to_string(), reason: IntegerReason::OutOfRange })
 }
 
-pub(crate) fn type_error(input: &Input, expected: &'static str) -> Bad {
-    Bad::new(Code::Type).with("expected", expected).with("got", input.type_name())
+pub(crate) fn type_error(input: &Input, expected: Expected) -> Violation {
+    Violation::Type { expected, got: input.type_name(), value: None }
 }
 
 /// A double as JS's `String(x)` writes it (ECMAScript Number::toString): the shortest digits that read back
@@ -77,14 +77,14 @@ pub fn format_double(f: f64) -> String {
     }
     if k <= n && n <= 21 {
         out.push_str(d);
-        out.extend(std::iter::repeat('0').take((n - k) as usize));
+        out.extend(std::iter::repeat_n('0', (n - k) as usize));
     } else if 0 < n && n <= 21 {
         out.push_str(&d[..n as usize]);
         out.push('.');
         out.push_str(&d[n as usize..]);
     } else if -6 < n && n <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat('0').take((-n) as usize));
+        out.extend(std::iter::repeat_n('0', (-n) as usize));
         out.push_str(d);
     } else {
         out.push_str(&d[..1]);
@@ -93,14 +93,14 @@ pub fn format_double(f: f64) -> String {
             out.push_str(&d[1..]);
         }
         out.push('e');
-        out.push(if n - 1 >= 0 { '+' } else { '-' });
+        out.push(if n > 0 { '+' } else { '-' });
         push_padded(&mut out, (n - 1).unsigned_abs(), 1);
     }
     out
 }
 
 /// The text of a decimal input: a number's literal, or a trimmed string.
-fn decimal_text<'a>(input: &'a Input, expected: &'static str) -> Result<std::borrow::Cow<'a, str>, Bad> {
+fn decimal_text<'a>(input: &'a Input, expected: Expected) -> Result<std::borrow::Cow<'a, str>, Violation> {
     match input {
         Input::Number(Num::Literal(s)) => Ok(std::borrow::Cow::Borrowed(s)),
         Input::Number(Num::Double(f)) => Ok(std::borrow::Cow::Owned(format_double(*f))),
@@ -227,16 +227,16 @@ pub fn push_padded(out: &mut String, mut n: u64, width: usize) {
 /// A price: ≥ 0, at most two decimals; `¥`/`￥` prefix, thousands commas and full-width digits accepted.
 /// Canonical: a string with exactly two decimals (`"1200.50"`). Returns the canonical text and the value in
 /// cents (for comparisons).
-pub fn price(input: &Input) -> Result<(String, u128), Bad> {
-    let raw = decimal_text(input, "price")?;
+pub fn price(input: &Input) -> Result<(String, u128), Violation> {
+    let raw = decimal_text(input, Expected::Price)?;
     let folded = fold_full_width(&raw);
     let t = folded.trim_start_matches(['¥', '￥']).trim_start();
     match scaled(t, 2) {
-        Ok((true, v)) if v != 0 => Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0")),
+        Ok((true, v)) if v != 0 => Err(Violation::Range { value: raw.into_owned(), bound: Bound::AtLeast(0), because: None }),
         Ok((_, v)) => Ok((format_scaled(v, 2), v)),
-        Err(DecErr::Precision) => Err(Bad::new(Code::Decimal).with("value", raw.as_ref()).with("scale", 2i64)),
-        Err(DecErr::TooBig) => Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("reason", "too_big")),
-        Err(DecErr::Syntax) => Err(Bad::new(Code::Decimal).with("value", raw.as_ref()).with("reason", "syntax")),
+        Err(DecErr::Precision) => Err(Violation::Decimal { value: raw.into_owned(), scale: Some(2) }),
+        Err(DecErr::TooBig) => Err(Violation::Range { value: raw.into_owned(), bound: Bound::TooBig, because: None }),
+        Err(DecErr::Syntax) => Err(Violation::Decimal { value: raw.into_owned(), scale: None }),
     }
 }
 
@@ -247,12 +247,13 @@ pub fn price_cents(canonical: &str) -> Option<u128> {
 
 /// A discount rate 0 < d ≤ 1 with at most four decimals. Accepts `0.9`, `9折` (0.9), `85折` (0.85),
 /// `8.5折` (0.85), `90%` (0.9). Canonical: a string with four decimals (`"0.9000"`).
-pub fn discount(input: &Input) -> Result<String, Bad> {
-    let raw = decimal_text(input, "discount")?;
+pub fn discount(input: &Input) -> Result<String, Violation> {
+    let raw = decimal_text(input, Expected::Discount)?;
     let folded = fold_full_width(&raw);
     let t: &str = folded.trim();
-    let bad_syntax = || Bad::new(Code::Decimal).with("value", raw.as_ref()).with("reason", "syntax");
-    let precision = || Bad::new(Code::Decimal).with("value", raw.as_ref()).with("scale", 4i64);
+    let bad_syntax = || Violation::Decimal { value: raw.to_string(), scale: None };
+    let precision = || Violation::Decimal { value: raw.to_string(), scale: Some(4) };
+    let out_of_range = |hint: Option<String>| Violation::Range { value: raw.to_string(), bound: Bound::Rate { hint }, because: None };
     // In ten-thousandths: 0.9 → 9000.
     let (neg, v) = if let Some(n) = t.strip_suffix('折') {
         let n = n.trim();
@@ -261,20 +262,18 @@ pub fn discount(input: &Input) -> Result<String, Bad> {
             Ok((neg, v)) if v <= 10_000 => (neg, v),
             Ok(_) | Err(DecErr::Precision) => match scaled(n, 2) {
                 Ok((neg, v)) if v < 10_000 => (neg, v),
-                Ok(_) | Err(DecErr::TooBig) => {
-                    return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1"))
-                }
+                Ok(_) | Err(DecErr::TooBig) => return Err(out_of_range(None)),
                 Err(DecErr::Precision) => return Err(precision()),
                 Err(DecErr::Syntax) => return Err(bad_syntax()),
             },
-            Err(DecErr::TooBig) => return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1")),
+            Err(DecErr::TooBig) => return Err(out_of_range(None)),
             Err(DecErr::Syntax) => return Err(bad_syntax()),
         }
     } else if let Some(n) = t.strip_suffix(['%', '％']) {
         match scaled(n.trim(), 2) {
             Ok(x) => x,
             Err(DecErr::Precision) => return Err(precision()),
-            Err(DecErr::TooBig) => return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1")),
+            Err(DecErr::TooBig) => return Err(out_of_range(None)),
             Err(DecErr::Syntax) => return Err(bad_syntax()),
         }
     } else {
@@ -282,16 +281,16 @@ pub fn discount(input: &Input) -> Result<String, Bad> {
             Ok((neg, v)) if v > 10_000 && !neg => {
                 // A bare "9" or "85" is almost certainly 折 notation: say so.
                 let hint = format!("{t}折");
-                return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1").with("hint", hint));
+                return Err(out_of_range(Some(hint)));
             }
             Ok(x) => x,
             Err(DecErr::Precision) => return Err(precision()),
-            Err(DecErr::TooBig) => return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1")),
+            Err(DecErr::TooBig) => return Err(out_of_range(None)),
             Err(DecErr::Syntax) => return Err(bad_syntax()),
         }
     };
     if neg || v == 0 || v > 10_000 {
-        return Err(Bad::new(Code::Range).with("value", raw.as_ref()).with("min", "0").with("max", "1"));
+        return Err(out_of_range(None));
     }
     Ok(format_scaled(v, 4))
 }
@@ -307,6 +306,7 @@ pub fn thousandths(text: &str) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Code;
     use std::borrow::Cow;
 
     #[test]
@@ -323,8 +323,8 @@ mod tests {
     fn n(v: &str) -> Input<'_> {
         Input::Number(Num::Literal(Cow::Borrowed(v)))
     }
-    fn code<T: std::fmt::Debug>(r: Result<T, Bad>) -> Code {
-        r.expect_err("should fail").code
+    fn code<T: std::fmt::Debug>(r: Result<T, Violation>) -> Code {
+        r.expect_err("should fail").code()
     }
 
     #[test]
@@ -390,7 +390,7 @@ mod tests {
         assert_eq!(code(long(&Input::Bool(true))), Code::Type);
         assert_eq!(long(&Input::Number(Num::Double(42.0))), Ok(42));
         let unsafe_int = long(&Input::Number(Num::Double(9007199254740992.0 * 2.0))).unwrap_err();
-        assert_eq!(unsafe_int.params.str("reason"), "unsafe");
+        assert!(matches!(unsafe_int, Violation::Integer { reason: IntegerReason::Unsafe, .. }), "{unsafe_int:?}");
     }
 
     #[test]
@@ -426,8 +426,7 @@ mod tests {
         assert_eq!(discount(&s("90%")), Ok("0.9000".into()));
         assert_eq!(discount(&s("1")), Ok("1.0000".into()));
         let nine = discount(&s("9")).unwrap_err();
-        assert_eq!(nine.code, Code::Range);
-        assert_eq!(nine.params.str("hint"), "9折");
+        assert_eq!(nine, Violation::Range { value: "9".into(), bound: Bound::Rate { hint: Some("9折".into()) }, because: None });
         assert_eq!(code(discount(&s("0"))), Code::Range);
         assert_eq!(code(discount(&s("-0.5"))), Code::Range);
         assert_eq!(code(discount(&s("0.12345"))), Code::Decimal);

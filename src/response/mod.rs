@@ -7,7 +7,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::input::MAX_INPUT_BYTES;
-use crate::report::{Code, Issue, Params};
+use crate::report::violation::{Malformed, ResponseProblem, Violation};
+use crate::report::{Issue, Report};
 use crate::rules::{Api, ResponseShape};
 
 /// One sub-order's result of `taobao.inventory.shopinv.adjust`.
@@ -80,12 +81,12 @@ pub struct Parsed {
 /// size in memory (a tree of 8 MiB of nested brackets took 63× its size; nested XML elements, 89×).
 pub const RESPONSE_MAX_DEPTH: usize = 16;
 
-fn too_deep() -> Issue {
-    Issue::new(String::new(), Code::TooDeep, Params::new().with("limit", RESPONSE_MAX_DEPTH), true)
+fn too_deep() -> Violation {
+    Violation::TooDeep { limit: RESPONSE_MAX_DEPTH }
 }
 
 /// One linear pass over JSON text: refuse nesting deeper than `limit` (brackets inside strings do not count).
-fn json_depth_within(t: &str, limit: usize) -> Result<(), Issue> {
+fn json_depth_within(t: &str, limit: usize) -> Result<(), Violation> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for b in t.bytes() {
         if in_string {
@@ -112,19 +113,19 @@ fn json_depth_within(t: &str, limit: usize) -> Result<(), Issue> {
     Ok(())
 }
 
-fn malformed(detail: impl Into<String>) -> Issue {
-    Issue::new(String::new(), Code::Malformed, Params::new().with("detail", detail.into()), true)
+fn malformed(problem: ResponseProblem) -> Violation {
+    Violation::Malformed(Malformed::Response(problem))
 }
 
 /// Parse a response text of `api`.
-pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Issue> {
+/// A refused text is a failed report with one error (its `ok` false, its path empty).
+pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Report> {
+    read(api, text).map_err(|v| Report::failed(Issue::whole(v)))
+}
+
+fn read(api: &Api, text: &str) -> Result<Parsed, Violation> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(Issue::new(
-            String::new(),
-            Code::TooLarge,
-            Params::new().with("bytes", text.len()).with("limit", MAX_INPUT_BYTES),
-            true,
-        ));
+        return Err(Violation::TooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES });
     }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
     let root = match t.as_bytes().first() {
@@ -133,9 +134,9 @@ pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Issue> {
             json_depth_within(t, RESPONSE_MAX_DEPTH)?;
             tree::json(t, &api.response_element())?
         }
-        _ => return Err(malformed("is neither XML nor a JSON object")),
+        _ => return Err(malformed(ResponseProblem::NeitherXmlNorJson)),
     };
-    let Value::Object(root) = root else { return Err(malformed("is not an object")) };
+    let Value::Object(root) = root else { return Err(malformed(ResponseProblem::NotAnObject)) };
     Ok(extract(api, root))
 }
 

@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::fmt;
 
 use super::{malformed, too_deep, RESPONSE_MAX_DEPTH};
-use crate::report::Issue;
+use crate::report::violation::{ResponseProblem, Violation};
 
 /// Every scalar field any API's answer is read for (envelopes, error_response, list entries, shopinv details).
 /// `extract` reads nothing else; a field missing here reads as absent, which the response cases would show.
@@ -47,8 +47,8 @@ pub(super) const SCALARS: &[&str] = &[
 /// the shape of the rest.
 pub const MAX_KEPT_VALUES: usize = 10_000;
 
-fn too_many() -> String {
-    format!("holds more than {MAX_KEPT_VALUES} values where the answer's fields are; no answer of these APIs has so many")
+fn too_many() -> Violation {
+    malformed(ResponseProblem::TooManyValues { limit: MAX_KEPT_VALUES })
 }
 
 /// What a value at some place in the answer is read for.
@@ -95,13 +95,13 @@ impl Want {
 }
 
 /// Parse a JSON answer sparsely (the caller has checked its depth).
-pub(super) fn json(text: &str, element: &str) -> Result<Value, Issue> {
+pub(super) fn json(text: &str, element: &str) -> Result<Value, Violation> {
     let mut de = serde_json::Deserializer::from_str(text);
     let budget = Cell::new(MAX_KEPT_VALUES);
     let v = Sparse { want: Want::Root, element, budget: &budget }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
     v.map_err(|e| match budget.get() {
-        0 => malformed(too_many()),
-        _ => malformed(format!("is not valid JSON: {e}")),
+        0 => too_many(),
+        _ => malformed(ResponseProblem::NotJson { detail: e.to_string() }),
     })
 }
 
@@ -125,7 +125,7 @@ impl<'de> DeserializeSeed<'de> for Sparse<'_> {
             return d.deserialize_ignored_any(IgnoredAny).map(|_| Value::Null);
         }
         match self.budget.get() {
-            0 => Err(de::Error::custom(too_many())),
+            0 => Err(de::Error::custom("too many values")),
             n => {
                 self.budget.set(n - 1);
                 d.deserialize_any(self)
@@ -205,7 +205,7 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// array), a text-only element is a string. Skipped elements are still read to the end and checked (control
 /// characters, entities, balance) but keep nothing. DTDs are refused; only the five predefined entities and
 /// character references are decoded, so no entity is ever expanded.
-pub(super) fn xml(text: &str, element: &str) -> Result<Value, Issue> {
+pub(super) fn xml(text: &str, element: &str) -> Result<Value, Violation> {
     struct Open {
         name: String,
         want: Want,
@@ -221,27 +221,27 @@ pub(super) fn xml(text: &str, element: &str) -> Result<Value, Issue> {
     let mut budget = MAX_KEPT_VALUES;
     let mut keep = |want: Want| match (want, budget) {
         (Want::Skip, _) => Ok(()),
-        (_, 0) => Err(malformed(too_many())),
+        (_, 0) => Err(too_many()),
         (_, n) => {
             budget = n - 1;
             Ok(())
         }
     };
     loop {
-        let event = reader.read_event().map_err(|e| malformed(format!("is not well-formed XML: {e}")))?;
+        let event = reader.read_event().map_err(|e| malformed(ResponseProblem::NotXml { detail: e.to_string() }))?;
         match event {
             Event::Start(e) => {
                 if stack.len() > RESPONSE_MAX_DEPTH {
                     return Err(too_deep());
                 }
-                let Some(parent) = stack.last_mut() else { return Err(malformed("has an unbalanced end tag")) };
+                let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 parent.nested = true;
                 let (name, want) = named(parent.want, e.local_name().as_ref(), element);
                 keep(want)?;
                 stack.push(open(name, want));
             }
             Event::Empty(e) => {
-                let Some(parent) = stack.last_mut() else { return Err(malformed("has an unbalanced end tag")) };
+                let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 parent.nested = true;
                 let (name, want) = named(parent.want, e.local_name().as_ref(), element);
                 keep(want)?;
@@ -252,9 +252,9 @@ pub(super) fn xml(text: &str, element: &str) -> Result<Value, Issue> {
             Event::Text(t) => {
                 // XML 1.0 forbids raw C0 controls other than tab, LF and CR: such a text is not XML.
                 if let Some(b) = t.iter().find(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) {
-                    return Err(malformed(format!("has a control character U+{b:04X}, which XML 1.0 does not allow")));
+                    return Err(malformed(ResponseProblem::ControlChar { byte: *b }));
                 }
-                let s = t.unescape().map_err(|e| malformed(format!("has an undefined entity: {e}")))?;
+                let s = t.unescape().map_err(|e| malformed(ResponseProblem::UndefinedEntity { detail: e.to_string() }))?;
                 if let Some(top) = stack.last_mut().filter(|o| o.want != Want::Skip) {
                     top.text.push_str(&s);
                 }
@@ -265,25 +265,25 @@ pub(super) fn xml(text: &str, element: &str) -> Result<Value, Issue> {
                 }
             }
             Event::End(_) => {
-                let Some(done) = stack.pop() else { return Err(malformed("has an unbalanced end tag")) };
-                let Some(parent) = stack.last_mut() else { return Err(malformed("has an unbalanced end tag")) };
+                let Some(done) = stack.pop() else { return Err(malformed(ResponseProblem::Unbalanced)) };
+                let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 if done.want != Want::Skip {
                     let v = if done.nested { Value::Object(done.children) } else { Value::String(done.text) };
                     insert(&mut parent.children, done.name, v);
                 }
             }
-            Event::DocType(_) => return Err(malformed("has a DOCTYPE, which is not accepted")),
+            Event::DocType(_) => return Err(malformed(ResponseProblem::Doctype)),
             Event::Eof => break,
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
         }
     }
     if stack.len() != 1 {
-        return Err(malformed("ends before its elements are closed"));
+        return Err(malformed(ResponseProblem::Unclosed));
     }
-    let Some(top) = stack.pop() else { return Err(malformed("has no root element")) };
+    let Some(top) = stack.pop() else { return Err(malformed(ResponseProblem::NoRoot)) };
     // Several top-level elements (as the seeds print responses) are read as a bare object.
     if !top.nested {
-        return Err(malformed("has no root element"));
+        return Err(malformed(ResponseProblem::NoRoot));
     }
     Ok(Value::Object(top.children))
 }
@@ -316,6 +316,7 @@ fn insert(m: &mut Map<String, Value>, name: String, v: Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::violation::Malformed;
 
     const EL: &str = "qimen_x_response";
 
@@ -335,12 +336,12 @@ mod tests {
         let fits = (MAX_KEPT_VALUES - 3) / 2;
         assert!(json(&list(fits), EL).is_ok());
         let err = json(&list(fits + 1), EL).unwrap_err();
-        assert!(format!("{err:?}").contains("more than 10000 values"), "{err:?}");
+        assert_eq!(err, Violation::Malformed(Malformed::Response(ResponseProblem::TooManyValues { limit: 10_000 })));
         let xml_list = |n: usize| format!("<response><item>{}</item></response>", "<s><itemCode>1</itemCode></s>".repeat(n));
         // response, item: two values; each entry two.
         assert!(xml(&xml_list((MAX_KEPT_VALUES - 2) / 2), EL).is_ok());
         let err = xml(&xml_list((MAX_KEPT_VALUES - 2) / 2 + 1), EL).unwrap_err();
-        assert!(format!("{err:?}").contains("more than 10000 values"), "{err:?}");
+        assert_eq!(err, Violation::Malformed(Malformed::Response(ResponseProblem::TooManyValues { limit: 10_000 })));
         // Skipped parts cost nothing from the budget.
         let skipped = format!(r#"{{"response":{{"flag":"success","x":[{}]}}}}"#, vec!["{}"; 3 * MAX_KEPT_VALUES].join(","));
         assert!(json(&skipped, EL).is_ok());

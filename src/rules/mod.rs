@@ -79,7 +79,7 @@ impl Api {
             for f in fields {
                 match &f.kind {
                     Kind::List(l) => {
-                        if l.max != UNBOUNDED && best.map_or(true, |(_, m)| l.max > m) {
+                        if l.max != UNBOUNDED && best.is_none_or(|(_, m)| l.max > m) {
                             *best = Some((f.name, l.max));
                         }
                         walk(l.fields, best);

@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::safe;
 use crate::input::{Input, Num, ParseError, MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::report::violation::{Got, Malformed};
 
 /// Most nodes (values) one object payload may hold: the largest legal payload has a few thousand.
 pub const MAX_NODES: usize = 1_000_000;
@@ -34,7 +35,7 @@ pub fn decode(v: &JsValue) -> Result<Payload, ParseError> {
     refuse_long_string(v, 0)?;
     if let Some(s) = v.as_string() {
         if has_lone_surrogate(&s, v) {
-            return Err(ParseError::Malformed { message: "the JSON text contains a lone surrogate".into(), line: 0, column: 0 });
+            return Err(ParseError::Malformed(Malformed::LoneSurrogateInText));
         }
         return Ok(Payload::Text(s));
     }
@@ -44,11 +45,7 @@ pub fn decode(v: &JsValue) -> Result<Payload, ParseError> {
         }
         return match String::from_utf8(bytes.to_vec()) {
             Ok(s) => Ok(Payload::Text(s)),
-            Err(e) => Err(ParseError::Malformed {
-                message: format!("the bytes are not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
-                line: 0,
-                column: 0,
-            }),
+            Err(e) => Err(ParseError::Malformed(Malformed::Utf8 { byte: e.utf8_error().valid_up_to() })),
         };
     }
     let mut budget = Budget { nodes: 0, bytes: 0 };
@@ -68,9 +65,9 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
     }
     if let Some(f) = v.as_f64() {
         return Ok(if f.is_nan() {
-            Input::Foreign("NaN".into())
+            Input::Foreign(Got::NaN)
         } else if f.is_infinite() {
-            Input::Foreign(if f > 0.0 { "Infinity".into() } else { "-Infinity".into() })
+            Input::Foreign(if f > 0.0 { Got::Infinity } else { Got::NegativeInfinity })
         } else {
             Input::Number(Num::Double(f))
         });
@@ -93,13 +90,14 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         return Ok(Input::String(Cow::Owned(s)));
     }
     if v.is_function() {
-        return Ok(Input::Foreign("a function".into()));
+        return Ok(Input::Foreign(Got::Function));
     }
     if v.is_symbol() {
-        return Ok(Input::Foreign("a symbol".into()));
+        return Ok(Input::Foreign(Got::Symbol));
     }
     if !v.is_object() {
-        return Ok(Input::Foreign(format!("a {}", v.js_typeof().as_string().unwrap_or_default())));
+        // Every other primitive is handled above; a host value of some new kind reads as a non-plain value.
+        return Ok(Input::Foreign(Got::Instance(None)));
     }
     let depth = depth + 1;
     if depth > MAX_DEPTH {
@@ -108,7 +106,7 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
     // Every read below may run a Proxy trap or a getter: each goes through `safe`, and a throw becomes a
     // `type` issue at this path instead of an exception unwinding through wasm.
     if safe::array(v) {
-        let Ok(len) = safe::length(v) else { return Ok(Input::Foreign("an array whose length could not be read".into())) };
+        let Ok(len) = safe::length(v) else { return Ok(Input::Foreign(Got::UnreadableArray)) };
         if len as usize > MAX_NODES {
             return Err(ParseError::TooLarge { bytes: len as usize, limit: MAX_NODES });
         }
@@ -116,7 +114,7 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         for i in 0..len {
             let item = match safe::get_index(v, i) {
                 Ok(item) => convert(&item, depth, b)?,
-                Err(_) => Input::Foreign("a value whose getter threw".into()),
+                Err(_) => Input::Foreign(Got::ThrowingGetter),
             };
             out.push(item);
         }
@@ -126,11 +124,11 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         // instanceof Date also holds for Object.create(Date.prototype) and a Proxy around a Date, whose getTime throws.
         return Ok(match safe::time(d.as_ref()) {
             Ok(t) => Input::JsDate(t),
-            Err(_) => Input::Foreign("an object that is not a real Date".into()),
+            Err(_) => Input::Foreign(Got::FakeDate),
         });
     }
     let Ok(proto) = safe::prototype_of(v) else {
-        return Ok(Input::Foreign("an object whose prototype could not be read (a revoked or throwing Proxy)".into()));
+        return Ok(Input::Foreign(Got::OpaqueProxy));
     };
     let plain = safe::plain_prototype(&proto);
     if !plain {
@@ -139,9 +137,9 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
             .ok()
             .and_then(|n| n.as_string())
             .unwrap_or_default();
-        return Ok(Input::Foreign(if name.is_empty() { "a non-plain object".into() } else { format!("a {name}") }));
+        return Ok(Input::Foreign(Got::Instance(Some(name).filter(|n| !n.is_empty()))));
     }
-    let Ok(keys) = safe::keys(v) else { return Ok(Input::Foreign("an object whose keys could not be read (a throwing Proxy)".into())) };
+    let Ok(keys) = safe::keys(v) else { return Ok(Input::Foreign(Got::UnreadableKeys)) };
     let mut out = Vec::with_capacity(keys.length() as usize);
     for k in keys.iter() {
         let key = k.as_string().unwrap_or_default();
@@ -149,7 +147,7 @@ fn convert(v: &JsValue, depth: usize, b: &mut Budget) -> Result<Input<'static>, 
         let value = match safe::get(v, &k) {
             Ok(val) => val,
             Err(_) => {
-                out.push((Cow::Owned(key), Input::Foreign("a value whose getter threw".into())));
+                out.push((Cow::Owned(key), Input::Foreign(Got::ThrowingGetter)));
                 continue;
             }
         };

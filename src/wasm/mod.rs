@@ -12,7 +12,8 @@ use wasm_bindgen::prelude::*;
 use crate::engine;
 use crate::input::Input;
 use crate::render;
-use crate::report::{Code, Params, Report};
+use crate::report::violation::{Expected, Violation};
+use crate::report::Report;
 use crate::rules::{self, Api};
 use crate::{chunk as chunking, request, response, sign};
 use js_input::Payload;
@@ -48,7 +49,7 @@ fn method_name(v: &JsValue) -> String {
         }
     }
     // Not `{v:?}`: JsValue's Debug pulls Rust's f64 formatting (~14 KB) into the module.
-    v.as_string().unwrap_or_else(|| options::type_of(v))
+    v.as_string().unwrap_or_else(|| options::type_of(v).as_param())
 }
 
 fn api_of(method: &JsValue) -> Result<&'static Api, Report> {
@@ -139,7 +140,7 @@ pub fn sign_params(params: JsValue, secret: JsValue, sign_method: JsValue, body:
         let pairs = options::params(&params)?;
         let secret = options::string_value(&secret, "secret")?
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| options::bad("secret", Code::Missing, Params::new()))?;
+            .ok_or_else(|| options::bad("secret", Violation::Missing))?;
         let method =
             options::sign_method("signMethod", options::string_value(&sign_method, "signMethod")?)?.unwrap_or(sign::SignMethod::Md5);
         let body = options::string_value(&body, "body")?;
@@ -157,14 +158,10 @@ pub fn parse_response(method: JsValue, text: JsValue) -> JsValue {
             // Refused before the copy (too large), not mistaken for a wrong type.
             Err(e @ crate::input::ParseError::TooLarge { .. }) => return Err(Report::failed(engine::parse_error_issue(e))),
             _ => {
-                return Err(options::bad(
-                    "text",
-                    Code::Type,
-                    Params::new().with("expected", "string").with("got", text.js_typeof().as_string().unwrap_or_default()),
-                ))
+                return Err(options::bad("text", Violation::Type { expected: Expected::String, got: options::type_of(&text), value: None }))
             }
         };
-        response::parse_response(api, &t).map_err(Report::failed)
+        response::parse_response(api, &t)
     });
     outcome(r)
 }

@@ -7,30 +7,45 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::input::MAX_INPUT_BYTES;
 use crate::norm::number::format_double;
 use crate::render::Format;
-use crate::report::{Code, Issue, Params, Report};
+use crate::report::violation::{Expected, Got, Violation};
+use crate::report::{Issue, Report};
 use crate::request::{BodyMode, BuildOptions, Timestamp};
 use crate::sign::SignMethod;
 
-pub fn bad(name: &str, code: Code, params: Params) -> Report {
-    Report::failed(Issue::new(format!("options.{name}"), code, params, true))
+pub fn bad(name: &str, violation: Violation) -> Report {
+    Report::failed(Issue::new(format!("options.{name}"), violation, true))
 }
 
-fn type_error(name: &str, expected: &str, got: &str) -> Report {
-    bad(name, Code::Type, Params::new().with("expected", expected).with("got", got))
+fn type_error(name: &str, expected: Expected, got: Got) -> Report {
+    bad(name, Violation::Type { expected, got, value: None })
 }
 
-/// How an argument reads in a message: its type, or for a number that is not finite its value.
-pub fn type_of(v: &JsValue) -> String {
+/// What an argument is, for a type issue.
+pub fn type_of(v: &JsValue) -> Got {
     if v.is_null() {
-        return "null".into();
+        return Got::Null;
     }
     if super::safe::array(v) {
-        return "array".into();
+        return Got::Array;
     }
-    if let Some(n) = v.as_f64().filter(|n| !n.is_finite()) {
-        return format_double(n);
+    if let Some(n) = v.as_f64() {
+        return match n {
+            n if n.is_nan() => Got::NaN,
+            n if n == f64::INFINITY => Got::Infinity,
+            n if n == f64::NEG_INFINITY => Got::NegativeInfinity,
+            _ => Got::Number,
+        };
     }
-    v.js_typeof().as_string().unwrap_or_default()
+    match v.js_typeof().as_string().as_deref() {
+        Some("undefined") => Got::Undefined,
+        Some("boolean") => Got::Boolean,
+        Some("string") => Got::String,
+        Some("bigint") => Got::BigInt,
+        Some("symbol") => Got::Symbol,
+        Some("function") => Got::Function,
+        Some("object") => Got::Object,
+        _ => Got::Instance(None),
+    }
 }
 
 /// A member of an options object; a getter that throws is an issue at the option, not an exception.
@@ -38,7 +53,7 @@ fn get(obj: &JsValue, key: &str) -> Result<JsValue, Report> {
     if !obj.is_object() {
         return Ok(JsValue::UNDEFINED);
     }
-    Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| type_error(key, "value", "a getter that threw"))
+    Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| type_error(key, Expected::Value, Got::ThrowingGetter))
 }
 
 /// An optional string argument or option (finite numbers are accepted as their text); anything else is a type
@@ -51,7 +66,7 @@ pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
     if let Some(js) = v.dyn_ref::<js_sys::JsString>() {
         let units = js.length() as usize;
         if units > MAX_INPUT_BYTES {
-            return Err(bad(name, Code::TooLarge, Params::new().with("bytes", units).with("limit", MAX_INPUT_BYTES)));
+            return Err(bad(name, Violation::TooLarge { bytes: units, limit: MAX_INPUT_BYTES }));
         }
     }
     if let Some(s) = v.as_string() {
@@ -60,15 +75,14 @@ pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
     if let Some(n) = v.as_f64().filter(|n| n.is_finite()) {
         return Ok(Some(format_double(n)));
     }
-    Err(type_error(name, "string", &type_of(v)))
+    Err(type_error(name, Expected::String, type_of(v)))
 }
 
 /// The `format` argument of `render`: "json" (the default) or "xml".
 pub fn format(v: &JsValue) -> Result<Format, Report> {
     let f = string_value(v, "format")?.unwrap_or_else(|| "json".into());
-    Format::parse(&f).ok_or_else(|| {
-        bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()]))
-    })
+    Format::parse(&f)
+        .ok_or_else(|| bad("format", Violation::Enum { value: Some(f), allowed: vec!["json".into(), "xml".into()], reason: None }))
 }
 
 /// An optional string option of an options object.
@@ -83,14 +97,14 @@ pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, 
             let allowed = vec!["md5".to_string(), "hmac".to_string(), "hmac-sha256".to_string()];
             // The value is not repeated: `signParams(p, 'hmac-sha256', secret)` (arguments swapped) puts the
             // secret here, and an error must never carry it.
-            bad(name, Code::Enum, Params::new().with("allowed", allowed))
+            bad(name, Violation::Enum { value: None, allowed, reason: None })
         }),
     }
 }
 
 pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
     if obj.is_undefined() || obj.is_null() {
-        return Err(bad("appKey", Code::Missing, Params::new()));
+        return Err(bad("appKey", Violation::Missing));
     }
     if !obj.is_object() || obj.is_function() || super::safe::array(obj) {
         return Err(bad_options(obj));
@@ -105,11 +119,11 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
     } else if let Some(s) = ts.as_string() {
         Timestamp::Text(s)
     } else {
-        return Err(type_error("timestamp", "Date, epoch milliseconds or text", &type_of(&ts)));
+        return Err(type_error("timestamp", Expected::DateLike, type_of(&ts)));
     };
     let simplify = match get(obj, "simplify")? {
         v if v.is_undefined() || v.is_null() => None,
-        v => Some(v.as_bool().ok_or_else(|| type_error("simplify", "boolean", &type_of(&v)))?),
+        v => Some(v.as_bool().ok_or_else(|| type_error("simplify", Expected::Boolean, type_of(&v)))?),
     };
     let body = match string(obj, "body")?.as_deref() {
         None | Some("form") => BodyMode::Form,
@@ -117,14 +131,13 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
         Some(other) => {
             return Err(bad(
                 "body",
-                Code::Enum,
-                Params::new().with("value", other).with("allowed", vec!["form".to_string(), "xml".to_string()]),
+                Violation::Enum { value: Some(other.into()), allowed: vec!["form".into(), "xml".into()], reason: None },
             ))
         }
     };
     let format = string(obj, "format")?;
     if let Some(f) = format.as_deref().filter(|f| *f != "json" && *f != "xml") {
-        return Err(bad("format", Code::Enum, Params::new().with("value", f).with("allowed", vec!["json".to_string(), "xml".to_string()])));
+        return Err(bad("format", Violation::Enum { value: Some(f.into()), allowed: vec!["json".into(), "xml".into()], reason: None }));
     }
     Ok(BuildOptions {
         app_key: string(obj, "appKey")?.unwrap_or_default(),
@@ -148,31 +161,31 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
 /// BigInts by their JS string form); null and undefined values are blank (dropped by the signature).
 pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
     if !obj.is_object() || obj.is_function() || super::safe::array(obj) {
-        return Err(type_error("params", "object", &type_of(obj)));
+        return Err(type_error("params", Expected::Object, type_of(obj)));
     }
     let o: &Object = obj.unchecked_ref();
     let mut out = Vec::new();
-    let keys = super::safe::keys(o).map_err(|_| type_error("params", "object", "an object whose keys could not be read"))?;
+    let keys = super::safe::keys(o).map_err(|_| type_error("params", Expected::Object, Got::UnreadableKeys))?;
     let mut total = 0usize;
     for k in keys.iter() {
         // All keys and values together are bounded like a payload, each checked before its copy.
         total += k.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize);
         if total > MAX_INPUT_BYTES {
-            return Err(bad("params", Code::TooLarge, Params::new().with("bytes", total).with("limit", MAX_INPUT_BYTES)));
+            return Err(bad("params", Violation::TooLarge { bytes: total, limit: MAX_INPUT_BYTES }));
         }
         let key = k.as_string().unwrap_or_default();
         let name = format!("params.{key}");
-        let v = Reflect::get(o, &k).map_err(|_| type_error(&name, "value", "a getter that threw"))?;
+        let v = Reflect::get(o, &k).map_err(|_| type_error(&name, Expected::Value, Got::ThrowingGetter))?;
         total += v.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize);
         if total > MAX_INPUT_BYTES {
-            return Err(bad("params", Code::TooLarge, Params::new().with("bytes", total).with("limit", MAX_INPUT_BYTES)));
+            return Err(bad("params", Violation::TooLarge { bytes: total, limit: MAX_INPUT_BYTES }));
         }
         let text = if v.is_undefined() || v.is_null() {
             String::new()
         } else if let Some(s) = v.as_string() {
             // The signature is over UTF-8; a lone surrogate has none, so the server could not agree with it.
             if s.contains('\u{FFFD}') && !v.unchecked_ref::<js_sys::JsString>().is_valid_utf16() {
-                return Err(type_error(&name, "text without lone surrogates", "a string with a lone surrogate"));
+                return Err(type_error(&name, Expected::TextWithoutLoneSurrogates, Got::LoneSurrogateString));
             }
             s
         } else if let Some(b) = v.as_bool() {
@@ -183,7 +196,7 @@ pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
         } else if v.is_bigint() {
             v.unchecked_ref::<js_sys::BigInt>().to_string(10).map(String::from).unwrap_or_default()
         } else {
-            return Err(type_error(&name, "string, number or boolean", &type_of(&v)));
+            return Err(type_error(&name, Expected::Scalar, type_of(&v)));
         };
         out.push((key, text));
     }
@@ -192,5 +205,5 @@ pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
 
 /// The options argument itself is not an options object.
 fn bad_options(v: &JsValue) -> Report {
-    Report::failed(Issue::new("options".to_string(), Code::Type, Params::new().with("expected", "object").with("got", type_of(v)), true))
+    Report::failed(Issue::new("options".to_string(), Violation::Type { expected: Expected::Object, got: type_of(v), value: None }, true))
 }

@@ -1,0 +1,87 @@
+//! Messages for people, one method per violation per language (`en.rs`, `zh.rs`): a language that misses a
+//! variant, or a variant whose fields change, does not compile. Plus the TOP SDK client-error form.
+
+pub mod en;
+mod top;
+pub mod zh;
+
+pub use top::{dotted, java_property, top_form};
+
+use super::violation::{BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, Violation};
+
+/// The words of one language. `at` is where the issue is: the path, or the payload's name when it is empty.
+pub trait Messages {
+    /// How the payload as a whole is named (an issue with an empty path).
+    fn payload(&self) -> &'static str;
+    fn expected(&self, e: Expected) -> &'static str;
+    fn got(&self, g: &Got) -> String;
+    fn missing(&self, at: &str) -> String;
+    fn missing_when(&self, at: &str, field: &str, value: &str) -> String;
+    fn too_few(&self, at: &str, min: usize) -> String;
+    fn type_error(&self, at: &str, expected: Expected, got: &Got, value: Option<&str>) -> String;
+    fn too_long(&self, at: &str, length: usize, max: usize) -> String;
+    fn too_many(&self, at: &str, count: usize, max: usize) -> String;
+    fn enum_value(&self, at: &str, value: Option<&str>, allowed: &[String], reason: Option<EnumReason>) -> String;
+    fn date(&self, at: &str, value: &str, reason: DateReason, with_time: bool) -> String;
+    fn integer(&self, at: &str, value: &str, reason: IntegerReason) -> String;
+    fn decimal(&self, at: &str, value: &str, scale: Option<u32>) -> String;
+    fn range(&self, at: &str, value: &str, bound: &Bound, because: Option<&Because>) -> String;
+    fn duplicate_key(&self, at: &str, key: &str) -> String;
+    /// `first` is the 0-based index of the first entry with the value (messages count from 1).
+    fn duplicate_value(&self, at: &str, value: &str, first: usize) -> String;
+    fn order(&self, at: &str, value: &str, other: &str, other_value: &str) -> String;
+    fn invalid_char(&self, at: &str, c: &BadChar, index: usize) -> String;
+    fn unknown_field(&self, at: &str, hint: Option<&FieldHint>) -> String;
+    fn malformed(&self, m: &Malformed) -> String;
+    fn too_large(&self, bytes: usize, limit: usize) -> String;
+    fn too_deep(&self, at: &str, limit: usize) -> String;
+    fn unknown_method(&self, value: &str, allowed: &[&str]) -> String;
+    fn negative(&self, at: &str, value: &str) -> String;
+    fn zero_quantity(&self, at: &str) -> String;
+    fn empty_list(&self, at: &str) -> String;
+    fn count_mismatch(&self, at: &str, value: &str, count: usize) -> String;
+    fn check_digit(&self, at: &str, value: &str, expected: Option<u32>) -> String;
+    fn too_many_issues(&self, limit: usize) -> String;
+}
+
+/// The message of a violation at `path`, in the language `m`.
+pub fn message(m: &impl Messages, path: &str, v: &Violation) -> String {
+    let at = if path.is_empty() { m.payload() } else { path };
+    match v {
+        Violation::Missing => m.missing(at),
+        Violation::MissingWhen { field, value } => m.missing_when(at, field, value),
+        Violation::TooFew { min } => m.too_few(at, *min),
+        Violation::Type { expected, got, value } => m.type_error(at, *expected, got, value.as_deref()),
+        Violation::TooLong { length, max } => m.too_long(at, *length, *max),
+        Violation::TooMany { count, max } => m.too_many(at, *count, *max),
+        Violation::Enum { value, allowed, reason } => m.enum_value(at, value.as_deref(), allowed, *reason),
+        Violation::Date { value, reason } => m.date(at, value, *reason, false),
+        Violation::Datetime { value, reason } => m.date(at, value, *reason, true),
+        Violation::Integer { value, reason } => m.integer(at, value, *reason),
+        Violation::Decimal { value, scale } => m.decimal(at, value, *scale),
+        Violation::Range { value, bound, because } => m.range(at, value, bound, because.as_ref()),
+        Violation::DuplicateKey { key } => m.duplicate_key(at, key),
+        Violation::DuplicateValue { value, first } => m.duplicate_value(at, value, *first),
+        Violation::Order { value, other, other_value } => m.order(at, value, other, other_value),
+        Violation::InvalidChar { char, index } => m.invalid_char(at, char, *index),
+        Violation::UnknownField { hint } => m.unknown_field(at, hint.as_ref()),
+        Violation::Malformed(problem) => m.malformed(problem),
+        Violation::TooLarge { bytes, limit } => m.too_large(*bytes, *limit),
+        Violation::TooDeep { limit } => m.too_deep(at, *limit),
+        Violation::UnknownMethod { value, allowed } => m.unknown_method(value, allowed),
+        Violation::Negative { value } => m.negative(at, value),
+        Violation::ZeroQuantity => m.zero_quantity(at),
+        Violation::EmptyList => m.empty_list(at),
+        Violation::CountMismatch { value, count } => m.count_mismatch(at, value, *count),
+        Violation::CheckDigit { value, expected } => m.check_digit(at, value, *expected),
+        Violation::TooManyIssues { limit } => m.too_many_issues(*limit),
+    }
+}
+
+/// The (English, Chinese) messages of a violation.
+pub fn describe(path: &str, v: &Violation) -> (String, String) {
+    (message(&en::En, path, v), message(&zh::Zh, path, v))
+}
+
+#[cfg(test)]
+mod tests;
