@@ -4,25 +4,8 @@
 use crate::engine;
 use crate::input::{self, Input};
 use crate::report::{Code, Report};
-use crate::rules::{Api, Field, Kind};
+use crate::rules::Api;
 use crate::value::Val;
-
-/// Where the API's limited list is: the path of field names from the root, and its limit.
-pub(crate) fn limited_list(fields: &'static [Field]) -> Option<(Vec<&'static str>, usize)> {
-    for f in fields {
-        match &f.kind {
-            Kind::List(l) if l.max != crate::rules::UNBOUNDED => return Some((vec![f.name], l.max)),
-            Kind::Object(o) => {
-                if let Some((mut path, max)) = limited_list(o.fields) {
-                    path.insert(0, f.name);
-                    return Some((path, max));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
 
 /// Chunk a payload given as JSON text.
 pub fn chunk(api: &Api, text: &str) -> Result<Vec<Val>, Report> {
@@ -36,18 +19,19 @@ pub fn chunk(api: &Api, text: &str) -> Result<Vec<Val>, Report> {
 /// over the limit.
 pub fn chunk_input(api: &Api, input: &Input) -> Result<Vec<Val>, Report> {
     let (value, report) = engine::walk(api, input);
-    let Some((path, max)) = limited_list(api.fields) else { return Err(report) };
+    let (path, Some(list)) = (api.chunked, api.chunked_list()) else { return Err(report) };
+    let max = list.max;
     let list_path = path.join(".");
     let blocking = report.errors.iter().any(|e| !(e.code == Code::TooMany && e.path == list_path));
     let value = match value {
         Some(v) if !blocking => v,
         _ => return Err(report),
     };
-    let entries = list_at(&value, &path).map(<[Val]>::to_vec).unwrap_or_default();
+    let entries = list_at(&value, path).map(<[Val]>::to_vec).unwrap_or_default();
     if entries.len() <= max {
         return Ok(vec![value]);
     }
-    Ok(entries.chunks(max).map(|part| with_list(&value, &path, part.to_vec())).collect())
+    Ok(entries.chunks(max).map(|part| with_list(&value, path, part.to_vec())).collect())
 }
 
 fn list_at<'v>(v: &'v Val, path: &[&str]) -> Option<&'v [Val]> {

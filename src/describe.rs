@@ -33,7 +33,7 @@ pub fn methods() -> Vec<MethodInfo> {
                 summary: a.summary,
                 summary_zh: a.summary_zh,
                 list_field: limit.map(|(f, _)| f),
-                list_path: crate::chunk::limited_list(a.fields).map(|(p, _)| p).unwrap_or_default(),
+                list_path: a.chunked.to_vec(),
                 list_limit: limit.map(|(_, n)| n),
                 xml_body: a.protocol.xml_body(),
                 routing_field: a.protocol.routing_field(),

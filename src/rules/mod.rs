@@ -25,6 +25,9 @@ pub struct Api {
     pub example: &'static str,
     /// Which wire protocols the platform's clients call this method with.
     pub protocol: Protocol,
+    /// The list `chunk` splits and `methods()` reports, as field names from the root: declared, not guessed
+    /// (a table self-test checks that it leads to a bounded list).
+    pub chunked: &'static [&'static str],
     /// The shape of the API's own response fields.
     pub response: ResponseShape,
 }
@@ -73,25 +76,24 @@ impl Api {
 }
 
 impl Api {
-    /// The API's limited list and its limit (what `methods()` reports): the largest bounded list.
-    pub fn list_limit(&self) -> Option<(&'static str, usize)> {
-        fn walk(fields: &'static [Field], best: &mut Option<(&'static str, usize)>) {
-            for f in fields {
-                match &f.kind {
-                    Kind::List(l) => {
-                        if l.max != UNBOUNDED && best.is_none_or(|(_, m)| l.max > m) {
-                            *best = Some((f.name, l.max));
-                        }
-                        walk(l.fields, best);
-                    }
-                    Kind::Object(o) => walk(o.fields, best),
-                    _ => {}
-                }
+    /// The declared chunked list's rule, found by walking its path through nested objects.
+    pub fn chunked_list(&self) -> Option<&'static ListRule> {
+        let mut fields = self.fields;
+        let (last, objects) = self.chunked.split_last()?;
+        for name in objects {
+            match &fields.iter().find(|f| f.name == *name)?.kind {
+                Kind::Object(o) => fields = o.fields,
+                _ => return None,
             }
         }
-        let mut best = None;
-        walk(self.fields, &mut best);
-        best
+        match &fields.iter().find(|f| f.name == *last)?.kind {
+            Kind::List(l) if l.max != UNBOUNDED => Some(l),
+            _ => None,
+        }
+    }
+    /// The chunked list's name and limit (what `methods()` reports).
+    pub fn list_limit(&self) -> Option<(&'static str, usize)> {
+        Some((self.chunked.last()?, self.chunked_list()?.max))
     }
 }
 
@@ -266,10 +268,6 @@ pub(crate) mod build {
         example: &'static str,
     ) -> Field {
         Field { name, kind, required, max_len: None, label_zh, label_en, example }
-    }
-    pub const fn max_len(mut f: Field, n: u32) -> Field {
-        f.max_len = Some(n);
-        f
     }
     pub const STR: Kind = Kind::Str(StrFormat::Plain);
     pub const LONG: Kind = Kind::Long(LongRule { min: None, warn_negative: false });

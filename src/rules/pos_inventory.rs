@@ -64,5 +64,6 @@ pub static API: Api = Api {
   "customerid": "qimen"
 }"#,
     protocol: Protocol::Qimen { routing_field: Some("customerid") },
+    chunked: &["item"],
     response: ResponseShape::Pos { items: false },
 };

@@ -74,7 +74,8 @@ pub static API: Api = Api {
     summary: "Product master data between POS and ERP: add, update or delete items with prices and discounts (up to 20 items).",
     summary_zh: "POS与ERP之间同步基础商品数据(最多20条)",
     fields: &[
-        max_len(field("actionType", Kind::Enum(EnumRule { numeric: false, codes: ACTION_TYPES }), true, "操作", "Action", "add"), 50),
+        // The seed gives actionType a length of 50; as an enum its codes decide what is valid, so no length rule.
+        field("actionType", Kind::Enum(EnumRule { numeric: false, codes: ACTION_TYPES }), true, "操作", "Action", "add"),
         field("total", LONG, false, "所有的总条数", "Total count", "100"),
         field(
             "item",
@@ -137,5 +138,6 @@ pub static API: Api = Api {
   "customerid": "A12345"
 }"#,
     protocol: Protocol::Qimen { routing_field: Some("customerid") },
+    chunked: &["item"],
     response: ResponseShape::Pos { items: true },
 };

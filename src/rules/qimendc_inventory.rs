@@ -77,5 +77,6 @@ pub static API: Api = Api {
 }"#,
     // A TOP method: its customer_id is the goods owner (货主ID), not Qimen's routing customerId.
     protocol: Protocol::Top,
+    chunked: &["items"],
     response: ResponseShape::Qimendc,
 };

@@ -70,5 +70,6 @@ pub static API: Api = Api {
   }
 }"#,
     protocol: Protocol::Top,
+    chunked: &["shop_inventory_edit", "detail_list"],
     response: ResponseShape::ShopinvAdjust,
 };
