@@ -20,6 +20,10 @@ export interface Issue {
   path: string;
   code: IssueCode;
   params: Record<string, string | number | boolean | string[]>;
+  /** The field's name for people, from the rule table (absent for a member the table does not have). */
+  label?: { en: string; zh: string };
+  /** 1-based number of the entry in the innermost list (`item[4].retailPrice` → 5). */
+  position?: number;
   /** In the language chosen with setLanguage (English by default). */
   message: string;
   messageEn: string;

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::input::{self, Input, Num, ParseError};
 use crate::norm::{datetime, formats, number, text};
 use crate::report::violation::{BadChar, Bound, Expected, FieldHint, Got, Malformed, Violation};
-use crate::report::{Issue, Report};
+use crate::report::{Issue, Label, Report};
 use crate::rules::{self, Api, Check, Field, Kind, ListRule, Severity, StrFormat};
 use crate::value::Val;
 
@@ -62,22 +62,26 @@ pub(crate) fn walk(api: &Api, input: &Input) -> (Option<Val>, Report) {
         let v = Violation::Malformed(Malformed::NotAnObject { got: input.type_name() });
         return (None, Report::failed(Issue::whole(v)));
     };
-    let mut e = Engine::default();
+    let mut e = Engine { root: api.fields, ..Engine::default() };
     let value = e.object(api.fields, api.checks, members);
     let ok = e.errors.is_empty();
     (Some(value), Report { ok, value: None, errors: e.errors, warnings: e.warnings })
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Seg {
+enum Seg<'x> {
     Key(&'static str),
     Index(usize),
+    /// A key given at report time (a member not in the table, or a field named by a check).
+    Extra(&'x str),
 }
 
 #[derive(Default)]
 pub(crate) struct Engine {
+    /// The API's top-level fields: an issue's label is found by walking its path from here.
+    root: &'static [Field],
     /// Where the walk is: rendered to a string only when an issue is emitted.
-    path: Vec<Seg>,
+    path: Vec<Seg<'static>>,
     pub(crate) errors: Vec<Issue>,
     pub(crate) warnings: Vec<Issue>,
 }
@@ -91,7 +95,7 @@ impl Engine {
         let mut s = String::new();
         for seg in &self.path {
             match seg {
-                Seg::Key(k) => {
+                Seg::Key(k) | Seg::Extra(k) => {
                     if !s.is_empty() {
                         s.push('.');
                     }
@@ -125,13 +129,45 @@ impl Engine {
         let issue = if len == MAX_ISSUES {
             Issue::new(String::new(), Violation::TooManyIssues { limit: MAX_ISSUES }, is_error)
         } else {
-            Issue::new(self.render_path(extra), violation, is_error)
+            let (label, position) = self.place(extra);
+            Issue::at(self.render_path(extra), label, position, violation, is_error)
         };
         if is_error {
             self.errors.push(issue);
         } else {
             self.warnings.push(issue);
         }
+    }
+
+    /// The field an issue is about (its labels, from the table) and its 1-based position in the innermost
+    /// list, found from the path: only when an issue is emitted, so the walk itself pays nothing for it.
+    fn place(&self, extra: &[&str]) -> (Option<Label>, Option<usize>) {
+        let mut fields = self.root;
+        let mut field: Option<&'static Field> = None;
+        let mut position = None;
+        let keys = self.path.iter().copied().chain(extra.iter().filter(|k| !k.is_empty()).map(|k| Seg::Extra(k)));
+        for seg in keys {
+            let name = match seg {
+                Seg::Index(i) => {
+                    position = Some(i + 1);
+                    continue;
+                }
+                Seg::Key(k) => k,
+                Seg::Extra(k) => k,
+            };
+            if let Some(f) = field {
+                fields = match &f.kind {
+                    Kind::Object(o) => o.fields,
+                    Kind::List(l) => l.fields,
+                    _ => return (None, position),
+                };
+            }
+            match fields.iter().find(|f| f.name == name) {
+                Some(f) => field = Some(f),
+                None => return (None, position),
+            }
+        }
+        (field.map(|f| Label { en: f.label_en, zh: f.label_zh }), position)
     }
 
     fn bad(&mut self, v: Violation) {

@@ -76,6 +76,12 @@ pub struct Issue {
     pub code: Code,
     #[serde(rename = "params", serialize_with = "serialize_params")]
     pub violation: Violation,
+    /// The field's name for people, from the table (absent for a member not in the table, or the whole).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Label>,
+    /// The 1-based number of the entry in the innermost list the issue is in (`item[4]…` → 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
     pub message: String,
     pub message_zh: String,
     /// For errors, the TOP SDK client-error code: 40 (missing) or 41 (invalid).
@@ -94,19 +100,31 @@ fn serialize_params<S: Serializer>(v: &Violation, s: S) -> Result<S::Ok, S::Erro
 impl Issue {
     /// Build an issue; its code, messages and TOP form are derived from the violation and the path.
     pub fn new(path: String, violation: Violation, is_error: bool) -> Issue {
-        let (message, message_zh) = messages::describe(&path, &violation);
+        Issue::at(path, None, None, violation, is_error)
+    }
+    /// An issue at a field with its label and list position: the messages name the field as people do.
+    pub fn at(path: String, label: Option<Label>, position: Option<usize>, violation: Violation, is_error: bool) -> Issue {
+        let place = messages::Place { path: &path, label: label.as_ref(), position };
+        let (message, message_zh) = messages::describe(&place, &violation);
         let (top_code, top_message) = if is_error {
             let (c, m) = messages::top_form(&path, &violation);
             (Some(c), Some(m))
         } else {
             (None, None)
         };
-        Issue { path, code: violation.code(), violation, message, message_zh, top_code, top_message }
+        Issue { path, code: violation.code(), violation, label, position, message, message_zh, top_code, top_message }
     }
     /// An error about the whole payload (empty path).
     pub fn whole(violation: Violation) -> Issue {
         Issue::new(String::new(), violation, true)
     }
+}
+
+/// A field's name for people, in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub en: &'static str,
+    pub zh: &'static str,
 }
 
 /// The answer of `check`.

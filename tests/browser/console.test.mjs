@@ -45,7 +45,8 @@ test('break a required nested field: error at that field and in the list; click 
   await page().fill(sel, '');
   await page().waitForSelector('#status.invalid');
   const fieldIssue = await page().$eval(sel, (i) => document.getElementById(`${i.id}-issue`).textContent);
-  assert.match(fieldIssue, /sub_order_id/);
+  // Named as people name it: the field's label and its entry number (the path stays on the issue).
+  assert.match(fieldIssue, /子单据号.*第 1 条.*必填/);
   assert.equal(await page().$eval(sel, (i) => i.closest('.field').classList.contains('has-error')), true);
   const listed = await page().$$eval('#issues li.error', (ls) => ls.map((l) => `${l.dataset.path} ${l.dataset.code}`));
   assert.deepEqual(listed, ['shop_inventory_edit.detail_list[0].sub_order_id missing']);

@@ -1,6 +1,6 @@
 //! English messages.
 
-use super::Messages;
+use super::{Messages, Place};
 use crate::report::violation::{
     BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
 };
@@ -33,6 +33,14 @@ pub fn malformed_detail(m: &Malformed) -> String {
 }
 
 impl Messages for En {
+    fn place(&self, p: &Place) -> String {
+        match (p.label, p.position) {
+            (Some(l), Some(n)) => format!("{} (entry {n})", l.en),
+            (Some(l), None) => l.en.to_string(),
+            (None, _) if p.path.is_empty() => self.payload().to_string(),
+            (None, _) => p.path.to_string(),
+        }
+    }
     fn payload(&self) -> &'static str {
         "payload"
     }

@@ -8,9 +8,20 @@ pub mod zh;
 pub use top::{dotted, java_property, top_form};
 
 use super::violation::{BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, Violation};
+use super::Label;
 
-/// The words of one language. `at` is where the issue is: the path, or the payload's name when it is empty.
+/// Where an issue is: its path, and when the table knows the field, its label and list position.
+pub struct Place<'a> {
+    pub path: &'a str,
+    pub label: Option<&'a Label>,
+    /// 1-based.
+    pub position: Option<usize>,
+}
+
+/// The words of one language. `at` is where the issue is, as `place` words it.
 pub trait Messages {
+    /// How the issue's place is named: the field's label (with its entry number in a list), else the path.
+    fn place(&self, p: &Place) -> String;
     /// How the payload as a whole is named (an issue with an empty path).
     fn payload(&self) -> &'static str;
     fn expected(&self, e: Expected) -> &'static str;
@@ -44,9 +55,9 @@ pub trait Messages {
     fn too_many_issues(&self, limit: usize) -> String;
 }
 
-/// The message of a violation at `path`, in the language `m`.
-pub fn message(m: &impl Messages, path: &str, v: &Violation) -> String {
-    let at = if path.is_empty() { m.payload() } else { path };
+/// The message of a violation at a place, in the language `m`.
+pub fn message(m: &impl Messages, place: &Place, v: &Violation) -> String {
+    let at = &m.place(place);
     match v {
         Violation::Missing => m.missing(at),
         Violation::MissingWhen { field, value } => m.missing_when(at, field, value),
@@ -79,8 +90,8 @@ pub fn message(m: &impl Messages, path: &str, v: &Violation) -> String {
 }
 
 /// The (English, Chinese) messages of a violation.
-pub fn describe(path: &str, v: &Violation) -> (String, String) {
-    (message(&en::En, path, v), message(&zh::Zh, path, v))
+pub fn describe(place: &Place, v: &Violation) -> (String, String) {
+    (message(&en::En, place, v), message(&zh::Zh, place, v))
 }
 
 #[cfg(test)]

@@ -1,4 +1,8 @@
 use super::*;
+
+fn at(path: &str) -> Place<'_> {
+    Place { path, label: None, position: None }
+}
 use crate::report::violation::{Because, Bound, Malformed, ResponseProblem};
 
 /// One sample of every variant (and every reason), with values free of letters, so that whatever letters a
@@ -155,14 +159,14 @@ fn every_variant_has_a_sample() {
 #[test]
 fn no_english_inside_a_chinese_message() {
     for s in samples() {
-        let zh = message(&zh::Zh, "", &s);
+        let zh = message(&zh::Zh, &at(""), &s);
         let mut rest = zh.clone();
         for ok in LATIN_ALLOWED {
             rest = rest.replace(ok, "");
         }
         assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{s:?} → {zh}");
         assert!(zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{s:?} → {zh}");
-        let en = message(&en::En, "", &s);
+        let en = message(&en::En, &at(""), &s);
         assert!(!en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) || en.contains("折"), "{s:?} → {en}");
     }
 }
@@ -171,18 +175,18 @@ fn no_english_inside_a_chinese_message() {
 fn the_three_messages_the_architecture_issue_found_wrong() {
     // A too-large price said "it must be within range" (its reason was never read).
     let big = Violation::Range { value: "1e+400".into(), bound: Bound::TooBig, because: None };
-    assert_eq!(message(&en::En, "item[0].retailPrice", &big), "item[0].retailPrice is \"1e+400\": too large for this field");
+    assert_eq!(message(&en::En, &at("item[0].retailPrice"), &big), "item[0].retailPrice is \"1e+400\": too large for this field");
     // The full-mode reason was an English sentence inside the Chinese message.
     let full = Violation::Range {
         value: "-1".into(),
         bound: Bound::AtLeast(0),
         because: Some(Because::Overwrites { mode_field: "check_mode", mode: "1".into() }),
     };
-    assert_eq!(message(&zh::Zh, "q", &full), "q 的值 \"-1\" 超出范围,应不小于 0(check_mode 为 1 时以此数量覆盖库存)");
+    assert_eq!(message(&zh::Zh, &at("q"), &full), "q 的值 \"-1\" 超出范围,应不小于 0(check_mode 为 1 时以此数量覆盖库存)");
     // A discount said "greater than 0" in English but "0 到 1 之间" in Chinese.
     let rate = Violation::Range { value: "0".into(), bound: Bound::Rate { hint: None }, because: None };
-    assert!(message(&en::En, "d", &rate).ends_with("greater than 0 and at most 1"));
-    assert!(message(&zh::Zh, "d", &rate).ends_with("应大于 0 且不大于 1"));
+    assert!(message(&en::En, &at("d"), &rate).ends_with("greater than 0 and at most 1"));
+    assert!(message(&zh::Zh, &at("d"), &rate).ends_with("应大于 0 且不大于 1"));
 }
 
 #[test]
@@ -212,7 +216,33 @@ fn top_forms_name_the_java_property() {
 #[test]
 fn an_enum_issue_without_its_value_has_no_placeholder_text() {
     let v = Violation::Enum { value: None, allowed: vec!["md5".to_string()], reason: None };
-    let (en, zh) = describe("options.signMethod", &v);
+    let (en, zh) = describe(&at("options.signMethod"), &v);
     assert_eq!(en, "options.signMethod is not one of the allowed values: md5");
     assert_eq!(zh, "options.signMethod 的值不在可选范围内:md5");
+}
+
+#[test]
+fn a_field_is_named_by_its_label_and_entry_number() {
+    let r = crate::check(
+        "qimen.taobao.pos.items.synchronize",
+        &format!(
+            r#"{{"actionType":"add","item":[{}]}}"#,
+            (0..5)
+                .map(|i| format!(r#"{{"itemCode":"A{i}","itemName":"n","retailPrice":"{}"}}"#, if i == 4 { "12.5元" } else { "1" }))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    );
+    let e = r.errors.iter().find(|e| e.path == "item[4].retailPrice").expect("the price error");
+    assert_eq!(e.position, Some(5));
+    assert_eq!(e.label.map(|l| (l.en, l.zh)), Some(("Retail price", "零售价")));
+    assert!(e.message.starts_with("Retail price (entry 5) is \"12.5元\""), "{}", e.message);
+    assert!(e.message_zh.starts_with("零售价(第 5 条) 的值 \"12.5元\""), "{}", e.message_zh);
+    // The SDK form still names the property, not the label.
+    assert!(e.top_message.as_deref().is_some_and(|m| m.contains("item.retailPrice")));
+    // A member the table does not have keeps its path.
+    let r = crate::check("qimen.taobao.pos.items.synchronize", r#"{"actionType":"add","item":[{"itemCode":"A","itemName":"n","nope":1}]}"#);
+    let w = r.warnings.iter().find(|w| w.path == "item[0].nope").expect("unknown field");
+    assert_eq!((w.label, w.position), (None, Some(1)));
+    assert!(w.message_zh.starts_with("item[0].nope 不是"), "{}", w.message_zh);
 }

@@ -1,7 +1,7 @@
 //! The TOP SDK client-error form of an error, as the Java SDK's `RequestCheckUtils` words it.
 
 use super::en::En;
-use super::message;
+use super::{message, Place};
 use crate::report::violation::{Bound, Violation};
 
 /// The dotted path the SDKs name a parameter by: `item[3].itemCode` → `item.itemCode`.
@@ -48,8 +48,8 @@ pub fn top_form(path: &str, v: &Violation) -> (u32, String) {
         Violation::TooLong { max, .. } => format!("the string length of {name} can not be larger than {max}."),
         Violation::TooMany { max, .. } => format!("the array size of {name} must be less than {max}."),
         Violation::Range { bound: Bound::AtLeast(min), .. } => format!("the value of {name} can not be less than {min}."),
-        _ if name.is_empty() => message(&En, path, v),
-        _ => format!("{name}: {}", message(&En, path, v)),
+        _ if name.is_empty() => message(&En, &Place { path, label: None, position: None }, v),
+        _ => format!("{name}: {}", message(&En, &Place { path, label: None, position: None }, v)),
     };
     (41, format!("client-error:Invalid arguments:{detail}"))
 }

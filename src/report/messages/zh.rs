@@ -1,6 +1,6 @@
 //! 中文提示。No English words here: a test renders every variant and checks the script.
 
-use super::Messages;
+use super::{Messages, Place};
 use crate::report::violation::{
     BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
 };
@@ -48,6 +48,14 @@ fn response_problem(p: &ResponseProblem) -> String {
 }
 
 impl Messages for Zh {
+    fn place(&self, p: &Place) -> String {
+        match (p.label, p.position) {
+            (Some(l), Some(n)) => format!("{}(第 {n} 条)", l.zh),
+            (Some(l), None) => l.zh.to_string(),
+            (None, _) if p.path.is_empty() => self.payload().to_string(),
+            (None, _) => p.path.to_string(),
+        }
+    }
     fn payload(&self) -> &'static str {
         "请求报文"
     }
