@@ -6,10 +6,7 @@ export type Method = keyof Payloads;
 export type PayloadInput<M extends Method> = Payloads[M] | string | Uint8Array;
 
 export type IssueCode =
-  | 'missing' | 'type' | 'too_long' | 'too_many' | 'enum' | 'date' | 'datetime' | 'integer' | 'decimal'
-  | 'range' | 'duplicate' | 'order' | 'invalid_char' | 'unknown_field' | 'malformed' | 'too_large' | 'too_deep'
-  | 'unknown_method' | 'negative' | 'zero_quantity' | 'empty_list' | 'count_mismatch' | 'check_digit'
-  | 'too_many_issues'
+  /*generated:IssueCode*/
   /** JS side only: a function was called before `init()`/`initSync()` (browser builds). */
   | 'not_initialized'
   /** Server adapters only: a request body that is not JSON (415), or that did not arrive in time (408). */
@@ -44,7 +41,7 @@ export class PayloadError extends Error {
   readonly warnings: Issue[];
 }
 
-export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
+export type SignMethod = /*generated:SignMethod*/;
 
 export interface BuildOptions {
   appKey: string;

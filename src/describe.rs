@@ -1,6 +1,6 @@
 //! Descriptions of the APIs derived from the rule tables (for `methods()`, documentation and forms).
 
-use crate::rules::{Api, EnumRule, Field, Kind, APIS, UNBOUNDED};
+use crate::rules::{Api, Check, EnumRule, Field, Kind, Then, APIS, UNBOUNDED};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -139,7 +139,7 @@ pub const DATETIME_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{
 /// `check` outputs (and accepts unchanged); what a schema cannot say — aliases, 折 notation, cross-field rules,
 /// calendar validity — only `check` knows.
 pub fn schema(api: &Api) -> Value {
-    let mut s = object_schema(api.fields);
+    let mut s = object_schema(api.fields, api.checks);
     if let Value::Object(m) = &mut s {
         m.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
         m.insert("$id".into(), json!(format!("urn:qimen-payload:{}", api.method)));
@@ -149,7 +149,7 @@ pub fn schema(api: &Api) -> Value {
     s
 }
 
-fn object_schema(fields: &'static [Field]) -> Value {
+fn object_schema(fields: &'static [Field], checks: &'static [Check]) -> Value {
     let mut props = Map::new();
     for f in fields {
         props.insert(f.name.into(), field_schema(f));
@@ -161,7 +161,27 @@ fn object_schema(fields: &'static [Field]) -> Value {
     if !required.is_empty() {
         m.insert("required".into(), json!(required));
     }
+    let conditions: Vec<Value> = checks.iter().filter_map(|c| conditional_schema(fields, c)).collect();
+    if !conditions.is_empty() {
+        m.insert("allOf".into(), Value::Array(conditions));
+    }
     Value::Object(m)
+}
+
+/// A `When` check as JSON Schema `if`/`then`, when what it demands is an error (warnings are not schema).
+fn conditional_schema(fields: &'static [Field], c: &Check) -> Option<Value> {
+    let Check::When { when, is, then } = c else { return None };
+    let Kind::Enum(rule) = &fields.iter().find(|f| f.name == *when)?.kind else { return None };
+    let values: Vec<Value> = enum_values(rule).into_iter().zip(rule.codes).filter(|(_, c)| is.contains(&c.code)).map(|(v, _)| v).collect();
+    let then = match then {
+        // `properties` names it too: strict validators (Ajv) refuse a `required` they cannot see defined.
+        Then::Required(field) => json!({"properties": {*field: true}, "required": [field]}),
+        Then::EntriesAtLeast { list, field, min, .. } => {
+            json!({"properties": {*list: {"type": "array", "items": {"type": "object", "properties": {*field: {"type": "integer", "minimum": min}}}}}})
+        }
+        Then::EntriesNotZero { .. } => return None,
+    };
+    Some(json!({"if": {"properties": {*when: {"enum": values}}, "required": [when]}, "then": then}))
 }
 
 fn enum_values(rule: &EnumRule) -> Vec<Value> {
@@ -193,9 +213,9 @@ fn field_schema(f: &'static Field) -> Value {
         Kind::Date => json!({"type": "string", "pattern": DATE_PATTERN}),
         Kind::DateTime => json!({"type": "string", "pattern": DATETIME_PATTERN}),
         Kind::Enum(rule) => json!({"enum": enum_values(rule)}),
-        Kind::Object(o) => object_schema(o.fields),
+        Kind::Object(o) => object_schema(o.fields, o.checks),
         Kind::List(l) => {
-            let mut m = json!({"type": "array", "items": object_schema(l.fields), "minItems": l.min.max(1)});
+            let mut m = json!({"type": "array", "items": object_schema(l.fields, l.checks), "minItems": l.min.max(1)});
             if l.max != UNBOUNDED {
                 m["maxItems"] = json!(l.max);
             }
@@ -321,9 +341,36 @@ fn ts_object(fields: &'static [Field], input: bool, indent: usize) -> String {
 
 /// The package's `.d.ts`, generated from the rule tables (per-API payload and value types, overloads keyed by
 /// the method name) around the hand-written generic part in `js/types.d.ts`.
+/// The README's generated tables, by marker name: the content between `<!-- generated:NAME -->` and
+/// `<!-- /generated:NAME -->`. A test compares them with the README (QIMEN_BLESS=1 rewrites it).
+pub fn readme_tables() -> Vec<(&'static str, String)> {
+    let mut methods = String::from("| method | what | list `chunk` splits |\n| --- | --- | --- |\n");
+    for api in crate::rules::APIS {
+        let limit = match (api.chunked.last(), api.chunked_list()) {
+            (Some(name), Some(l)) if l.min > 0 => format!("`{name}` {}–{}", l.min, l.max),
+            (Some(name), Some(l)) => format!("`{name}` ≤ {}", l.max),
+            _ => "—".into(),
+        };
+        methods.push_str(&format!("| `{}` | {} | {limit} |\n", api.method, api.summary));
+    }
+    let mut codes = String::from("| code | kind | meaning |\n| --- | --- | --- |\n");
+    for c in crate::report::Code::ALL {
+        codes.push_str(&format!("| `{}` | {} | {} |\n", c.as_str(), c.kind(), c.meaning()));
+    }
+    vec![("methods", methods), ("codes", codes)]
+}
+
+/// The generic part's placeholders, filled from the one place each list is declared.
+fn fill_generic(generic: &str) -> String {
+    let codes = crate::report::Code::ALL.iter().map(|c| format!("'{}'", c.as_str())).collect::<Vec<_>>();
+    let codes = codes.chunks(8).map(|line| format!("  | {}", line.join(" | "))).collect::<Vec<_>>().join("\n");
+    let signs = crate::sign::SignMethod::ALL.iter().map(|m| format!("'{}'", m.as_str())).collect::<Vec<_>>().join(" | ");
+    generic.replace("  /*generated:IssueCode*/", &codes).replace("/*generated:SignMethod*/", &signs)
+}
+
 pub fn typescript(generic: &str) -> String {
     let mut s = String::from("// Generated from the rule tables by `cargo run --example gen_types`. Do not edit.\n\n");
-    s.push_str(generic);
+    s.push_str(&fill_generic(generic));
     s.push('\n');
     for api in crate::rules::APIS {
         let base = type_base(api);

@@ -376,11 +376,7 @@ impl Engine {
             self.report(Severity::Warning, Violation::UnknownField { hint: None }, &[]);
             return;
         }
-        let misplaced = checks.iter().find_map(|c| match c {
-            Check::Misplaced { field, belongs_to } if *field == key => Some(*belongs_to),
-            _ => None,
-        });
-        let hint = match misplaced {
+        let hint = match crate::checks::misplaced(checks, key) {
             Some(b) => Some(FieldHint::BelongsTo(b)),
             None => suggest(key, fields).map(FieldHint::DidYouMean),
         };

@@ -16,6 +16,7 @@ pub enum SignMethod {
 }
 
 impl SignMethod {
+    pub const ALL: [SignMethod; 3] = [SignMethod::Md5, SignMethod::Hmac, SignMethod::HmacSha256];
     pub fn parse(s: &str) -> Option<SignMethod> {
         match s.trim().to_ascii_lowercase().as_str() {
             "md5" => Some(SignMethod::Md5),

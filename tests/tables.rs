@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use qimen_payload::rules::{Api, Check, Field, Kind, APIS, UNBOUNDED};
+use qimen_payload::rules::{Api, Check, Field, Kind, Then, APIS, UNBOUNDED};
 
 /// Every object of a table with its checks, depth first.
 fn objects(api: &'static Api) -> Vec<(&'static [Field], &'static [Check])> {
@@ -41,11 +41,21 @@ fn every_field_a_check_names_exists_with_a_fitting_kind() {
                 let ok = match c {
                     Check::Unique { list, key, .. } => list_fields(fields, list).is_some_and(|l| field(l, key).is_some()),
                     Check::Order { first, second, .. } => field(fields, first).is_some() && field(fields, second).is_some(),
-                    Check::RequiredWhen { field: f, when, is } => {
-                        field(fields, f).is_some()
-                            && match field(fields, when).map(|w| &w.kind) {
-                                Some(Kind::Enum(e)) => is.iter().all(|v| e.codes.iter().any(|c| c.code == *v)),
-                                _ => false,
+                    Check::When { when, is, then } => {
+                        let codes_ok = match field(fields, when).map(|w| &w.kind) {
+                            Some(Kind::Enum(e)) => !is.is_empty() && is.iter().all(|v| e.codes.iter().any(|c| c.code == *v)),
+                            _ => false,
+                        };
+                        let long_in = |list: &str, f: &str| {
+                            list_fields(fields, list).and_then(|l| field(l, f)).is_some_and(|q| matches!(q.kind, Kind::Long(_)))
+                        };
+                        codes_ok
+                            && match then {
+                                Then::Required(f) => field(fields, f).is_some_and(|f| !f.required),
+                                Then::EntriesAtLeast { list, field: f, why, .. } => {
+                                    long_in(list, f) && !why.en.is_empty() && !why.zh.is_empty()
+                                }
+                                Then::EntriesNotZero { list, field: f } => long_in(list, f),
                             }
                     }
                     Check::TotalCoversList { total, list } => {
@@ -55,14 +65,6 @@ fn every_field_a_check_names_exists_with_a_fitting_kind() {
                     // The misplaced field is absent here and present where it belongs.
                     Check::Misplaced { field: f, belongs_to } => {
                         field(fields, f).is_none() && objects(api).iter().any(|(o, _)| field(o, f).is_some()) && !belongs_to.is_empty()
-                    }
-                    Check::QuantityByMode { mode, full, delta, list, quantity } => {
-                        let codes_ok = match field(fields, mode).map(|m| &m.kind) {
-                            Some(Kind::Enum(e)) => [full, delta].iter().all(|v| e.codes.iter().any(|c| c.code == **v)),
-                            _ => false,
-                        };
-                        codes_ok
-                            && list_fields(fields, list).and_then(|l| field(l, quantity)).is_some_and(|q| matches!(q.kind, Kind::Long(_)))
                     }
                 };
                 assert!(ok, "{}: {c:?} names a field that is not there (or of the wrong kind)", api.method);
@@ -128,5 +130,27 @@ fn every_api_has_its_cases_and_responses() {
             let n = std::fs::read_dir(&d).map(|r| r.count()).unwrap_or(0);
             assert!(n >= min, "{}: {n} files in tests/{dir}/{} (at least {min})", api.method, api.method);
         }
+    }
+}
+
+/// The README's tables of methods and codes are generated (`describe::readme_tables`); stale ones fail here.
+/// `QIMEN_BLESS=1 cargo test --test tables` rewrites them, for a person to review in the diff.
+#[test]
+fn the_readme_tables_are_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let mut readme = std::fs::read_to_string(&path).expect("README.md");
+    let bless = std::env::var("QIMEN_BLESS").is_ok_and(|v| v == "1");
+    for (name, table) in qimen_payload::describe::readme_tables() {
+        let (open, close) = (format!("<!-- generated:{name} -->\n"), format!("<!-- /generated:{name} -->"));
+        let start = readme.find(&open).unwrap_or_else(|| panic!("README.md has no {open}")) + open.len();
+        let end = start + readme[start..].find(&close).unwrap_or_else(|| panic!("README.md has no {close}"));
+        if bless {
+            readme.replace_range(start..end, &table);
+        } else {
+            assert_eq!(readme[start..end], table, "the README's {name} table is stale: QIMEN_BLESS=1 cargo test --test tables");
+        }
+    }
+    if bless {
+        std::fs::write(&path, readme).expect("write README.md");
     }
 }

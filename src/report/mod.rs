@@ -13,13 +13,14 @@ pub use violation::Violation;
 
 use crate::value::Val;
 
-/// Declares the codes once: the enum, its list and its wire names.
+/// Declares the codes once: the enum, its list, its wire names and what the README's table says of each
+/// (the table is generated from here; a test fails when the README is stale).
 macro_rules! codes {
-    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
-        /// A stable, documented reason code. The README lists every code with its meaning.
+    ($($variant:ident => $name:literal, $kind:literal, $meaning:literal;)*) => {
+        /// A stable, documented reason code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Code {
-            $($(#[$doc])* $variant,)*
+            $($variant,)*
         }
         impl Code {
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
@@ -28,37 +29,47 @@ macro_rules! codes {
                     $(Code::$variant => $name,)*
                 }
             }
+            /// Whether the code is an error, a warning, or either.
+            pub fn kind(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $kind,)*
+                }
+            }
+            /// What it means, and its `params`.
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $meaning,)*
+                }
+            }
         }
     };
 }
 
 codes! {
-    Missing => "missing",
-    Type => "type",
-    TooLong => "too_long",
-    TooMany => "too_many",
-    Enum => "enum",
-    Date => "date",
-    Datetime => "datetime",
-    Integer => "integer",
-    Decimal => "decimal",
-    Range => "range",
-    Duplicate => "duplicate",
-    Order => "order",
-    InvalidChar => "invalid_char",
-    UnknownField => "unknown_field",
-    Malformed => "malformed",
-    TooLarge => "too_large",
-    TooDeep => "too_deep",
-    UnknownMethod => "unknown_method",
-    /// Warnings only from here: legal but suspicious.
-    Negative => "negative",
-    ZeroQuantity => "zero_quantity",
-    EmptyList => "empty_list",
-    CountMismatch => "count_mismatch",
-    CheckDigit => "check_digit",
-    /// More issues than a report carries; the rest were not listed.
-    TooManyIssues => "too_many_issues",
+    Missing => "missing", "error", "a required field is absent, null, blank, or an empty list (params: `when` for conditional requirements, `min` for a list minimum)";
+    Type => "type", "error", "wrong JSON type (params: `expected`, `got`; `value` when a string reads as no such value)";
+    TooLong => "too_long", "error", "string longer than the limit, counted in UTF-16 units as the Java SDK does (`length`, `max`)";
+    TooMany => "too_many", "error", "list longer than the API's limit (`count`, `max`); the entries are still checked";
+    Enum => "enum", "error", "not one of the codes (`value`, `allowed`)";
+    Date => "date", "error", "not a date, or an impossible one (`value`, `reason`)";
+    Datetime => "datetime", "error", "not a date-time, or an impossible one (`value`, `reason`)";
+    Integer => "integer", "error", "not an integer, a fraction, beyond i64, or an unsafe JS number (`value`, `reason`)";
+    Decimal => "decimal", "error", "not a decimal, or too many decimals (`value`, `scale`)";
+    Range => "range", "error", "outside the allowed range (`value`; `min` as an integer; for a rate `min` 0, `max` 1, `exclusiveMin`, and `hint` `9折` when a bare `9` was given; `reason: \"too_big\"` for a number too large for the field; `when` (`check_mode = 1`) when the bound comes from another field)";
+    Duplicate => "duplicate", "error", "a key repeated in one JSON object (`key`), or a value that must be unique repeated in a list (`value`, `first`)";
+    Order => "order", "error or warning", "a value after/above the one it must not exceed (`other`, `otherValue`)";
+    InvalidChar => "invalid_char", "warning (error for lone surrogates)", "a character XML 1.0 cannot carry (`char`, `index`)";
+    UnknownField => "unknown_field", "warning", "not a field of the API; not sent (`didYouMean`, or `belongsTo` when it belongs elsewhere)";
+    Malformed => "malformed", "error", "not JSON, not an object, or not UTF-8 (`detail`, `line`, `column`); for `parseResponse`, an answer that cannot be read";
+    TooLarge => "too_large", "error", "payload over 8 MiB (or over a million values as a JS object) (`bytes`, `limit`)";
+    TooDeep => "too_deep", "error", "nesting deeper than 64 levels (16 for a response) (`limit`)";
+    UnknownMethod => "unknown_method", "error", "not one of the methods (`value`, `allowed`)";
+    Negative => "negative", "warning", "a negative quantity (`value`)";
+    ZeroQuantity => "zero_quantity", "warning", "a delta adjustment of 0 (changes nothing)";
+    EmptyList => "empty_list", "warning", "a stock sync with no items";
+    CountMismatch => "count_mismatch", "warning", "`total` smaller than the number of items (`value`, `count`)";
+    CheckDigit => "check_digit", "warning", "a barcode with a wrong GS1 check digit (`expected`), or an implausible business registration number";
+    TooManyIssues => "too_many_issues", "error or warning", "more than 1000 errors (or warnings); the rest are not listed (`limit`)";
 }
 
 impl Serialize for Code {

@@ -293,11 +293,12 @@ pub enum Bound {
     TooBig,
 }
 
-/// Why a bound applies, when it depends on another field.
+/// Why a bound applies, when it depends on another field: the condition and the table's reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Because {
-    /// The mode field's value overwrites the stock with this quantity (full mode).
-    Overwrites { mode_field: &'static str, mode: String },
+pub struct Because {
+    pub field: &'static str,
+    pub value: String,
+    pub why: crate::rules::Why,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -466,8 +467,8 @@ impl Serialize for Params<'_> {
                     }
                     Bound::TooBig => m.serialize_entry("reason", "too_big")?,
                 }
-                if let Some(Because::Overwrites { mode_field, mode }) = because {
-                    m.serialize_entry("when", &format!("{mode_field} = {mode}"))?;
+                if let Some(Because { field, value, .. }) = because {
+                    m.serialize_entry("when", &format!("{field} = {value}"))?;
                 }
             }
             Violation::DuplicateKey { key } => m.serialize_entry("key", key)?,

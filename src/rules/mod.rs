@@ -212,17 +212,33 @@ pub enum Check {
     Unique { list: &'static str, key: &'static str, severity: Severity },
     /// `first` must not be greater than `second` (dates, prices or weights, compared by value).
     Order { first: &'static str, second: &'static str, severity: Severity },
-    /// `field` is required when `when` has one of the codes in `is`.
-    RequiredWhen { field: &'static str, when: &'static str, is: &'static [&'static str] },
+    /// When the enum field `when` has one of the codes in `is`, `then` applies: the general conditional check
+    /// (emitted as JSON Schema `if`/`then` where `then` is an error).
+    When { when: &'static str, is: &'static [&'static str], then: Then },
     /// The count field `total` should not be smaller than the number of entries in `list`.
     TotalCoversList { total: &'static str, list: &'static str },
     /// A list that is absent or empty is legal but suspicious.
     WarnEmptyList { list: &'static str },
     /// A field found in an entry of this object that belongs to another object: name the right place.
     Misplaced { field: &'static str, belongs_to: &'static str },
-    /// A mode field decides what a quantity in each list entry may be: under `mode` == `full`,
-    /// a negative quantity is an error (`range`); under `mode` == `delta`, a zero quantity is a warning.
-    QuantityByMode { mode: &'static str, full: &'static str, delta: &'static str, list: &'static str, quantity: &'static str },
+}
+
+/// What a [`Check::When`] demands.
+#[derive(Debug)]
+pub enum Then {
+    /// The field is required (`missing`, naming the condition).
+    Required(&'static str),
+    /// In each entry of `list`, the Long `field` must be at least `min` (`range`); `why` says why, per language.
+    EntriesAtLeast { list: &'static str, field: &'static str, min: i64, why: Why },
+    /// In each entry of `list`, a Long `field` of 0 changes nothing (a `zero_quantity` warning).
+    EntriesNotZero { list: &'static str, field: &'static str },
+}
+
+/// A reason written in the table, in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Why {
+    pub en: &'static str,
+    pub zh: &'static str,
 }
 
 /// The four APIs.

@@ -49,8 +49,8 @@ const ITEM: &[Field] = &[
             type_name: "Struct",
             fields: PRICE_ADJUSTMENT,
             checks: &[
-                Check::RequiredWhen { field: "discount", when: "type", is: &["1"] },
-                Check::RequiredWhen { field: "standardPrice", when: "type", is: &["0", "2"] },
+                Check::When { when: "type", is: &["1"], then: Then::Required("discount") },
+                Check::When { when: "type", is: &["0", "2"], then: Then::Required("standardPrice") },
                 Check::Order { first: "startDate", second: "endDate", severity: Severity::Error },
             ],
         }),

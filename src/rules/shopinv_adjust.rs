@@ -49,7 +49,17 @@ pub static API: Api = Api {
             fields: EDIT,
             checks: &[
                 Check::Unique { list: "detail_list", key: "sub_order_id", severity: Severity::Error },
-                Check::QuantityByMode { mode: "check_mode", full: "1", delta: "2", list: "detail_list", quantity: "quantity" },
+                Check::When {
+                    when: "check_mode",
+                    is: &["1"],
+                    then: Then::EntriesAtLeast {
+                        list: "detail_list",
+                        field: "quantity",
+                        min: 0,
+                        why: Why { en: "full mode overwrites the stock with this quantity", zh: "全量模式以此数量覆盖库存" },
+                    },
+                },
+                Check::When { when: "check_mode", is: &["2"], then: Then::EntriesNotZero { list: "detail_list", field: "quantity" } },
             ],
         }),
         true,

@@ -94,7 +94,7 @@ pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, 
     match v {
         None => Ok(None),
         Some(s) => SignMethod::parse(&s).map(Some).ok_or_else(|| {
-            let allowed = vec!["md5".to_string(), "hmac".to_string(), "hmac-sha256".to_string()];
+            let allowed = SignMethod::ALL.iter().map(|m| m.as_str().to_string()).collect();
             // The value is not repeated: `signParams(p, 'hmac-sha256', secret)` (arguments swapped) puts the
             // secret here, and an error must never carry it.
             bad(name, Violation::Enum { value: None, allowed, reason: None })

@@ -77,16 +77,31 @@ for (const { method } of q.methods()) {
   });
 }
 
+// Conditional rules (`When` checks in the tables) are JSON Schema `if`/`then`: both refuse these, both accept
+// the same payload with the condition unmet.
+const CONDITIONAL = [
+  ['discount type 1 requires a discount', 'qimen.taobao.pos.items.synchronize', { actionType: 'add', customerid: 'c', item: [{ productCode: 'P', itemCode: 'S', skuProperty: 'x', standardPrice: '1.00', referencePrice: '1.00', priceAdjustment: { type: '1' } }] }, ['item', 0, 'priceAdjustment', 'discount'], '0.9000'],
+  ['price types 0 and 2 require a standardPrice', 'qimen.taobao.pos.items.synchronize', { actionType: 'add', customerid: 'c', item: [{ productCode: 'P', itemCode: 'S', skuProperty: 'x', standardPrice: '1.00', referencePrice: '1.00', priceAdjustment: { type: '2' } }] }, ['item', 0, 'priceAdjustment', 'standardPrice'], '1.00'],
+  ['full-mode negative quantity', 'taobao.inventory.shopinv.adjust', { shop_inventory_edit: { order_id: 'o', store_id: 1, check_mode: 1, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's', quantity: -1 }], recover_deleted_data: true } }, ['shop_inventory_edit', 'check_mode'], 2],
+];
+for (const [why, method, payload, path, fix] of CONDITIONAL) {
+  test(`conditional rule, expressed as if/then: ${why}`, () => {
+    assert.equal(validators[method](payload), false, 'the schema refuses it');
+    assert.equal(q.check(method, payload).ok, false, 'check refuses it');
+    const fixed = mutated(payload, path, fix);
+    assert.equal(validators[method](fixed), true, `the schema accepts it fixed: ${JSON.stringify(validators[method].errors)}`);
+    assert.equal(q.check(method, fixed).ok, true, 'check accepts it fixed');
+  });
+}
+
 // Rules JSON Schema cannot express: canonical-looking payloads the schema accepts and check refuses.
 const INEXPRESSIBLE = [
   ['duplicate itemCode in a list', 'qimen.taobao.pos.inventory.synchronize', { item: [{ itemCode: 'A', paperQty: 1 }, { itemCode: 'A', paperQty: 2 }] }],
   ['duplicate JSON key (the schema sees the last one)', 'tmall.qimendc.inventory.sync', '{"cp_code":"a","cp_code":"b"}'],
   ['calendar validity (2023-02-29 matches the date pattern)', 'tmall.qimendc.inventory.sync', { date: '2023-02-29' }],
   ['startDate after endDate', 'qimen.taobao.pos.items.synchronize', { actionType: 'add', customerid: 'c', item: [{ productCode: 'P', itemCode: 'S', skuProperty: 'x', standardPrice: '1.00', referencePrice: '1.00', priceAdjustment: { type: '0', standardPrice: '1.00', startDate: '2024-07-01', endDate: '2024-06-01' } }] }],
-  ['discount type 1 requires a discount', 'qimen.taobao.pos.items.synchronize', { actionType: 'add', customerid: 'c', item: [{ productCode: 'P', itemCode: 'S', skuProperty: 'x', standardPrice: '1.00', referencePrice: '1.00', priceAdjustment: { type: '1' } }] }],
   ['discount 0.0000 (the pattern allows it; 0 < d is a range rule)', 'qimen.taobao.pos.items.synchronize', { actionType: 'add', customerid: 'c', item: [{ productCode: 'P', itemCode: 'S', skuProperty: 'x', standardPrice: '1.00', referencePrice: '1.00', discount: '0.0000' }] }],
   ['product_date after expire_date', 'tmall.qimendc.inventory.sync', { items: [{ product_date: '2020-01-01', expire_date: '2019-01-01' }] }],
-  ['full-mode negative quantity', 'taobao.inventory.shopinv.adjust', { shop_inventory_edit: { order_id: 'o', store_id: 1, check_mode: 1, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's', quantity: -1 }], recover_deleted_data: true } }],
   ['Long beyond i64 (JSON Schema integers are unbounded)', 'tmall.qimendc.inventory.sync', '{"items":[{"quantity":9223372036854775808}]}'],
   ['whitespace-only string (minLength counts spaces; check trims)', 'taobao.inventory.shopinv.adjust', { shop_inventory_edit: { order_id: '   ', store_id: 1, check_mode: 2, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's', quantity: 1 }], recover_deleted_data: true } }],
 ];

@@ -131,8 +131,8 @@ impl Messages for En {
             Bound::Rate { .. } => format!("{at} is \"{value}\"; it must be greater than 0 and at most 1"),
             Bound::TooBig => format!("{at} is \"{value}\": too large for this field"),
         };
-        if let Some(Because::Overwrites { mode_field, mode }) = because {
-            s.push_str(&format!(" ({mode_field} {mode} overwrites the stock with this quantity)"));
+        if let Some(Because { field, value, why }) = because {
+            s.push_str(&format!(" ({field} = {value}: {})", why.en));
         }
         if let Bound::Rate { hint: Some(h) } = bound {
             s.push_str(&format!("; did you mean {h} (a rate in 折 notation)?"));

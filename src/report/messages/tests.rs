@@ -23,7 +23,11 @@ fn samples() -> Vec<Violation> {
         Violation::Enum { value: None, allowed: vec![v()], reason: Some(EnumReason::NotQimen) },
         Violation::Decimal { value: v(), scale: Some(2) },
         Violation::Decimal { value: v(), scale: None },
-        Violation::Range { value: v(), bound: Bound::AtLeast(0), because: Some(Because::Overwrites { mode_field: "", mode: v() }) },
+        Violation::Range {
+            value: v(),
+            bound: Bound::AtLeast(0),
+            because: Some(Because { field: "", value: v(), why: crate::rules::Why { en: "x", zh: "因为" } }),
+        },
         Violation::Range { value: v(), bound: Bound::Rate { hint: Some(v()) }, because: None },
         Violation::Range { value: v(), bound: Bound::TooBig, because: None },
         Violation::DuplicateKey { key: v() },
@@ -180,9 +184,17 @@ fn the_three_messages_the_architecture_issue_found_wrong() {
     let full = Violation::Range {
         value: "-1".into(),
         bound: Bound::AtLeast(0),
-        because: Some(Because::Overwrites { mode_field: "check_mode", mode: "1".into() }),
+        because: Some(Because {
+            field: "check_mode",
+            value: "1".into(),
+            why: crate::rules::Why { en: "full mode overwrites the stock with this quantity", zh: "全量模式以此数量覆盖库存" },
+        }),
     };
-    assert_eq!(message(&zh::Zh, &at("q"), &full), "q 的值 \"-1\" 超出范围,应不小于 0(check_mode 为 1 时以此数量覆盖库存)");
+    assert_eq!(message(&zh::Zh, &at("q"), &full), "q 的值 \"-1\" 超出范围,应不小于 0(check_mode 为 1:全量模式以此数量覆盖库存)");
+    assert_eq!(
+        message(&en::En, &at("q"), &full),
+        "q is \"-1\"; it must be at least 0 (check_mode = 1: full mode overwrites the stock with this quantity)"
+    );
     // A discount said "greater than 0" in English but "0 到 1 之间" in Chinese.
     let rate = Violation::Range { value: "0".into(), bound: Bound::Rate { hint: None }, because: None };
     assert!(message(&en::En, &at("d"), &rate).ends_with("greater than 0 and at most 1"));

@@ -169,8 +169,8 @@ impl Messages for Zh {
             Bound::Rate { .. } => format!("{at} 的值 \"{value}\" 超出范围,应大于 0 且不大于 1"),
             Bound::TooBig => format!("{at} 的值 \"{value}\" 过大,超出该字段能表示的范围"),
         };
-        if let Some(Because::Overwrites { mode_field, mode }) = because {
-            s.push_str(&format!("({mode_field} 为 {mode} 时以此数量覆盖库存)"));
+        if let Some(Because { field, value, why }) = because {
+            s.push_str(&format!("({field} 为 {value}:{})", why.zh));
         }
         if let Bound::Rate { hint: Some(h) } = bound {
             s.push_str(&format!(";是否想写 {h}?"));
