@@ -70,34 +70,20 @@ export interface BuiltRequest {
   sign: string;
 }
 
-export interface AdjustDetail {
-  subOrderId?: string;
-  success: boolean;
-  idempotent: boolean;
-  idempotentReason?: string;
-  errorCode?: string;
-  errorMessage?: string;
-}
-
-export interface ParsedResponse {
+/** What every parsed answer has; each method's own fields are in `Responses` (generated from its response table). */
+export interface ParsedCommon {
   ok: boolean;
+  /** True for the platform's `error_response`. */
   errorResponse: boolean;
   code?: string;
   message?: string;
   subCode?: string;
   subMessage?: string;
   requestId?: string;
-  flag?: string;
-  total?: string;
-  items?: string[];
-  qimendcCode?: string;
-  qimendcSuccess?: boolean;
-  qimendcMessage?: string;
-  qimendcRequestId?: string;
-  result?: { success: boolean; errorCode?: string; errorMessage?: string };
-  details?: AdjustDetail[];
-  partial?: boolean;
 }
+
+/** Any method's parsed answer. A field the answer lacks is omitted, at every level. */
+export type ParsedResponse = Responses[Method];
 
 export interface MethodInfo {
   method: Method;
@@ -135,7 +121,7 @@ export function render<M extends Method>(method: M, payload: PayloadInput<M>, op
 export function chunk<M extends Method>(method: M, payload: PayloadInput<M>): Values[M][];
 export function buildRequest<M extends Method>(method: M, payload: PayloadInput<M>, options: BuildOptions): BuiltRequest;
 export function signParams(params: Record<string, string | number | boolean | bigint | null | undefined>, secret: string, signMethod?: SignMethod, body?: string): string;
-export function parseResponse(method: Method, text: string): ParsedResponse;
+export function parseResponse<M extends Method>(method: M, text: string): Responses[M];
 /** The API's JSON Schema (2020-12) of the canonical payload. */
 export function schema(method: Method): Record<string, unknown>;
 export function methods(): MethodInfo[];

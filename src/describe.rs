@@ -341,6 +341,41 @@ fn ts_object(fields: &'static [Field], input: bool, indent: usize) -> String {
 
 /// The package's `.d.ts`, generated from the rule tables (per-API payload and value types, overloads keyed by
 /// the method name) around the hand-written generic part in `js/types.d.ts`.
+/// The TypeScript members of response fields: (in place, hoisted to the top), each optional (omitted when
+/// the answer lacks it).
+fn ts_answers(fields: &'static [crate::rules::Answer], indent: usize) -> (String, String) {
+    use crate::rules::AnswerKind;
+    let (mut here, mut hoisted) = (String::new(), String::new());
+    for f in fields {
+        // A hoisted field is written at the top of the result, so indented from there.
+        let indent = if f.hoisted { 0 } else { indent };
+        let pad = "  ".repeat(indent + 1);
+        let ty = match &f.kind {
+            AnswerKind::Text => "string".to_string(),
+            AnswerKind::Bool => "boolean".to_string(),
+            AnswerKind::Pluck(_) => "string[]".to_string(),
+            AnswerKind::Object(inner) => {
+                let (members, inner_hoisted) = ts_answers(inner, indent + 1);
+                hoisted.push_str(&inner_hoisted);
+                format!("{{{members}\n{pad}}}")
+            }
+            AnswerKind::Entries(inner) => {
+                let (members, _) = ts_answers(inner, indent + 1);
+                format!(
+                    "Array<{{{members}\n{pad}  /** The entry was no object (it counts as failed). */\n{pad}  unreadable?: true;\n{pad}}}>"
+                )
+            }
+        };
+        let line = format!("\n{pad}{}?: {ty};", f.name);
+        if f.hoisted {
+            hoisted.push_str(&line);
+        } else {
+            here.push_str(&line);
+        }
+    }
+    (here, hoisted)
+}
+
 /// The README's generated tables, by marker name: the content between `<!-- generated:NAME -->` and
 /// `<!-- /generated:NAME -->`. A test compares them with the README (QIMEN_BLESS=1 rewrites it).
 pub fn readme_tables() -> Vec<(&'static str, String)> {
@@ -386,6 +421,25 @@ pub fn typescript(generic: &str) -> String {
             ts_object(api.fields, false, 0)
         ));
     }
+    for api in crate::rules::APIS {
+        let base = type_base(api);
+        let (fields, hoisted) = ts_answers(api.response.fields, 0);
+        let partial = match api.response.success {
+            crate::rules::Success::AllEntries { .. } => {
+                "\n  /** Some entries succeeded and some did not (absent for an `error_response`). */\n  partial?: boolean;"
+            }
+            _ => "",
+        };
+        s.push_str(&format!(
+            "/** The parsed answer of {} (from its response table). */\nexport interface {base}Response extends ParsedCommon {{{fields}{hoisted}{partial}\n}}\n\n",
+            api.method
+        ));
+    }
+    s.push_str("export interface Responses {\n");
+    for api in crate::rules::APIS {
+        s.push_str(&format!("  {}: {}Response;\n", ts_string(api.method), type_base(api)));
+    }
+    s.push_str("}\n\n");
     s.push_str("export interface Payloads {\n");
     for api in crate::rules::APIS {
         s.push_str(&format!("  {}: {}Payload;\n", ts_string(api.method), type_base(api)));

@@ -1,79 +1,89 @@
 //! Reading what the platform answers: XML or JSON, wrapped as `<response>`, as the method's response element,
-//! bare, or as `error_response`; normalized to one result shape per API (`rules::ResponseShape`).
+//! bare, or as `error_response`; read into the platform's common fields plus the API's own, as its response
+//! table (`rules::answer`) declares them.
 
 mod tree;
 
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::input::MAX_INPUT_BYTES;
 use crate::report::violation::{Malformed, ResponseProblem, Violation};
 use crate::report::{Issue, Report};
-use crate::rules::{Api, ResponseShape};
+use crate::rules::answer::build::text as common;
+use crate::rules::{Answer, AnswerKind, Api, Success};
 
-/// One sub-order's result of `taobao.inventory.shopinv.adjust`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Detail {
-    pub sub_order_id: Option<String>,
-    /// Succeeded, counting an idempotent repeat as success.
-    pub success: bool,
-    pub idempotent: bool,
-    pub idempotent_reason: Option<String>,
-    pub error_code: Option<String>,
-    pub error_message: Option<String>,
-}
+/// The platform's common fields of every answer (and of `error_response`), in output order.
+pub const COMMON: &[Answer] = &[
+    common("code", "code"),
+    Answer { aliases: &["msg"], ..common("message", "message") },
+    common("sub_code", "subCode"),
+    Answer { aliases: &["sub_message"], ..common("sub_msg", "subMessage") },
+    common("request_id", "requestId"),
+];
 
-/// `result` of `taobao.inventory.shopinv.adjust`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AdjustResult {
-    pub success: bool,
-    pub error_code: Option<String>,
-    pub error_message: Option<String>,
-}
-
-/// A parsed response. Fields that the API or the answer does not have are omitted.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// A parsed answer: `ok`, `errorResponse`, then the fields the answer had, in table order. A field the answer
+/// does not have is omitted, at every level.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Parsed {
     pub ok: bool,
     /// True for an `error_response`.
     pub error_response: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub_message: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<String>,
-    // POS APIs
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub flag: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<String>>,
-    // qimendc
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qimendc_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qimendc_success: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qimendc_message: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qimendc_request_id: Option<String>,
-    // shopinv.adjust
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result: Option<AdjustResult>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub details: Option<Vec<Detail>>,
-    /// Some sub-orders succeeded and some did not.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Fields,
+    /// For a list-of-entries success rule: some entries succeeded and some did not.
     pub partial: Option<bool>,
+}
+
+/// Named values of a parsed answer, in table order.
+pub type Fields = Vec<(&'static str, Out)>;
+
+/// A value read from an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Out {
+    Text(String),
+    Bool(bool),
+    Object(Vec<(&'static str, Out)>),
+    List(Vec<Out>),
+}
+
+impl Parsed {
+    /// A field of the result by its output name.
+    pub fn get(&self, name: &str) -> Option<&Out> {
+        self.fields.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+}
+
+impl Serialize for Parsed {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("ok", &self.ok)?;
+        m.serialize_entry("errorResponse", &self.error_response)?;
+        for (k, v) in &self.fields {
+            m.serialize_entry(k, v)?;
+        }
+        if let Some(p) = self.partial {
+            m.serialize_entry("partial", &p)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Out {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Out::Text(t) => s.serialize_str(t),
+            Out::Bool(b) => s.serialize_bool(*b),
+            Out::Object(fields) => {
+                let mut m = s.serialize_map(Some(fields.len()))?;
+                for (k, v) in fields {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+            Out::List(l) => l.serialize(s),
+        }
+    }
 }
 
 /// No answer of the platform nests deeper than a few levels (envelope, result, list, wrapper, entry): a deeper
@@ -129,10 +139,10 @@ fn read(api: &Api, text: &str) -> Result<Parsed, Violation> {
     }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
     let root = match t.as_bytes().first() {
-        Some(b'<') => tree::xml(t, &api.response_element())?,
+        Some(b'<') => tree::xml(t, &api.response_element(), api.response.fields)?,
         Some(b'{') => {
             json_depth_within(t, RESPONSE_MAX_DEPTH)?;
-            tree::json(t, &api.response_element())?
+            tree::json(t, &api.response_element(), api.response.fields)?
         }
         _ => return Err(malformed(ResponseProblem::NeitherXmlNorJson)),
     };
@@ -140,29 +150,20 @@ fn read(api: &Api, text: &str) -> Result<Parsed, Violation> {
     Ok(extract(api, root))
 }
 
-/// Unwrap the platform's envelopes and read the fields of the API's response shape.
+/// Unwrap the platform's envelopes and read the fields of the API's response table.
 fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
     match root.remove("error_response") {
         Some(Value::Object(e)) => {
-            return Parsed {
-                ok: false,
-                error_response: true,
-                code: text(&e, "code"),
-                message: text(&e, "msg").or_else(|| text(&e, "message")),
-                sub_code: text(&e, "sub_code"),
-                sub_message: text(&e, "sub_msg"),
-                request_id: text(&e, "request_id"),
-                ..Parsed::default()
-            };
+            return Parsed { ok: false, error_response: true, fields: read_fields(COMMON, &e).0, partial: None };
         }
         // An error_response of any other shape is still the platform's refusal, never a success.
         Some(other) => {
-            let message = match other {
-                Value::String(s) => Some(s),
-                Value::Null => None,
-                v => Some(v.to_string()),
+            let fields = match other {
+                Value::String(s) => vec![("message", Out::Text(s))],
+                Value::Number(n) => vec![("message", Out::Text(n.to_string()))],
+                _ => Vec::new(),
             };
-            return Parsed { ok: false, error_response: true, message, ..Parsed::default() };
+            return Parsed { ok: false, error_response: true, fields, partial: None };
         }
         None => {}
     }
@@ -170,96 +171,98 @@ fn extract(api: &Api, mut root: Map<String, Value>) -> Parsed {
         (Some(Value::Object(m)), _) | (None, Some(Value::Object(m))) => m,
         _ => root,
     };
-    let mut p = Parsed {
-        code: text(&body, "code"),
-        message: text(&body, "message").or_else(|| text(&body, "msg")),
-        sub_code: text(&body, "sub_code"),
-        sub_message: text(&body, "sub_msg").or_else(|| text(&body, "sub_message")),
-        request_id: text(&body, "request_id"),
-        ..Parsed::default()
-    };
-    match api.response {
-        ResponseShape::Pos { items } => {
-            p.flag = text(&body, "flag");
-            // Case-sensitive, as the Qimen client's `"success".equals(flag)`: `SUCCESS` is not a success.
-            p.ok = p.flag.as_deref() == Some("success");
-            if items {
-                p.total = text(&body, "total");
-                p.items =
-                    body.get("item").map(|v| entries(v).iter().filter_map(|e| e.as_object().and_then(|o| text(o, "itemCode"))).collect());
-            }
-        }
-        ResponseShape::Qimendc => {
-            p.qimendc_code = text(&body, "qimendc_code");
-            p.qimendc_success = boolean(&body, "qimendc_success");
-            p.qimendc_message = text(&body, "qimendc_message");
-            p.qimendc_request_id = text(&body, "qimendc_request_id");
-            p.ok = p.qimendc_success == Some(true);
-        }
-        ResponseShape::ShopinvAdjust => {
-            let empty = Map::new();
-            let result = body.get("result").and_then(Value::as_object).unwrap_or(&empty);
-            let r = AdjustResult {
-                success: boolean(result, "success") == Some(true),
-                error_code: text(result, "error_code"),
-                error_message: text(result, "error_message"),
-            };
-            // A detail that is not an object cannot say it succeeded: it counts as a failed one, not dropped.
-            let details: Vec<Detail> = result
-                .get("data")
-                .map(|d| entries(d).iter().map(|e| e.as_object().map_or_else(unreadable_detail, detail)).collect())
-                .unwrap_or_default();
-            let succeeded = details.iter().filter(|d| d.success).count();
-            p.ok = r.success && succeeded == details.len();
-            p.partial = Some(succeeded > 0 && succeeded < details.len());
-            p.result = Some(r);
-            p.details = Some(details);
-        }
-    }
+    let (mut fields, hoisted) = read_fields(COMMON, &body);
+    let (own, own_hoisted) = read_fields(api.response.fields, &body);
+    fields.extend(own);
+    fields.extend(hoisted);
+    fields.extend(own_hoisted);
+    let mut p = Parsed { ok: false, error_response: false, fields, partial: None };
+    judge(&api.response.success, &mut p);
     p
 }
 
-fn unreadable_detail() -> Detail {
-    Detail {
-        sub_order_id: None,
-        success: false,
-        idempotent: false,
-        idempotent_reason: None,
-        error_code: None,
-        error_message: Some("the detail is not an object".into()),
+/// Decide `ok` (and `partial`) by the table's success rule.
+fn judge(rule: &Success, p: &mut Parsed) {
+    match rule {
+        Success::TextIs { name, value } => p.ok = matches!(p.get(name), Some(Out::Text(t)) if t == value),
+        Success::IsTrue { name } => p.ok = p.get(name) == Some(&Out::Bool(true)),
+        Success::AllEntries { object, flag, list, entry, also } => {
+            let flag_true = matches!(p.get(object), Some(Out::Object(o)) if o.iter().any(|(k, v)| k == flag && *v == Out::Bool(true)));
+            let (mut total, mut succeeded) = (0, 0);
+            if let Some((_, Out::List(entries))) = p.fields.iter_mut().find(|(k, _)| k == list) {
+                for e in entries {
+                    let Out::Object(fields) = e else { continue };
+                    total += 1;
+                    let yes = |k: &str| fields.iter().any(|(n, v)| *n == k && *v == Out::Bool(true));
+                    let ok = yes(entry) || yes(also);
+                    // An idempotent repeat was applied before: it counts as success.
+                    match fields.iter_mut().find(|(n, _)| n == entry) {
+                        Some((_, v)) => *v = Out::Bool(ok),
+                        None => fields.insert(0, (entry, Out::Bool(ok))),
+                    }
+                    succeeded += usize::from(ok);
+                }
+            }
+            p.ok = flag_true && succeeded == total;
+            p.partial = Some(succeeded > 0 && succeeded < total);
+        }
     }
 }
 
-fn detail(o: &Map<String, Value>) -> Detail {
-    let idempotent = boolean(o, "idempotent") == Some(true);
-    Detail {
-        sub_order_id: text(o, "sub_order_id"),
-        // An idempotent repeat was already applied: it counts as success.
-        success: boolean(o, "success") == Some(true) || idempotent,
-        idempotent,
-        idempotent_reason: text(o, "idempotent_reason"),
-        error_code: text(o, "error_code"),
-        error_message: text(o, "error_msg").or_else(|| text(o, "error_message")),
+/// Read `fields` from an object: (the fields in place, the hoisted ones).
+fn read_fields(fields: &'static [Answer], m: &Map<String, Value>) -> (Fields, Fields) {
+    let (mut here, mut hoisted) = (Vec::new(), Vec::new());
+    for f in fields {
+        let Some(v) = std::iter::once(f.wire).chain(f.aliases.iter().copied()).find_map(|w| m.get(w)) else { continue };
+        let out = match &f.kind {
+            AnswerKind::Text => text(v).map(Out::Text),
+            AnswerKind::Bool => boolean(v).map(Out::Bool),
+            AnswerKind::Object(inner) => v.as_object().map(|o| {
+                let (mut fs, inner_hoisted) = read_fields(inner, o);
+                hoisted.extend(inner_hoisted);
+                fs.shrink_to_fit();
+                Out::Object(fs)
+            }),
+            AnswerKind::Entries(inner) => Some(Out::List(
+                entries(v).into_iter().map(|e| e.as_object().map_or_else(unreadable, |o| Out::Object(read_fields(inner, o).0))).collect(),
+            )),
+            AnswerKind::Pluck(name) => Some(Out::List(
+                entries(v).into_iter().filter_map(|e| e.as_object().and_then(|o| o.get(*name)).and_then(text)).map(Out::Text).collect(),
+            )),
+        };
+        if let Some(out) = out {
+            if f.hoisted {
+                hoisted.push((f.name, out))
+            } else {
+                here.push((f.name, out))
+            }
+        }
     }
+    (here, hoisted)
+}
+
+/// An entry that is no object cannot say it succeeded: it counts as a failed one, never dropped.
+fn unreadable() -> Out {
+    Out::Object(vec![("success", Out::Bool(false)), ("unreadable", Out::Bool(true))])
 }
 
 /// The entries of a platform list: `[..]`, `{ "type_name": [..] }`, or `{ "type_name": {..} }` (one entry,
-/// as XML gives it).
-fn entries(v: &Value) -> Vec<Value> {
+/// as XML gives it), or one entry alone.
+fn entries(v: &Value) -> Vec<&Value> {
     match v {
-        Value::Array(a) => a.clone(),
+        Value::Array(a) => a.iter().collect(),
         Value::Object(m) if m.len() == 1 => match m.values().next() {
-            Some(Value::Array(a)) => a.clone(),
-            Some(o @ Value::Object(_)) => vec![o.clone()],
-            _ => vec![v.clone()],
+            Some(Value::Array(a)) => a.iter().collect(),
+            Some(o @ Value::Object(_)) => vec![o],
+            _ => vec![v],
         },
-        Value::Object(_) => vec![v.clone()],
+        Value::Object(_) => vec![v],
         _ => Vec::new(),
     }
 }
 
-fn text(m: &Map<String, Value>, key: &str) -> Option<String> {
-    match m.get(key)? {
+fn text(v: &Value) -> Option<String> {
+    match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
@@ -267,8 +270,8 @@ fn text(m: &Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
-fn boolean(m: &Map<String, Value>, key: &str) -> Option<bool> {
-    match m.get(key)? {
+fn boolean(v: &Value) -> Option<bool> {
+    match v {
         Value::Bool(b) => Some(*b),
         Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
         Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),

@@ -12,34 +12,9 @@ use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::fmt;
 
-use super::{malformed, too_deep, RESPONSE_MAX_DEPTH};
+use super::{malformed, too_deep, COMMON, RESPONSE_MAX_DEPTH};
 use crate::report::violation::{ResponseProblem, Violation};
-
-/// Every scalar field any API's answer is read for (envelopes, error_response, list entries, shopinv details).
-/// `extract` reads nothing else; a field missing here reads as absent, which the response cases would show.
-pub(super) const SCALARS: &[&str] = &[
-    "code",
-    "msg",
-    "message",
-    "sub_code",
-    "sub_msg",
-    "sub_message",
-    "request_id",
-    "flag",
-    "total",
-    "itemCode",
-    "qimendc_code",
-    "qimendc_success",
-    "qimendc_message",
-    "qimendc_request_id",
-    "success",
-    "error_code",
-    "error_message",
-    "error_msg",
-    "sub_order_id",
-    "idempotent",
-    "idempotent_reason",
-];
+use crate::rules::{Answer, AnswerKind};
 
 /// Most values (objects, lists, fields) kept from one answer. An answer to a request of at most 100 entries
 /// holds a few hundred; a text with more is no answer of these APIs. With it, what the reader keeps is bounded
@@ -51,54 +26,82 @@ fn too_many() -> Violation {
     malformed(ResponseProblem::TooManyValues { limit: MAX_KEPT_VALUES })
 }
 
-/// What a value at some place in the answer is read for.
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Want {
-    /// The document: `error_response`, the method's response element, `response`, or a bare body.
-    Root,
-    /// A response body: scalars, the `item` list, the shopinv `result`.
-    Body,
-    /// shopinv's `result`: scalars and the `data` list.
-    Result,
+/// What a value at some place in the answer is read for: derived from the API's response table and the
+/// platform's common fields, so the reader keeps exactly what `extract` reads.
+#[derive(Clone, Copy, Debug)]
+enum Want<'e> {
+    /// The document: `error_response`, the method's response `element`, `response`, or a bare body.
+    Root {
+        element: &'e str,
+        body: &'static [Answer],
+    },
+    /// An object of these fields (with the common ones for a body or `error_response`).
+    Object {
+        fields: &'static [Answer],
+        common: bool,
+    },
     /// A list: `[..]`, or `{ "type_name": [..] | {..} }` (a wrapper), or one entry as an object.
-    List,
+    List(Entry),
     /// A wrapper's value: entries, or one entry.
-    Items,
-    /// An entry, or `error_response`: scalar fields only.
-    Fields,
+    Items(Entry),
+    Entry(Entry),
     Scalar,
     Skip,
 }
 
-impl Want {
-    fn child(self, key: &str, element: &str) -> Want {
-        let scalar = SCALARS.contains(&key);
+/// What one list entry is read for.
+#[derive(Clone, Copy, Debug)]
+enum Entry {
+    Fields(&'static [Answer]),
+    Pluck(&'static str),
+}
+
+fn named(a: &Answer, key: &str) -> bool {
+    a.wire == key || a.aliases.contains(&key)
+}
+
+impl<'e> Want<'e> {
+    fn child(self, key: &str) -> Want<'e> {
         match self {
-            Want::Root if key == "error_response" => Want::Fields,
-            Want::Root if key == "response" || key == element => Want::Body,
-            Want::Root | Want::Body if key == "item" => Want::List,
-            Want::Root | Want::Body if key == "result" => Want::Result,
-            Want::Result if key == "data" => Want::List,
-            Want::List if !scalar => Want::Items,
-            Want::Items => Want::Fields.child(key, element),
-            Want::Root | Want::Body | Want::Result | Want::List | Want::Fields if scalar => Want::Scalar,
-            _ => Want::Skip,
+            Want::Root { .. } if key == "error_response" => Want::Object { fields: &[], common: true },
+            Want::Root { element, body } if key == "response" || key == element => Want::Object { fields: body, common: true },
+            Want::Root { body, .. } => Want::Object { fields: body, common: true }.child(key),
+            Want::Object { common: true, .. } if COMMON.iter().any(|a| named(a, key)) => Want::Scalar,
+            Want::Object { fields, .. } => match fields.iter().find(|a| named(a, key)).map(|a| &a.kind) {
+                Some(AnswerKind::Text | AnswerKind::Bool) => Want::Scalar,
+                Some(AnswerKind::Object(inner)) => Want::Object { fields: inner, common: false },
+                Some(AnswerKind::Entries(inner)) => Want::List(Entry::Fields(inner)),
+                Some(AnswerKind::Pluck(name)) => Want::List(Entry::Pluck(name)),
+                None => Want::Skip,
+            },
+            // An object where a list belongs is one entry (its fields) or a wrapper of entries.
+            Want::List(e) => match Want::Entry(e).child(key) {
+                Want::Skip => Want::Items(e),
+                w => w,
+            },
+            Want::Items(e) => Want::Entry(e).child(key),
+            Want::Entry(Entry::Fields(inner)) => Want::Object { fields: inner, common: false }.child(key),
+            Want::Entry(Entry::Pluck(name)) if key == name => Want::Scalar,
+            Want::Entry(Entry::Pluck(_)) | Want::Scalar | Want::Skip => Want::Skip,
         }
     }
     /// What each element of an array here is read as.
-    fn element(self) -> Want {
+    fn element(self) -> Want<'e> {
         match self {
-            Want::List | Want::Items => Want::Fields,
+            Want::List(e) | Want::Items(e) => Want::Entry(e),
             _ => Want::Skip,
         }
+    }
+    fn skip(self) -> bool {
+        matches!(self, Want::Skip)
     }
 }
 
 /// Parse a JSON answer sparsely (the caller has checked its depth).
-pub(super) fn json(text: &str, element: &str) -> Result<Value, Violation> {
+pub(super) fn json(text: &str, element: &str, body: &'static [Answer]) -> Result<Value, Violation> {
     let mut de = serde_json::Deserializer::from_str(text);
     let budget = Cell::new(MAX_KEPT_VALUES);
-    let v = Sparse { want: Want::Root, element, budget: &budget }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
+    let v = Sparse { want: Want::Root { element, body }, budget: &budget }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
     v.map_err(|e| match budget.get() {
         0 => too_many(),
         _ => malformed(ResponseProblem::NotJson { detail: e.to_string() }),
@@ -107,13 +110,12 @@ pub(super) fn json(text: &str, element: &str) -> Result<Value, Violation> {
 
 #[derive(Clone, Copy)]
 struct Sparse<'e> {
-    want: Want,
-    element: &'e str,
+    want: Want<'e>,
     budget: &'e Cell<usize>,
 }
 
-impl Sparse<'_> {
-    fn at(self, want: Want) -> Self {
+impl<'e> Sparse<'e> {
+    fn at(self, want: Want<'e>) -> Self {
         Sparse { want, ..self }
     }
 }
@@ -121,7 +123,7 @@ impl Sparse<'_> {
 impl<'de> DeserializeSeed<'de> for Sparse<'_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        if self.want == Want::Skip {
+        if self.want.skip() {
             return d.deserialize_ignored_any(IgnoredAny).map(|_| Value::Null);
         }
         match self.budget.get() {
@@ -162,7 +164,7 @@ impl<'de> Visitor<'de> for Sparse<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let element = self.want.element();
-        if element == Want::Skip {
+        if element.skip() {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
             return Ok(Value::Null);
         }
@@ -180,11 +182,11 @@ impl<'de> Visitor<'de> for Sparse<'_> {
                 let literal: String = map.next_value()?;
                 return Ok(serde_json::from_str(&literal).unwrap_or(Value::String(literal)));
             }
-            if self.want == Want::Scalar {
+            if matches!(self.want, Want::Scalar) {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            match self.want.child(&key, self.element) {
+            match self.want.child(&key) {
                 Want::Skip => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -195,7 +197,7 @@ impl<'de> Visitor<'de> for Sparse<'_> {
             }
         }
         // A container where a scalar belongs is no value for it.
-        Ok(if self.want == Want::Scalar { Value::Null } else { Value::Object(out) })
+        Ok(if matches!(self.want, Want::Scalar) { Value::Null } else { Value::Object(out) })
     }
 }
 
@@ -205,21 +207,21 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// array), a text-only element is a string. Skipped elements are still read to the end and checked (control
 /// characters, entities, balance) but keep nothing. DTDs are refused; only the five predefined entities and
 /// character references are decoded, so no entity is ever expanded.
-pub(super) fn xml(text: &str, element: &str) -> Result<Value, Violation> {
-    struct Open {
+pub(super) fn xml<'e>(text: &str, element: &'e str, body: &'static [Answer]) -> Result<Value, Violation> {
+    struct Open<'e> {
         name: String,
-        want: Want,
+        want: Want<'e>,
         children: Map<String, Value>,
         /// Whether any child element appeared, kept or not: such an element is an object, never a text.
         nested: bool,
         text: String,
     }
-    let open = |name: String, want: Want| Open { name, want, children: Map::new(), nested: false, text: String::new() };
+    let open = |name: String, want: Want<'e>| Open { name, want, children: Map::new(), nested: false, text: String::new() };
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(true);
-    let mut stack = vec![open(String::new(), Want::Root)];
+    let mut stack = vec![open(String::new(), Want::Root { element, body })];
     let mut budget = MAX_KEPT_VALUES;
-    let mut keep = |want: Want| match (want, budget) {
+    let mut keep = |want: Want<'e>| match (want, budget) {
         (Want::Skip, _) => Ok(()),
         (_, 0) => Err(too_many()),
         (_, n) => {
@@ -236,16 +238,16 @@ pub(super) fn xml(text: &str, element: &str) -> Result<Value, Violation> {
                 }
                 let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 parent.nested = true;
-                let (name, want) = named(parent.want, e.local_name().as_ref(), element);
+                let (name, want) = element_want(parent.want, e.local_name().as_ref());
                 keep(want)?;
                 stack.push(open(name, want));
             }
             Event::Empty(e) => {
                 let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 parent.nested = true;
-                let (name, want) = named(parent.want, e.local_name().as_ref(), element);
+                let (name, want) = element_want(parent.want, e.local_name().as_ref());
                 keep(want)?;
-                if want != Want::Skip {
+                if !want.skip() {
                     insert(&mut parent.children, name, Value::String(String::new()));
                 }
             }
@@ -255,19 +257,19 @@ pub(super) fn xml(text: &str, element: &str) -> Result<Value, Violation> {
                     return Err(malformed(ResponseProblem::ControlChar { byte: *b }));
                 }
                 let s = t.unescape().map_err(|e| malformed(ResponseProblem::UndefinedEntity { detail: e.to_string() }))?;
-                if let Some(top) = stack.last_mut().filter(|o| o.want != Want::Skip) {
+                if let Some(top) = stack.last_mut().filter(|o| !o.want.skip()) {
                     top.text.push_str(&s);
                 }
             }
             Event::CData(c) => {
-                if let Some(top) = stack.last_mut().filter(|o| o.want != Want::Skip) {
+                if let Some(top) = stack.last_mut().filter(|o| !o.want.skip()) {
                     top.text.push_str(&String::from_utf8_lossy(&c));
                 }
             }
             Event::End(_) => {
                 let Some(done) = stack.pop() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
-                if done.want != Want::Skip {
+                if !done.want.skip() {
                     let v = if done.nested { Value::Object(done.children) } else { Value::String(done.text) };
                     insert(&mut parent.children, done.name, v);
                 }
@@ -289,15 +291,15 @@ pub(super) fn xml(text: &str, element: &str) -> Result<Value, Violation> {
 }
 
 /// An element's name and what it is read for; the name is kept only when the element is.
-fn named(parent: Want, local: &[u8], element: &str) -> (String, Want) {
+fn element_want<'e>(parent: Want<'e>, local: &[u8]) -> (String, Want<'e>) {
     let name = String::from_utf8_lossy(local);
     let want = match parent {
         Want::Skip => Want::Skip,
         // Child elements of a scalar make it an object, which no field reads: nothing inside is kept.
         Want::Scalar => Want::Skip,
-        p => p.child(&name, element),
+        p => p.child(&name),
     };
-    (if want == Want::Skip { String::new() } else { name.into_owned() }, want)
+    (if want.skip() { String::new() } else { name.into_owned() }, want)
 }
 
 fn insert(m: &mut Map<String, Value>, name: String, v: Value) {
@@ -319,13 +321,26 @@ mod tests {
     use crate::report::violation::Malformed;
 
     const EL: &str = "qimen_x_response";
+    /// The POS items answer: flag, total, and the item list of itemCodes.
+    fn items_api() -> &'static crate::rules::Api {
+        crate::rules::api("qimen.taobao.pos.items.synchronize").expect("api")
+    }
 
     #[test]
     fn keeps_only_what_an_answer_defines() {
-        let v = json(r#"{"response":{"flag":"success","x":{"flag":"no"},"item":[{"itemCode":"A","y":[1]},[2]]}}"#, EL).unwrap();
+        let v = json(
+            r#"{"response":{"flag":"success","x":{"flag":"no"},"item":[{"itemCode":"A","y":[1]},[2]]}}"#,
+            EL,
+            items_api().response.fields,
+        )
+        .unwrap();
         assert_eq!(v, serde_json::json!({"response":{"flag":"success","item":[{"itemCode":"A"},null]}}));
-        let v = xml("<response><flag>success</flag><x><flag>no</flag></x><item><s><itemCode>A</itemCode><y/></s></item></response>", EL)
-            .unwrap();
+        let v = xml(
+            "<response><flag>success</flag><x><flag>no</flag></x><item><s><itemCode>A</itemCode><y/></s></item></response>",
+            EL,
+            items_api().response.fields,
+        )
+        .unwrap();
         assert_eq!(v, serde_json::json!({"response":{"flag":"success","item":{"s":{"itemCode":"A"}}}}));
     }
 
@@ -334,16 +349,16 @@ mod tests {
         let list = |n: usize| format!(r#"{{"response":{{"item":[{}]}}}}"#, vec![r#"{"itemCode":"1"}"#; n].join(","));
         // Root, response, item: three values; each entry two (the entry and its field).
         let fits = (MAX_KEPT_VALUES - 3) / 2;
-        assert!(json(&list(fits), EL).is_ok());
-        let err = json(&list(fits + 1), EL).unwrap_err();
+        assert!(json(&list(fits), EL, items_api().response.fields).is_ok());
+        let err = json(&list(fits + 1), EL, items_api().response.fields).unwrap_err();
         assert_eq!(err, Violation::Malformed(Malformed::Response(ResponseProblem::TooManyValues { limit: 10_000 })));
         let xml_list = |n: usize| format!("<response><item>{}</item></response>", "<s><itemCode>1</itemCode></s>".repeat(n));
         // response, item: two values; each entry two.
-        assert!(xml(&xml_list((MAX_KEPT_VALUES - 2) / 2), EL).is_ok());
-        let err = xml(&xml_list((MAX_KEPT_VALUES - 2) / 2 + 1), EL).unwrap_err();
+        assert!(xml(&xml_list((MAX_KEPT_VALUES - 2) / 2), EL, items_api().response.fields).is_ok());
+        let err = xml(&xml_list((MAX_KEPT_VALUES - 2) / 2 + 1), EL, items_api().response.fields).unwrap_err();
         assert_eq!(err, Violation::Malformed(Malformed::Response(ResponseProblem::TooManyValues { limit: 10_000 })));
         // Skipped parts cost nothing from the budget.
         let skipped = format!(r#"{{"response":{{"flag":"success","x":[{}]}}}}"#, vec!["{}"; 3 * MAX_KEPT_VALUES].join(","));
-        assert!(json(&skipped, EL).is_ok());
+        assert!(json(&skipped, EL, items_api().response.fields).is_ok());
     }
 }

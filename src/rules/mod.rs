@@ -4,6 +4,7 @@
 //! list type name is written exactly once, in the API's own file; validation, normalization, rendering, the
 //! JSON Schema, the TypeScript types and the console's forms all walk these tables.
 
+pub mod answer;
 mod pos_inventory;
 mod pos_items;
 mod qimendc_inventory;
@@ -28,8 +29,8 @@ pub struct Api {
     /// The list `chunk` splits and `methods()` reports, as field names from the root: declared, not guessed
     /// (a table self-test checks that it leads to a bounded list).
     pub chunked: &'static [&'static str],
-    /// The shape of the API's own response fields.
-    pub response: ResponseShape,
+    /// What the API's answer carries besides the platform's common fields.
+    pub response: ResponseTable,
 }
 
 /// How the platform's own clients call a method.
@@ -56,16 +57,7 @@ impl Protocol {
     }
 }
 
-/// What an API's response carries besides the platform's common fields (seen in the seeds' response tables).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResponseShape {
-    /// `flag` (success|failure), `code`, `message`; with `items`, also `total` and an `item` list of itemCodes.
-    Pos { items: bool },
-    /// `qimendc_code`, `qimendc_success`, `qimendc_message`, `qimendc_request_id`.
-    Qimendc,
-    /// `result { success, error_code, error_message, data [ per sub-order results ] }`.
-    ShopinvAdjust,
-}
+pub use answer::{Answer, AnswerKind, ResponseTable, Success};
 
 impl Api {
     /// The element the platform wraps this method's response in: the method without the `taobao.` prefix,

@@ -1,6 +1,7 @@
 //! `qimen.taobao.pos.inventory.synchronize` — a store pushes its book stock to the ERP.
 //! Source: shared/seeds/qimen.taobao.pos.inventory.synchronize.txt; decisions: issue #3.
 
+use super::answer::build::*;
 use super::build::*;
 use super::*;
 
@@ -65,5 +66,6 @@ pub static API: Api = Api {
 }"#,
     protocol: Protocol::Qimen { routing_field: Some("customerid") },
     chunked: &["item"],
-    response: ResponseShape::Pos { items: false },
+    // The seed's response table: flag, code, message (the last two are the platform's common fields).
+    response: ResponseTable { fields: &[text("flag", "flag")], success: Success::TextIs { name: "flag", value: "success" } },
 };

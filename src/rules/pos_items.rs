@@ -1,6 +1,7 @@
 //! `qimen.taobao.pos.items.synchronize` — product master data add/update/delete, prices, discounts.
 //! Source: shared/seeds/qimen.taobao.pos.items.synchronize.txt; decisions: issue #3.
 
+use super::answer::build::*;
 use super::build::*;
 use super::*;
 
@@ -139,5 +140,8 @@ pub static API: Api = Api {
 }"#,
     protocol: Protocol::Qimen { routing_field: Some("customerid") },
     chunked: &["item"],
-    response: ResponseShape::Pos { items: true },
+    response: ResponseTable {
+        fields: &[text("flag", "flag"), text("total", "total"), answer("item", "items", AnswerKind::Pluck("itemCode"))],
+        success: Success::TextIs { name: "flag", value: "success" },
+    },
 };

@@ -1,6 +1,7 @@
 //! `tmall.qimendc.inventory.sync` — a WMS backfills historical stock.
 //! Source: shared/seeds/tmall.qimendc.inventory.sync.txt; decisions: issue #3.
 
+use super::answer::build::*;
 use super::build::*;
 use super::*;
 
@@ -78,5 +79,13 @@ pub static API: Api = Api {
     // A TOP method: its customer_id is the goods owner (货主ID), not Qimen's routing customerId.
     protocol: Protocol::Top,
     chunked: &["items"],
-    response: ResponseShape::Qimendc,
+    response: ResponseTable {
+        fields: &[
+            text("qimendc_code", "qimendcCode"),
+            boolean("qimendc_success", "qimendcSuccess"),
+            text("qimendc_message", "qimendcMessage"),
+            text("qimendc_request_id", "qimendcRequestId"),
+        ],
+        success: Success::IsTrue { name: "qimendcSuccess" },
+    },
 };

@@ -1,6 +1,7 @@
 //! `taobao.inventory.shopinv.adjust` — edit flash-sale store stock, full or delta, idempotent per sub-order.
 //! Source: shared/seeds/taobao.inventory.shopinv.adjust.txt; decisions: issue #3.
 
+use super::answer::build::*;
 use super::build::*;
 use super::*;
 
@@ -35,6 +36,17 @@ const EDIT: &[Field] = &[
         "",
     ),
     field("recover_deleted_data", Kind::Bool, true, "是否重新激活已删除的库存行", "Recover deleted stock rows", "true"),
+];
+
+/// One sub-order's result in `result.data`.
+const DETAIL_RESULT: &[Answer] = &[
+    text("sub_order_id", "subOrderId"),
+    boolean("success", "success"),
+    boolean("idempotent", "idempotent"),
+    text("idempotent_reason", "idempotentReason"),
+    text("error_code", "errorCode"),
+    // The seed's table says error_msg; answers seen in the wild say error_message.
+    Answer { aliases: &["error_message"], ..text("error_msg", "errorMessage") },
 ];
 
 pub static API: Api = Api {
@@ -81,5 +93,17 @@ pub static API: Api = Api {
 }"#,
     protocol: Protocol::Top,
     chunked: &["shop_inventory_edit", "detail_list"],
-    response: ResponseShape::ShopinvAdjust,
+    response: ResponseTable {
+        fields: &[answer(
+            "result",
+            "result",
+            AnswerKind::Object(&[
+                boolean("success", "success"),
+                text("error_code", "errorCode"),
+                text("error_message", "errorMessage"),
+                Answer { hoisted: true, ..answer("data", "details", AnswerKind::Entries(DETAIL_RESULT)) },
+            ]),
+        )],
+        success: Success::AllEntries { object: "result", flag: "success", list: "details", entry: "success", also: "idempotent" },
+    },
 };
