@@ -380,7 +380,7 @@ fn ts_answers(fields: &'static [crate::rules::Answer], indent: usize) -> (String
 /// `<!-- /generated:NAME -->`. A test compares them with the README (QIMEN_BLESS=1 rewrites it).
 pub fn readme_tables() -> Vec<(&'static str, String)> {
     let mut methods = String::from("| method | what | list `chunk` splits |\n| --- | --- | --- |\n");
-    for api in crate::rules::APIS {
+    for api in crate::rules::shipped() {
         let limit = match (api.chunked.last(), api.chunked_list()) {
             (Some(name), Some(l)) if l.min > 0 => format!("`{name}` {}–{}", l.min, l.max),
             (Some(name), Some(l)) => format!("`{name}` ≤ {}", l.max),
@@ -490,13 +490,17 @@ mod tests {
 
     #[test]
     fn type_names() {
-        let names: Vec<String> = rules::APIS.iter().map(|a| type_base(a)).collect();
-        assert_eq!(names, ["PosInventorySynchronize", "PosItemsSynchronize", "QimendcInventorySync", "InventoryShopinvAdjust"]);
-        let exports: Vec<String> = rules::APIS.iter().map(|a| schema_export(a)).collect();
-        assert_eq!(
-            exports,
-            ["posInventorySynchronizeSchema", "posItemsSynchronizeSchema", "qimendcInventorySyncSchema", "inventoryShopinvAdjustSchema"]
-        );
+        let named = |m: &str| rules::api(m).map(|a| (type_base(a), schema_export(a)));
+        let want = |t: &str, e: &str| Some((t.to_string(), e.to_string()));
+        assert_eq!(named("qimen.taobao.pos.inventory.synchronize"), want("PosInventorySynchronize", "posInventorySynchronizeSchema"));
+        assert_eq!(named("qimen.taobao.pos.items.synchronize"), want("PosItemsSynchronize", "posItemsSynchronizeSchema"));
+        assert_eq!(named("tmall.qimendc.inventory.sync"), want("QimendcInventorySync", "qimendcInventorySyncSchema"));
+        assert_eq!(named("taobao.inventory.shopinv.adjust"), want("InventoryShopinvAdjust", "inventoryShopinvAdjustSchema"));
+        // Distinct for every registered API (a fifth one included).
+        let mut all: Vec<String> = rules::APIS.iter().map(|a| type_base(a)).collect();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), rules::APIS.len());
     }
 
     #[test]
