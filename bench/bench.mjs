@@ -35,13 +35,13 @@ function race(contenders) {
 }
 
 function entryNames(method) {
-  // The XML entry element of each list schema: from the rule table (typeName), as our renderer derives it.
+  // The XML entry element of each list schema: from the rule table (entryElement), as our renderer writes it.
   const names = new Map();
   const schema = q.schema(method);
   const walk = (fields, s) => {
     for (const f of fields) {
       const sub = s.properties[f.name];
-      if (f.kind === 'list') { names.set(sub, f.typeName.replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase())); walk(f.fields, sub.items); }
+      if (f.kind === 'list') { names.set(sub, f.entryElement); walk(f.fields, sub.items); }
       if (f.kind === 'object') walk(f.fields, sub);
     }
   };

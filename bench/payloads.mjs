@@ -14,8 +14,10 @@ function entry(method, i, valid) {
     case 'tmall.qimendc.inventory.sync':
       return { warehouse_code: 'SZ001', item_name: `天猫精灵 ${i}`, batch_code: pad(i), lock_quantity: 10, inventory_type: valid ? 'ZP' : 'XX',
         expire_date: '2019-11-11', quantity: 12 + i, item_id: `sn${pad(i, 6)}`, product_date: '2017-11-11', item_code: `ABC${pad(i, 6)}` };
-    default:
+    case 'taobao.inventory.shopinv.adjust':
       return { item_id: 1231111 + i, sku_id: 0, sub_order_id: `subOrder-${pad(i, 6)}`, quantity: valid ? 1 + i : 1.5 };
+    default:
+      throw new Error(`bench/payloads.mjs has no entry for ${method}: add one`);
   }
 }
 
@@ -28,7 +30,9 @@ export function payload(method, n, valid = true) {
       return { actionType: 'add', total: n, item: list, customerid: 'A12345' };
     case 'tmall.qimendc.inventory.sync':
       return { cp_code: 'HN123', date: '2018-03-01', customer_id: '23423647', biz_register_num: '310114002150000', items: list, req_id: '8374523s' };
-    default:
+    case 'taobao.inventory.shopinv.adjust':
       return { shop_inventory_edit: { order_id: 'mainOrderId1', store_id: 111111111, check_mode: 2, detail_list: list, recover_deleted_data: true } };
+    default:
+      throw new Error(`bench/payloads.mjs has no payload for ${method}: add one`);
   }
 }

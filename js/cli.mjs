@@ -14,7 +14,7 @@ Commands:
   chunk <method> [file|-]           split a payload over its list limit (one per line, or --out-dir DIR)
   schema <method>                   print the API's JSON Schema
   sign <method> [file|-] --app-key K  print the signed request (secret from QIMEN_SECRET)
-  methods                           list the four APIs
+  methods                           list the APIs
 
 Run 'qimen-payload <command> --help' for a command's options; 'qimen-payload --version' for the version. With no file (or '-'), the payload is read
 from standard input.`,
@@ -41,7 +41,7 @@ QIMEN_SECRET environment variable, never from the command line.`,
   version: `Usage: qimen-payload --version`,
   methods: `Usage: qimen-payload methods [--json]
 
-Lists the four APIs with their list limits.`,
+Lists the APIs with their list limits.`,
 };
 
 const FLAGS_WITH_VALUE = new Set(['--lang', '--format', '--out-dir', '--app-key', '--sign-method', '--session', '--body', '--timestamp']);

@@ -113,6 +113,8 @@ export interface FieldInfo {
   maxItems?: number;
   minItems?: number;
   typeName?: string;
+  /** A list's XML entry element, e.g. `shop_inventory_edit_detail_d_t_o`. */
+  entryElement?: string;
   fields?: FieldInfo[];
 }
 

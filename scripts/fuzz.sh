@@ -11,10 +11,12 @@ node tests/fuzz/js-fuzz.mjs "$SECONDS_PER_TARGET" "${QIMEN_FUZZ_SEED:-$RANDOM$RA
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 
-# Seeds: every corpus payload, prefixed with a byte that selects its method (and varies the options).
+# Seeds: every corpus payload, prefixed with a byte that selects its method (and varies the options). The
+# byte indexes the registry (fuzz_targets/common.rs), so the method list comes from it, in its order.
+QIMEN_METHODS=$(node --input-type=module -e "import * as q from './pkg/node.mjs'; console.log(JSON.stringify(q.methods().map((m) => m.method)))") \
 python3 - <<'PY'
 import json, os, glob, hashlib
-methods = ["qimen.taobao.pos.inventory.synchronize", "qimen.taobao.pos.items.synchronize", "tmall.qimendc.inventory.sync", "taobao.inventory.shopinv.adjust"]
+methods = json.loads(os.environ["QIMEN_METHODS"])
 for target in ["check", "render", "build_request", "parse_response"]:
     os.makedirs(f"fuzz/corpus/{target}", exist_ok=True)
 for path in glob.glob("tests/cases/*/*.json") + glob.glob("tests/responses/*/*.json"):

@@ -22,7 +22,7 @@ pub struct MethodInfo {
     pub routing_field: Option<&'static str>,
 }
 
-/// The four APIs, in a fixed order.
+/// The registered APIs, in registry order.
 pub fn methods() -> Vec<MethodInfo> {
     APIS.iter()
         .map(|a| {
@@ -63,6 +63,9 @@ pub struct FieldInfo {
     pub min_items: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub type_name: Option<&'static str>,
+    /// A list's XML entry element (from its type name, as the renderer writes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_element: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<FieldInfo>>,
 }
@@ -96,6 +99,7 @@ fn field_infos(fields: &'static [Field]) -> Vec<FieldInfo> {
                 max_items: None,
                 min_items: None,
                 type_name: None,
+                entry_element: None,
                 fields: None,
             };
             info.kind = match &f.kind {
@@ -118,6 +122,7 @@ fn field_infos(fields: &'static [Field]) -> Vec<FieldInfo> {
                 }
                 Kind::List(l) => {
                     info.type_name = Some(l.type_name);
+                    info.entry_element = Some(crate::rules::xml_entry_name(l.type_name));
                     info.max_items = (l.max != UNBOUNDED).then_some(l.max);
                     info.min_items = Some(l.min);
                     info.fields = Some(field_infos(l.fields));
@@ -481,6 +486,53 @@ pub fn schema_exports_js(esm: bool) -> String {
             }
         })
         .collect()
+}
+
+/// An API's example payload, derived from its fields' examples (each written once, in the table), in table
+/// order: a field with an example gets it as its JSON type (Longs and numeric codes as numbers, booleans as
+/// such), objects recurse, a list gets one entry. Fields without an example are left out.
+pub fn example(api: &Api) -> String {
+    /// JSON in table order (serde_json's map would sort the keys).
+    enum Ex {
+        Obj(Vec<(&'static str, Ex)>),
+        List(Vec<Ex>),
+        One(Value),
+    }
+    impl Serialize for Ex {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            match self {
+                Ex::One(v) => v.serialize(s),
+                Ex::List(l) => l.serialize(s),
+                Ex::Obj(members) => {
+                    let mut m = s.serialize_map(Some(members.len()))?;
+                    for (k, v) in members {
+                        m.serialize_entry(k, v)?;
+                    }
+                    m.end()
+                }
+            }
+        }
+    }
+    fn object(fields: &'static [Field]) -> Vec<(&'static str, Ex)> {
+        let mut out = Vec::new();
+        for f in fields {
+            let v = match &f.kind {
+                Kind::Object(o) => Some(object(o.fields)).filter(|m| !m.is_empty()).map(Ex::Obj),
+                Kind::List(l) => Some(object(l.fields)).filter(|m| !m.is_empty()).map(|e| Ex::List(vec![Ex::Obj(e)])),
+                _ if f.example.is_empty() => None,
+                Kind::Long(_) => f.example.parse::<i64>().ok().map(|n| Ex::One(json!(n))),
+                Kind::Enum(rule) if rule.numeric => f.example.parse::<i64>().ok().map(|n| Ex::One(json!(n))),
+                Kind::Bool => Some(Ex::One(json!(f.example == "true"))),
+                _ => Some(Ex::One(json!(f.example))),
+            };
+            if let Some(v) = v {
+                out.push((f.name, v));
+            }
+        }
+        out
+    }
+    serde_json::to_string_pretty(&Ex::Obj(object(api.fields))).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub fn check(method: &str, text: &str) -> Report {
     }
 }
 
-/// The report for a method name that is not one of the four.
+/// The report for a method name that is not a registered API.
 pub fn unknown_method(method: &str) -> Report {
     // Echo at most a short prefix: the name is any caller's text, and a message must stay small.
     let shown = match method.char_indices().nth(MAX_METHOD_ECHO) {
@@ -502,7 +502,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_method_lists_the_four() {
+    fn unknown_method_lists_the_registered_methods() {
         let r = check("taobao.nope", "{}");
         assert!(!r.ok);
         assert_eq!(r.errors[0].code, crate::report::Code::UnknownMethod);

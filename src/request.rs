@@ -217,7 +217,7 @@ mod tests {
     #[test]
     fn form_mode_signs_system_and_business_params() {
         let api = rules::api("taobao.inventory.shopinv.adjust").expect("api");
-        let r = build_request(api, api.example, &opts(BodyMode::Form)).expect("valid");
+        let r = build_request(api, &crate::describe::example(api), &opts(BodyMode::Form)).expect("valid");
         let q: Vec<&str> = r.query.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(q, ["method", "app_key", "timestamp", "v", "format", "sign_method", "session", "sign"]);
         assert_eq!(r.query[2].1, "2016-01-01 12:00:00");
@@ -243,7 +243,7 @@ mod tests {
     #[test]
     fn xml_mode_puts_customer_id_in_the_query_only_and_signs_the_body() {
         let api = rules::api("qimen.taobao.pos.inventory.synchronize").expect("api");
-        let r = build_request(api, api.example, &opts(BodyMode::Xml)).expect("valid");
+        let r = build_request(api, &crate::describe::example(api), &opts(BodyMode::Xml)).expect("valid");
         assert_eq!(r.content_type, "text/xml;charset=utf-8");
         assert!(r.body.starts_with("<request><orderInfo>"));
         // The classic client: customerId in the query, never a <customerid> element in the body; md5 by default.
@@ -258,7 +258,7 @@ mod tests {
     fn xml_body_is_refused_for_top_methods() {
         for m in ["tmall.qimendc.inventory.sync", "taobao.inventory.shopinv.adjust"] {
             let api = rules::api(m).expect("api");
-            let e = build_request(api, api.example, &opts(BodyMode::Xml)).expect_err("TOP speaks form only");
+            let e = build_request(api, &crate::describe::example(api), &opts(BodyMode::Xml)).expect_err("TOP speaks form only");
             assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("options.body", Code::Enum));
         }
     }
@@ -268,10 +268,10 @@ mod tests {
         let api = rules::api("tmall.qimendc.inventory.sync").expect("api");
         let mut o = opts(BodyMode::Form);
         o.simplify = Some(false);
-        let r = build_request(api, api.example, &o).expect("valid");
+        let r = build_request(api, &crate::describe::example(api), &o).expect("valid");
         assert!(!r.query.iter().any(|(k, _)| k == "simplify"));
         o.simplify = Some(true);
-        let r = build_request(api, api.example, &o).expect("valid");
+        let r = build_request(api, &crate::describe::example(api), &o).expect("valid");
         assert!(r.query.iter().any(|(k, v)| k == "simplify" && v == "true"));
     }
 

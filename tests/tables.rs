@@ -116,7 +116,7 @@ fn the_chunked_list_is_declared_and_bounded() {
 #[test]
 fn the_example_passes_check() {
     for api in APIS {
-        let r = qimen_payload::check(api.method, api.example);
+        let r = qimen_payload::check(api.method, &qimen_payload::describe::example(api));
         assert!(r.ok, "{}: its example fails: {:?}", api.method, r.errors);
     }
 }

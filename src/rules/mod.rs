@@ -52,8 +52,6 @@ pub struct Api {
     pub fields: &'static [Field],
     /// Checks between fields of the top-level object.
     pub checks: &'static [Check],
-    /// The seed's request example, as JSON text (the console's "load example").
-    pub example: &'static str,
     /// Which wire protocols the platform's clients call this method with.
     pub protocol: Protocol,
     /// The list `chunk` splits and `methods()` reports, as field names from the root: declared, not guessed
@@ -293,6 +291,10 @@ pub fn xml_entry_name(type_name: &str) -> String {
 /// Shorthand constructors that keep the tables readable. They are `const` so tables stay static data.
 pub(crate) mod build {
     use super::*;
+
+    /// Whether a field must be given: named, so a table reads `field("sku", STR, REQUIRED, …)`.
+    pub const REQUIRED: bool = true;
+    pub const OPTIONAL: bool = false;
 
     pub const fn field(
         name: &'static str,

@@ -9,18 +9,18 @@ const OPERATOR_TYPES: &[EnumCode] =
     &[code("CJ", "创建人", "creator"), code("SP", "审批人", "approver"), code("ZZ", "终止人", "terminator")];
 
 const OPERATOR: &[Field] = &[
-    field("type", Kind::Enum(EnumRule { numeric: false, codes: OPERATOR_TYPES }), false, "操作员类型", "Operator type", "CJ"),
-    field("operatorCode", STR, false, "操作员编码", "Operator code", "operator005"),
-    field("operatorName", STR, false, "操作员名称", "Operator name", "圆圆"),
-    field("operateTime", Kind::DateTime, false, "操作时间", "Operation time", "2024-05-01 10:30:00"),
+    field("type", Kind::Enum(EnumRule { numeric: false, codes: OPERATOR_TYPES }), OPTIONAL, "操作员类型", "Operator type", "CJ"),
+    field("operatorCode", STR, OPTIONAL, "操作员编码", "Operator code", "operator005"),
+    field("operatorName", STR, OPTIONAL, "操作员名称", "Operator name", "圆圆"),
+    field("operateTime", Kind::DateTime, OPTIONAL, "操作时间", "Operation time", "2024-05-01 10:30:00"),
 ];
 
 const ORDER_INFO: &[Field] = &[
-    field("storeCode", STR, true, "提出申请的门店编码", "Store code", "TERMINAL2425"),
+    field("storeCode", STR, REQUIRED, "提出申请的门店编码", "Store code", "TERMINAL2425"),
     field(
         "operator",
         Kind::List(ListRule { type_name: "Operator", max: UNBOUNDED, min: 0, fields: OPERATOR, checks: &[] }),
-        false,
+        OPTIONAL,
         "操作",
         "Operators",
         "",
@@ -28,9 +28,9 @@ const ORDER_INFO: &[Field] = &[
 ];
 
 const ITEM: &[Field] = &[
-    field("productCode", STR, false, "商品spu编码", "Product (SPU) code", "SPU178673"),
-    field("itemCode", STR, true, "商品sku编码", "Item (SKU) code", "SKUEWRYU178673"),
-    field("paperQty", QTY, true, "POS的账面数量", "Book quantity at the POS", "250"),
+    field("productCode", STR, OPTIONAL, "商品spu编码", "Product (SPU) code", "SPU178673"),
+    field("itemCode", STR, REQUIRED, "商品sku编码", "Item (SKU) code", "SKUEWRYU178673"),
+    field("paperQty", QTY, REQUIRED, "POS的账面数量", "Book quantity at the POS", "250"),
 ];
 
 pub static API: Api = Api {
@@ -42,28 +42,16 @@ pub static API: Api = Api {
         field(
             "orderInfo",
             Kind::Object(ObjectRule { type_name: "OrderInfo", fields: ORDER_INFO, checks: &[] }),
-            false,
+            OPTIONAL,
             "订单信息",
             "Order information",
             "",
         ),
-        field("item", Kind::List(ListRule { type_name: "Struct", max: 20, min: 0, fields: ITEM, checks: &[] }), false, "商品", "Items", ""),
-        field("customerid", STR, false, "奇门customerid", "Qimen customer id", "qimen"),
+        field("item", Kind::List(ListRule { type_name: "Struct", max: 20, min: 0, fields: ITEM, checks: &[] }), OPTIONAL, "商品", "Items", ""),
+        field("customerid", STR, OPTIONAL, "奇门customerid", "Qimen customer id", "qimen"),
     ],
     checks: &[Check::Unique { list: "item", key: "itemCode", severity: Severity::Error }, Check::WarnEmptyList { list: "item" }],
     // The seed's Java sample, with its placeholder values made real (operator type and time).
-    example: r#"{
-  "orderInfo": {
-    "storeCode": "TERMINAL2425",
-    "operator": [
-      {"type": "CJ", "operatorCode": "operator005", "operatorName": "圆圆", "operateTime": "2024-05-01 10:30:00"}
-    ]
-  },
-  "item": [
-    {"productCode": "SPU178673", "itemCode": "SKUEWRYU178673", "paperQty": 250}
-  ],
-  "customerid": "qimen"
-}"#,
     protocol: Protocol::Qimen { routing_field: Some("customerid") },
     chunked: &["item"],
     // The seed's response table: flag, code, message (the last two are the platform's common fields).

@@ -14,17 +14,17 @@ const INVENTORY_TYPES: &[EnumCode] = &[
 ];
 
 const ITEM: &[Field] = &[
-    field("warehouse_code", STR, false, "仓库编码", "Warehouse code", "SZ001"),
-    field("item_name", STR, false, "商品名", "Item name", "天猫精灵"),
-    field("produce_code", STR, false, "生产批号", "Production lot", "1"),
-    field("batch_code", STR, false, "批次编码", "Batch code", "1"),
-    field("lock_quantity", QTY, false, "冻结库存数量", "Locked quantity", "100"),
-    field("inventory_type", Kind::Enum(EnumRule { numeric: false, codes: INVENTORY_TYPES }), false, "库存类型", "Inventory type", "ZP"),
-    field("expire_date", Kind::Date, false, "商品过期日期", "Expiry date", "2019-11-11"),
-    field("quantity", QTY, false, "未冻结库存数量", "Unlocked quantity", "12"),
-    field("item_id", STR, false, "仓储系统商品ID", "WMS item id", "sn1234"),
-    field("product_date", Kind::Date, false, "商品生产日期", "Production date", "2017-11-11"),
-    field("item_code", STR, false, "商品编码", "Item code", "ABC123"),
+    field("warehouse_code", STR, OPTIONAL, "仓库编码", "Warehouse code", "SZ001"),
+    field("item_name", STR, OPTIONAL, "商品名", "Item name", "天猫精灵"),
+    field("produce_code", STR, OPTIONAL, "生产批号", "Production lot", "1"),
+    field("batch_code", STR, OPTIONAL, "批次编码", "Batch code", "1"),
+    field("lock_quantity", QTY, OPTIONAL, "冻结库存数量", "Locked quantity", "100"),
+    field("inventory_type", Kind::Enum(EnumRule { numeric: false, codes: INVENTORY_TYPES }), OPTIONAL, "库存类型", "Inventory type", "ZP"),
+    field("expire_date", Kind::Date, OPTIONAL, "商品过期日期", "Expiry date", "2019-11-11"),
+    field("quantity", QTY, OPTIONAL, "未冻结库存数量", "Unlocked quantity", "12"),
+    field("item_id", STR, OPTIONAL, "仓储系统商品ID", "WMS item id", "sn1234"),
+    field("product_date", Kind::Date, OPTIONAL, "商品生产日期", "Production date", "2017-11-11"),
+    field("item_code", STR, OPTIONAL, "商品编码", "Item code", "ABC123"),
 ];
 
 pub static API: Api = Api {
@@ -33,10 +33,10 @@ pub static API: Api = Api {
     summary: "A WMS backfills historical stock data (up to 100 items).",
     summary_zh: "提供给WMS补充历史库存数据(最多100条)",
     fields: &[
-        field("cp_code", STR, false, "仓配商编码", "Warehouse/logistics provider code", "HN123"),
-        field("date", Kind::Date, false, "日期", "Date", "2018-03-01"),
-        field("customer_id", STR, false, "货主ID", "Owner id", "23423647"),
-        field("biz_register_num", Kind::Str(StrFormat::BizRegNum), false, "工商注册码", "Business registration number", "310114002150000"),
+        field("cp_code", STR, OPTIONAL, "仓配商编码", "Warehouse/logistics provider code", "HN123"),
+        field("date", Kind::Date, OPTIONAL, "日期", "Date", "2018-03-01"),
+        field("customer_id", STR, OPTIONAL, "货主ID", "Owner id", "23423647"),
+        field("biz_register_num", Kind::Str(StrFormat::BizRegNum), OPTIONAL, "工商注册码", "Business registration number", "310114002150000"),
         field(
             "items",
             Kind::List(ListRule {
@@ -46,36 +46,14 @@ pub static API: Api = Api {
                 fields: ITEM,
                 checks: &[Check::Order { first: "product_date", second: "expire_date", severity: Severity::Error }],
             }),
-            false,
+            OPTIONAL,
             "商品",
             "Items",
             "",
         ),
-        field("req_id", STR, false, "请求id", "Request id", "8374523s"),
+        field("req_id", STR, OPTIONAL, "请求id", "Request id", "8374523s"),
     ],
     checks: &[],
-    example: r#"{
-  "cp_code": "HN123",
-  "date": "2018-03-01",
-  "customer_id": "23423647",
-  "biz_register_num": "310114002150000",
-  "items": [
-    {
-      "warehouse_code": "SZ001",
-      "item_name": "天猫精灵",
-      "produce_code": "1",
-      "batch_code": "1",
-      "lock_quantity": 100,
-      "inventory_type": "ZP",
-      "expire_date": "2019-11-11",
-      "quantity": 12,
-      "item_id": "sn1234",
-      "product_date": "2017-11-11",
-      "item_code": "ABC123"
-    }
-  ],
-  "req_id": "8374523s"
-}"#,
     // A TOP method: its customer_id is the goods owner (货主ID), not Qimen's routing customerId.
     protocol: Protocol::Top,
     chunked: &["items"],

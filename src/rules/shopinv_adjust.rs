@@ -11,16 +11,16 @@ const CHECK_MODES: &[EnumCode] = &[
 ];
 
 const DETAIL: &[Field] = &[
-    field("item_id", long_min(1), true, "商品id", "Item id", "1231111"),
-    field("sku_id", long_min(0), true, "skuid(无sku填0)", "SKU id (0 = no SKU)", "0"),
-    field("sub_order_id", STR, true, "子单据号(幂等字段)", "Sub-order id (idempotency key)", "subOrderId1"),
-    field("quantity", LONG, true, "调整数量", "Quantity", "1"),
+    field("item_id", long_min(1), REQUIRED, "商品id", "Item id", "1231111"),
+    field("sku_id", long_min(0), REQUIRED, "skuid(无sku填0)", "SKU id (0 = no SKU)", "0"),
+    field("sub_order_id", STR, REQUIRED, "子单据号(幂等字段)", "Sub-order id (idempotency key)", "subOrderId1"),
+    field("quantity", LONG, REQUIRED, "调整数量", "Quantity", "1"),
 ];
 
 const EDIT: &[Field] = &[
-    field("order_id", STR, true, "主单据号(非幂等字段)", "Order id (not an idempotency key)", "mainOrderId1"),
-    field("store_id", LONG, true, "门店id", "Store id", "111111111"),
-    field("check_mode", Kind::Enum(EnumRule { numeric: true, codes: CHECK_MODES }), true, "编辑模式", "Check mode", "2"),
+    field("order_id", STR, REQUIRED, "主单据号(非幂等字段)", "Order id (not an idempotency key)", "mainOrderId1"),
+    field("store_id", LONG, REQUIRED, "门店id", "Store id", "111111111"),
+    field("check_mode", Kind::Enum(EnumRule { numeric: true, codes: CHECK_MODES }), REQUIRED, "编辑模式", "Check mode", "2"),
     field(
         "detail_list",
         Kind::List(ListRule {
@@ -30,12 +30,12 @@ const EDIT: &[Field] = &[
             fields: DETAIL,
             checks: &[Check::Misplaced { field: "recover_deleted_data", belongs_to: "shop_inventory_edit.recover_deleted_data" }],
         }),
-        true,
+        REQUIRED,
         "库存编辑明细",
         "Details",
         "",
     ),
-    field("recover_deleted_data", Kind::Bool, true, "是否重新激活已删除的库存行", "Recover deleted stock rows", "true"),
+    field("recover_deleted_data", Kind::Bool, REQUIRED, "是否重新激活已删除的库存行", "Recover deleted stock rows", "true"),
 ];
 
 /// One sub-order's result in `result.data`.
@@ -74,23 +74,12 @@ pub static API: Api = Api {
                 Check::When { when: "check_mode", is: &["2"], then: Then::EntriesNotZero { list: "detail_list", field: "quantity" } },
             ],
         }),
-        true,
+        REQUIRED,
         "库存编辑对象",
         "Inventory edit",
         "",
     )],
     checks: &[],
-    example: r#"{
-  "shop_inventory_edit": {
-    "order_id": "mainOrderId1",
-    "store_id": 111111111,
-    "check_mode": 2,
-    "detail_list": [
-      {"item_id": 1231111, "sku_id": 0, "sub_order_id": "subOrderId1", "quantity": 1}
-    ],
-    "recover_deleted_data": true
-  }
-}"#,
     protocol: Protocol::Top,
     chunked: &["shop_inventory_edit", "detail_list"],
     response: ResponseTable {

@@ -11,9 +11,9 @@ use super::*;
 const MODES: &[EnumCode] = &[code("1", "全量", "full"), code("2", "增量", "delta")];
 
 const LINE: &[Field] = &[
-    field("sku", STR, true, "商品编码", "SKU", "SKU-1"),
-    field("quantity", QTY, true, "数量", "Quantity", "3"),
-    field("price", Kind::Price, false, "单价", "Unit price", "9.90"),
+    field("sku", STR, REQUIRED, "商品编码", "SKU", "SKU-1"),
+    field("quantity", QTY, REQUIRED, "数量", "Quantity", "3"),
+    field("price", Kind::Price, OPTIONAL, "单价", "Unit price", "9.90"),
 ];
 
 pub static API: Api = Api {
@@ -22,11 +22,11 @@ pub static API: Api = Api {
     summary: "Move stock between two stores (a test-only API, up to 5 lines).",
     summary_zh: "门店之间调拨库存(仅用于测试,最多5行)",
     fields: &[
-        Field { max_len: Some(16), ..field("transfer_id", STR, true, "调拨单号", "Transfer id", "T-0001") },
-        field("from_store", STR, true, "调出门店", "From store", "S1"),
-        field("to_store", STR, true, "调入门店", "To store", "S2"),
-        field("transfer_date", Kind::Date, false, "调拨日期", "Transfer date", "2026-11-23"),
-        field("mode", Kind::Enum(EnumRule { numeric: true, codes: MODES }), true, "模式", "Mode", "1"),
+        Field { max_len: Some(16), ..field("transfer_id", STR, REQUIRED, "调拨单号", "Transfer id", "T-0001") },
+        field("from_store", STR, REQUIRED, "调出门店", "From store", "S1"),
+        field("to_store", STR, REQUIRED, "调入门店", "To store", "S2"),
+        field("transfer_date", Kind::Date, OPTIONAL, "调拨日期", "Transfer date", "2026-11-23"),
+        field("mode", Kind::Enum(EnumRule { numeric: true, codes: MODES }), REQUIRED, "模式", "Mode", "1"),
         field(
             "lines",
             Kind::List(ListRule {
@@ -36,7 +36,7 @@ pub static API: Api = Api {
                 fields: LINE,
                 checks: &[],
             }),
-            true,
+            REQUIRED,
             "调拨行",
             "Lines",
             "",
@@ -55,14 +55,6 @@ pub static API: Api = Api {
             },
         },
     ],
-    example: r#"{
-  "transfer_id": "T-0001",
-  "from_store": "S1",
-  "to_store": "S2",
-  "transfer_date": "2026-11-23",
-  "mode": 1,
-  "lines": [{ "sku": "SKU-1", "quantity": 3, "price": "9.90" }]
-}"#,
     protocol: Protocol::Top,
     chunked: &["lines"],
     response: ResponseTable {

@@ -166,7 +166,7 @@ pub fn parse_response(method: JsValue, text: JsValue) -> JsValue {
     outcome(r)
 }
 
-/// `methods()` → the four APIs with their list limits and descriptions.
+/// `methods()` → the registered APIs with their list limits and descriptions.
 #[wasm_bindgen]
 pub fn methods() -> JsValue {
     to_js(&crate::describe::methods())
@@ -175,7 +175,7 @@ pub fn methods() -> JsValue {
 /// `example(method)` → the seed's request example as JSON text (`undefined` for an unknown method).
 #[wasm_bindgen]
 pub fn example(method: JsValue) -> Option<String> {
-    rules::api(&method_name(&method)).map(|a| a.example.to_string())
+    rules::api(&method_name(&method)).map(crate::describe::example)
 }
 
 /// `schema(method)` → `{ ok, value: JSON Schema as text }` of the canonical payload, derived from the rule table.

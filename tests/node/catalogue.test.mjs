@@ -135,7 +135,7 @@ test('invalid UTF-8 in a Buffer is malformed, with the byte offset', () => {
   assert.match(r.errors[0].message, /byte 6/);
 });
 
-test('a method that is not one of the four, in every function', () => {
+test('a method that is not a registered one, in every function', () => {
   for (const m of ['taobao.nope', '', 42, null, undefined, {}, Symbol.iterator.description]) {
     assert.equal(answered(m, '{}').errors[0].code, 'unknown_method');
     for (const fn of [() => q.render(m, '{}'), () => q.chunk(m, '{}'), () => q.schema(m), () => q.parseResponse(m, '{}'), () => q.buildRequest(m, '{}', { appKey: 'k', secret: 's' })]) {

@@ -42,7 +42,7 @@ test('files: check a file; a missing file is an I/O error (exit 2)', () => {
   assert.match(missing.stderr, /cannot read/);
 });
 
-test('usage errors exit 2: unknown method lists the four, unknown command, missing method, bad flag', () => {
+test('usage errors exit 2: unknown method lists the methods, unknown command, missing method, bad flag', () => {
   const m = run(['check', 'taobao.nope'], { input: '{}' });
   assert.equal(m.status, 2);
   for (const name of ['qimen.taobao.pos.inventory.synchronize', 'qimen.taobao.pos.items.synchronize', 'tmall.qimendc.inventory.sync', SHOP]) assert.match(m.stderr, new RegExp(name.replaceAll('.', '\\.')));

@@ -21,7 +21,7 @@ test('import and require each give a Node build usable at once; the default expo
   assert.notEqual(required.check, q.check);
 });
 
-test('methods() lists the four APIs with their list limits', () => {
+test('methods() lists the APIs with their list limits', () => {
   const m = q.methods();
   assert.deepEqual(m.map((x) => [x.method, x.listField, x.listLimit]), [
     ['qimen.taobao.pos.inventory.synchronize', 'item', 20],
