@@ -244,5 +244,7 @@ function makeApi(createGlue) {
     memoryBytes: () => call('memoryBytes'),
     methods: () => call('methods'),
     example: (method) => call('example', method),
+    /** The server adapters' refusals before `check` (too large, not JSON, too slow, unreadable), from the core. */
+    refusal: (kind, value, atLeast = false) => localized(call('refusal', kind, value, atLeast)),
   };
 }

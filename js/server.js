@@ -21,21 +21,13 @@ function isJsonType(contentType) {
 function makeServer(api) {
   const limit = () => api.limits().maxInputBytes;
 
-  // Refusals decided before the core sees the body (size, media type, a slow or broken body).
-  const refusal = (code, params, en, zh) => ({
-    ok: false,
-    errors: [{ path: '', code, params, message: api.getLanguage() === 'zh' ? zh : en, messageEn: en, messageZh: zh, topCode: 41, topMessage: `client-error:Invalid arguments:${en}` }],
-    warnings: [],
-  });
+  // Refusals decided before the core sees the body (size, media type, a slow or broken body): the reports, with
+  // their messages and TOP form, come from the core like every other issue.
   // `n` bytes declared, or (`atLeast`) more than n arrived before reading stopped.
-  const tooLarge = ({ n, atLeast = false }) => refusal('too_large', { bytes: n, limit: limit(), atLeast },
-    `the request body is ${atLeast ? 'over ' : ''}${n} bytes; the limit is ${limit()} bytes`,
-    `请求体${atLeast ? '超过' : '为'} ${n} 字节,上限为 ${limit()} 字节`);
-  const wrongType = (type) => refusal('content_type', { contentType: String(type) },
-    `the request body must be JSON (application/json), not ${type}`, `请求体须为 JSON(application/json),而不是 ${type}`);
-  const slow = () => refusal('timeout', { ms: BODY_TIMEOUT_MS },
-    `the request body did not arrive within ${BODY_TIMEOUT_MS / 1000} s`, `请求体未在 ${BODY_TIMEOUT_MS / 1000} 秒内传完`);
-  const broken = (detail) => refusal('malformed', { detail }, `the request body could not be read: ${detail}`, `无法读取请求体:${detail}`);
+  const tooLarge = ({ n, atLeast = false }) => api.refusal('too_large', n, atLeast);
+  const wrongType = (type) => api.refusal('content_type', String(type));
+  const slow = () => api.refusal('timeout', BODY_TIMEOUT_MS);
+  const broken = (detail) => api.refusal('malformed', String(detail));
 
   /** HTTP status of a refused report. */
   function statusOf(report) {

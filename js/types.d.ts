@@ -7,10 +7,8 @@ export type PayloadInput<M extends Method> = Payloads[M] | string | Uint8Array;
 
 export type IssueCode =
   /*generated:IssueCode*/
-  /** JS side only: a function was called before `init()`/`initSync()` (browser builds). */
-  | 'not_initialized'
-  /** Server adapters only: a request body that is not JSON (415), or that did not arrive in time (408). */
-  | 'content_type' | 'timeout';
+  /** JS side only: a function was called before `init()`/`initSync()` (browser builds): no core to ask yet. */
+  | 'not_initialized';
 
 export interface Issue {
   /** `item[3].itemCode`; `""` for the payload as a whole. */

@@ -64,6 +64,8 @@ codes! {
     TooLarge => "too_large", "error", "payload over 8 MiB (or over a million values as a JS object) (`bytes`, `limit`)";
     TooDeep => "too_deep", "error", "nesting deeper than 64 levels (16 for a response) (`limit`)";
     UnknownMethod => "unknown_method", "error", "not one of the methods (`value`, `allowed`)";
+    ContentType => "content_type", "error (server adapters)", "a request body that is not JSON: answered 415 (`contentType`)";
+    Timeout => "timeout", "error (server adapters)", "a request body that did not arrive in time: answered 408 (`ms`)";
     Negative => "negative", "warning", "a negative quantity (`value`)";
     ZeroQuantity => "zero_quantity", "warning", "a delta adjustment of 0 (changes nothing)";
     EmptyList => "empty_list", "warning", "a stock sync with no items";

@@ -100,6 +100,21 @@ pub enum Violation {
         value: String,
         allowed: Vec<&'static str>,
     },
+    // Refusals of the server adapters, before the body reaches `check`.
+    /// A request body over the limit: `bytes` declared, or (`at_least`) more than `bytes` arrived.
+    BodyTooLarge {
+        bytes: usize,
+        limit: usize,
+        at_least: bool,
+    },
+    /// A request body of a media type that is not JSON.
+    ContentType {
+        content_type: String,
+    },
+    /// A request body that did not arrive within `ms`.
+    Timeout {
+        ms: u64,
+    },
     // Warnings.
     Negative {
         value: String,
@@ -336,6 +351,8 @@ pub enum Malformed {
     NotAnObject { got: Got },
     /// A response text the reader refused.
     Response(ResponseProblem),
+    /// A request body the server could not read (the stream failed): the runtime's words.
+    Body { detail: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,7 +388,9 @@ impl Violation {
             Violation::InvalidChar { .. } => Code::InvalidChar,
             Violation::UnknownField { .. } => Code::UnknownField,
             Violation::Malformed(_) => Code::Malformed,
-            Violation::TooLarge { .. } => Code::TooLarge,
+            Violation::TooLarge { .. } | Violation::BodyTooLarge { .. } => Code::TooLarge,
+            Violation::ContentType { .. } => Code::ContentType,
+            Violation::Timeout { .. } => Code::Timeout,
             Violation::TooDeep { .. } => Code::TooDeep,
             Violation::UnknownMethod { .. } => Code::UnknownMethod,
             Violation::Negative { .. } => Code::Negative,
@@ -506,6 +525,13 @@ impl Serialize for Params<'_> {
                 m.serialize_entry("value", value)?;
                 m.serialize_entry("allowed", allowed)?;
             }
+            Violation::BodyTooLarge { bytes, limit, at_least } => {
+                m.serialize_entry("bytes", bytes)?;
+                m.serialize_entry("limit", limit)?;
+                m.serialize_entry("atLeast", at_least)?;
+            }
+            Violation::ContentType { content_type } => m.serialize_entry("contentType", content_type)?,
+            Violation::Timeout { ms } => m.serialize_entry("ms", ms)?,
             Violation::Negative { value } => m.serialize_entry("value", value)?,
             Violation::CountMismatch { value, count } => {
                 m.serialize_entry("value", value)?;

@@ -172,6 +172,25 @@ pub fn methods() -> JsValue {
     to_js(&crate::describe::methods())
 }
 
+/// `refusal(kind, value, atLeast)` → the failed report the server adapters answer before a body reaches
+/// `check` (its messages and TOP form written by the core, like every other issue): `too_large` (`value`
+/// bytes; `atLeast` when reading stopped there), `content_type` (the media type), `timeout` (ms), `malformed`
+/// (the stream's error).
+#[wasm_bindgen]
+pub fn refusal(kind: &str, value: JsValue, at_least: bool) -> JsValue {
+    // The texts are the caller's (a header, an error message): bounded before they enter a message.
+    let text = || value.as_string().map(|s| s.chars().take(200).collect::<String>()).unwrap_or_default();
+    let v = match kind {
+        "too_large" => {
+            Violation::BodyTooLarge { bytes: value.as_f64().unwrap_or(0.0) as usize, limit: crate::input::MAX_INPUT_BYTES, at_least }
+        }
+        "content_type" => Violation::ContentType { content_type: text() },
+        "timeout" => Violation::Timeout { ms: value.as_f64().unwrap_or(0.0) as u64 },
+        _ => Violation::Malformed(crate::report::violation::Malformed::Body { detail: text() }),
+    };
+    to_js(&Report::failed(crate::report::Issue::whole(v)))
+}
+
 /// `example(method)` → the seed's request example as JSON text (`undefined` for an unknown method).
 #[wasm_bindgen]
 pub fn example(method: JsValue) -> Option<String> {

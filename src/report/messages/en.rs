@@ -14,6 +14,7 @@ pub fn malformed_detail(m: &Malformed) -> String {
         Malformed::LoneSurrogateInText => "the JSON text contains a lone surrogate".into(),
         Malformed::Utf8 { byte } => format!("the bytes are not valid UTF-8 (at byte {byte})"),
         Malformed::NotAnObject { got } => format!("must be a JSON object, not {}", got.as_param()),
+        Malformed::Body { detail } => format!("could not be read: {detail}"),
         Malformed::Response(p) => match p {
             ResponseProblem::NotJson { detail } => format!("is not valid JSON: {detail}"),
             ResponseProblem::NeitherXmlNorJson => "is neither XML nor a JSON object".into(),
@@ -163,6 +164,7 @@ impl Messages for En {
         match m {
             Malformed::Json { line, column, .. } => format!("the payload is not valid JSON: {detail} (line {line}, column {column})"),
             Malformed::Response(_) => format!("the answer {detail}"),
+            Malformed::Body { .. } => format!("the request body {detail}"),
             _ => format!("the payload {detail}"),
         }
     }
@@ -174,6 +176,15 @@ impl Messages for En {
     }
     fn unknown_method(&self, value: &str, allowed: &[&str]) -> String {
         format!("unknown method \"{value}\"; expected one of: {}", allowed.join(", "))
+    }
+    fn body_too_large(&self, bytes: usize, limit: usize, at_least: bool) -> String {
+        format!("the request body is {}{bytes} bytes; the limit is {limit} bytes", if at_least { "over " } else { "" })
+    }
+    fn content_type(&self, content_type: &str) -> String {
+        format!("the request body must be JSON (application/json), not {content_type}")
+    }
+    fn timeout(&self, ms: u64) -> String {
+        format!("the request body did not arrive within {} s", ms / 1000)
     }
     fn negative(&self, at: &str, value: &str) -> String {
         format!("{at} is negative (\"{value}\")")

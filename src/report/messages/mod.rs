@@ -47,6 +47,9 @@ pub trait Messages {
     fn too_large(&self, bytes: usize, limit: usize) -> String;
     fn too_deep(&self, at: &str, limit: usize) -> String;
     fn unknown_method(&self, value: &str, allowed: &[&str]) -> String;
+    fn body_too_large(&self, bytes: usize, limit: usize, at_least: bool) -> String;
+    fn content_type(&self, content_type: &str) -> String;
+    fn timeout(&self, ms: u64) -> String;
     fn negative(&self, at: &str, value: &str) -> String;
     fn zero_quantity(&self, at: &str) -> String;
     fn empty_list(&self, at: &str) -> String;
@@ -80,6 +83,9 @@ pub fn message(m: &impl Messages, place: &Place, v: &Violation) -> String {
         Violation::TooLarge { bytes, limit } => m.too_large(*bytes, *limit),
         Violation::TooDeep { limit } => m.too_deep(at, *limit),
         Violation::UnknownMethod { value, allowed } => m.unknown_method(value, allowed),
+        Violation::BodyTooLarge { bytes, limit, at_least } => m.body_too_large(*bytes, *limit, *at_least),
+        Violation::ContentType { content_type } => m.content_type(content_type),
+        Violation::Timeout { ms } => m.timeout(*ms),
         Violation::Negative { value } => m.negative(at, value),
         Violation::ZeroQuantity => m.zero_quantity(at),
         Violation::EmptyList => m.empty_list(at),

@@ -48,6 +48,11 @@ fn samples() -> Vec<Violation> {
         Violation::CheckDigit { value: v(), expected: Some(1) },
         Violation::CheckDigit { value: v(), expected: None },
         Violation::TooManyIssues { limit: 1 },
+        Violation::BodyTooLarge { bytes: 2, limit: 1, at_least: true },
+        Violation::BodyTooLarge { bytes: 2, limit: 1, at_least: false },
+        Violation::ContentType { content_type: "1".into() },
+        Violation::Timeout { ms: 30_000 },
+        Violation::Malformed(Malformed::Body { detail: "ECONNRESET".into() }),
         Violation::Malformed(Malformed::LoneSurrogateInText),
         Violation::Malformed(Malformed::Utf8 { byte: 1 }),
     ];
@@ -143,12 +148,16 @@ fn variant(v: &Violation) -> usize {
         Violation::CountMismatch { .. } => 24,
         Violation::CheckDigit { .. } => 25,
         Violation::TooManyIssues { .. } => 26,
+        Violation::BodyTooLarge { .. } => 27,
+        Violation::ContentType { .. } => 28,
+        Violation::Timeout { .. } => 29,
     }
 }
-const VARIANTS: usize = 27;
+const VARIANTS: usize = 30;
 
 /// Latin words a Chinese message may hold: formats, standards and names that have no Chinese form.
-const LATIN_ALLOWED: &[&str] = &["YYYY-MM-DD", "HH:MM:SS", "GMT", "JSON", "XML", "UTF-8", "U+0001", "BigInt", "JS", "Unicode", "DOCTYPE"];
+const LATIN_ALLOWED: &[&str] =
+    &["application/json", "YYYY-MM-DD", "HH:MM:SS", "GMT", "JSON", "XML", "UTF-8", "U+0001", "BigInt", "JS", "Unicode", "DOCTYPE"];
 
 #[test]
 fn every_variant_has_a_sample() {

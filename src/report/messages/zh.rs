@@ -209,6 +209,8 @@ impl Messages for Zh {
             Malformed::Utf8 { byte } => format!("请求报文的字节不是合法的 UTF-8(第 {byte} 字节处)"),
             Malformed::NotAnObject { got } => format!("请求报文应为 JSON 对象,实际为{}", self.got(got)),
             Malformed::Response(p) => format!("应答报文{}", response_problem(p)),
+            // The runtime's own words (a stream error) are not repeated: they are English.
+            Malformed::Body { .. } => "无法读取请求体(传输中断)".into(),
         }
     }
     fn too_large(&self, bytes: usize, limit: usize) -> String {
@@ -219,6 +221,15 @@ impl Messages for Zh {
     }
     fn unknown_method(&self, value: &str, allowed: &[&str]) -> String {
         format!("未知的接口 \"{value}\",应为以下之一:{}", allowed.join("、"))
+    }
+    fn body_too_large(&self, bytes: usize, limit: usize, at_least: bool) -> String {
+        format!("请求体{} {bytes} 字节,上限为 {limit} 字节", if at_least { "超过" } else { "为" })
+    }
+    fn content_type(&self, content_type: &str) -> String {
+        format!("请求体须为 JSON(application/json),而不是 {content_type}")
+    }
+    fn timeout(&self, ms: u64) -> String {
+        format!("请求体未在 {} 秒内传完", ms / 1000)
     }
     fn negative(&self, at: &str, value: &str) -> String {
         format!("{at} 为负数(\"{value}\")")
