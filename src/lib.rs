@@ -1,6 +1,12 @@
-//! qimen-payload: validate, normalize and render request payloads for four Taobao/Qimen inventory and product
-//! APIs. This crate is the core: plain Rust, no wasm types. The wasm binding lives in `wasm.rs`, compiled only
-//! for `wasm32`.
+//! qimen-payload: validate, normalize and render request payloads for Taobao/Qimen inventory and product APIs.
+//! This crate is the core: plain Rust, no wasm types. The layout is the architecture:
+//!
+//! - `rules/` — one file per API (its request and response tables, protocol facts) and the table vocabulary;
+//! - `validate/` — the input tree, the generic walk, the cross-field checks, the normalizers;
+//! - `report/` — the report, the typed violations and their messages per language;
+//! - `wire/` — rendering, signing, requests, responses, chunking;
+//! - `describe` — what is generated from the tables (JSON Schema, TypeScript, the README's tables, examples);
+//! - `wasm/` — the thin binding, compiled only for `wasm32`.
 //!
 //! ```
 //! let r = qimen_payload::check("taobao.inventory.shopinv.adjust", r#"{"shop_inventory_edit": {}}"#);
@@ -8,19 +14,16 @@
 //! assert_eq!(r.errors[0].path, "shop_inventory_edit.order_id");
 //! ```
 
-mod checks;
-pub mod chunk;
 pub mod describe;
-pub mod engine;
-pub mod input;
-pub mod norm;
-pub mod render;
 pub mod report;
-pub mod request;
-pub mod response;
 pub mod rules;
-pub mod sign;
-pub mod value;
+pub mod validate;
+pub mod wire;
+
+// The modules by their short names (the crate's public paths: `qimen_payload::render`, `::engine`, …).
+pub(crate) use validate::checks;
+pub use validate::{engine, input, norm, value};
+pub use wire::{chunk, render, request, response, sign};
 
 pub use engine::{check, check_input};
 pub use report::{Code, Issue, Report, Violation};
