@@ -55,10 +55,12 @@ pub enum Violation {
         value: String,
         reason: IntegerReason,
     },
-    /// Not a decimal number (`scale: None`), or more decimals than `scale`.
+    /// Not a decimal number (`scale: None`), or more decimals than `scale`; `unit` when the value is a
+    /// number followed by a currency unit (`12.5元`): the fix is to remove it.
     Decimal {
         value: String,
         scale: Option<u32>,
+        unit: Option<&'static str>,
     },
     Range {
         value: String,
@@ -465,11 +467,14 @@ impl Serialize for Params<'_> {
                 m.serialize_entry("value", value)?;
                 m.serialize_entry("reason", reason.as_str())?;
             }
-            Violation::Decimal { value, scale } => {
+            Violation::Decimal { value, scale, unit } => {
                 m.serialize_entry("value", value)?;
                 match scale {
                     Some(scale) => m.serialize_entry("scale", scale)?,
                     None => m.serialize_entry("reason", "syntax")?,
+                }
+                if let Some(unit) = unit {
+                    m.serialize_entry("unit", unit)?;
                 }
             }
             Violation::Range { value, bound, because } => {

@@ -120,10 +120,11 @@ impl Messages for En {
         };
         format!("{at} is \"{value}\": {why}")
     }
-    fn decimal(&self, at: &str, value: &str, scale: Option<u32>) -> String {
-        match scale {
-            Some(s) => format!("{at} is \"{value}\": at most {s} decimal places"),
-            None => format!("{at} is \"{value}\": not a decimal number"),
+    fn decimal(&self, at: &str, value: &str, scale: Option<u32>, unit: Option<&str>) -> String {
+        match (scale, unit) {
+            (Some(s), _) => format!("{at} is \"{value}\": at most {s} decimal places"),
+            (None, Some(u)) => format!("{at} is \"{value}\": not a decimal number; remove the unit \"{u}\""),
+            (None, None) => format!("{at} is \"{value}\": not a decimal number"),
         }
     }
     fn range(&self, at: &str, value: &str, bound: &Bound, because: Option<&Because>) -> String {

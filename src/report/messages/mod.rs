@@ -35,7 +35,7 @@ pub trait Messages {
     fn enum_value(&self, at: &str, value: Option<&str>, allowed: &[String], reason: Option<EnumReason>) -> String;
     fn date(&self, at: &str, value: &str, reason: DateReason, with_time: bool) -> String;
     fn integer(&self, at: &str, value: &str, reason: IntegerReason) -> String;
-    fn decimal(&self, at: &str, value: &str, scale: Option<u32>) -> String;
+    fn decimal(&self, at: &str, value: &str, scale: Option<u32>, unit: Option<&str>) -> String;
     fn range(&self, at: &str, value: &str, bound: &Bound, because: Option<&Because>) -> String;
     fn duplicate_key(&self, at: &str, key: &str) -> String;
     /// `first` is the 0-based index of the first entry with the value (messages count from 1).
@@ -72,7 +72,7 @@ pub fn message(m: &impl Messages, place: &Place, v: &Violation) -> String {
         Violation::Date { value, reason } => m.date(at, value, *reason, false),
         Violation::Datetime { value, reason } => m.date(at, value, *reason, true),
         Violation::Integer { value, reason } => m.integer(at, value, *reason),
-        Violation::Decimal { value, scale } => m.decimal(at, value, *scale),
+        Violation::Decimal { value, scale, unit } => m.decimal(at, value, *scale, *unit),
         Violation::Range { value, bound, because } => m.range(at, value, bound, because.as_ref()),
         Violation::DuplicateKey { key } => m.duplicate_key(at, key),
         Violation::DuplicateValue { value, first } => m.duplicate_value(at, value, *first),

@@ -21,8 +21,9 @@ fn samples() -> Vec<Violation> {
         Violation::TooMany { count: 2, max: 1 },
         Violation::Enum { value: Some(v()), allowed: vec![v()], reason: None },
         Violation::Enum { value: None, allowed: vec![v()], reason: Some(EnumReason::NotQimen) },
-        Violation::Decimal { value: v(), scale: Some(2) },
-        Violation::Decimal { value: v(), scale: None },
+        Violation::Decimal { value: v(), scale: Some(2), unit: None },
+        Violation::Decimal { value: v(), scale: None, unit: None },
+        Violation::Decimal { value: v(), scale: None, unit: Some("元") },
         Violation::Range {
             value: v(),
             bound: Bound::AtLeast(0),
@@ -180,7 +181,9 @@ fn no_english_inside_a_chinese_message() {
         assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{s:?} → {zh}");
         assert!(zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{s:?} → {zh}");
         let en = message(&en::En, &at(""), &s);
-        assert!(!en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) || en.contains("折"), "{s:?} → {en}");
+        // No Chinese in English either, except quoted values (a unit to remove) and the 折 notation's name.
+        let unquoted: String = en.split('"').step_by(2).collect::<String>().replace("折", "");
+        assert!(!unquoted.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{s:?} → {en}");
     }
 }
 
@@ -259,6 +262,9 @@ fn a_field_is_named_by_its_label_and_entry_number() {
     assert_eq!(e.label.map(|l| (l.en, l.zh)), Some(("Retail price", "零售价")));
     assert!(e.message.starts_with("Retail price (entry 5) is \"12.5元\""), "{}", e.message);
     assert!(e.message_zh.starts_with("零售价(第 5 条) 的值 \"12.5元\""), "{}", e.message_zh);
+    // The fix is named: the unit to remove.
+    assert!(e.message.ends_with("remove the unit \"元\""), "{}", e.message);
+    assert!(e.message_zh.ends_with("请去掉单位\"元\""), "{}", e.message_zh);
     // The SDK form still names the property, not the label.
     assert!(e.top_message.as_deref().is_some_and(|m| m.contains("item.retailPrice")));
     // A member the table does not have keeps its path.

@@ -157,10 +157,11 @@ impl Messages for Zh {
         };
         format!("{at} 的值 \"{value}\":{why}")
     }
-    fn decimal(&self, at: &str, value: &str, scale: Option<u32>) -> String {
-        match scale {
-            Some(s) => format!("{at} 的值 \"{value}\":最多 {s} 位小数"),
-            None => format!("{at} 的值 \"{value}\" 不是合法的数字"),
+    fn decimal(&self, at: &str, value: &str, scale: Option<u32>, unit: Option<&str>) -> String {
+        match (scale, unit) {
+            (Some(s), _) => format!("{at} 的值 \"{value}\":最多 {s} 位小数"),
+            (None, Some(u)) => format!("{at} 的值 \"{value}\" 不是合法的数字;请去掉单位\"{u}\""),
+            (None, None) => format!("{at} 的值 \"{value}\" 不是合法的数字"),
         }
     }
     fn range(&self, at: &str, value: &str, bound: &Bound, because: Option<&Because>) -> String {

@@ -234,11 +234,19 @@ pub fn price(input: &Input) -> Result<(String, u128), Violation> {
     match scaled(t, 2) {
         Ok((true, v)) if v != 0 => Err(Violation::Range { value: raw.into_owned(), bound: Bound::AtLeast(0), because: None }),
         Ok((_, v)) => Ok((format_scaled(v, 2), v)),
-        Err(DecErr::Precision) => Err(Violation::Decimal { value: raw.into_owned(), scale: Some(2) }),
+        Err(DecErr::Precision) => Err(Violation::Decimal { value: raw.into_owned(), scale: Some(2), unit: None }),
         Err(DecErr::TooBig) => Err(Violation::Range { value: raw.into_owned(), bound: Bound::TooBig, because: None }),
-        Err(DecErr::Syntax) => Err(Violation::Decimal { value: raw.into_owned(), scale: None }),
+        Err(DecErr::Syntax) => {
+            // `12.5元`, `12.5 RMB`: a price with its unit. Refused all the same (the server wants the number), but
+            // the message names the fix.
+            let unit = UNITS.iter().copied().find(|u| t.strip_suffix(u).is_some_and(|n| scaled(n.trim_end(), 2).is_ok()));
+            Err(Violation::Decimal { value: raw.into_owned(), scale: None, unit })
+        }
     }
 }
+
+/// Currency units people write after a price.
+const UNITS: &[&str] = &["元", "块", "圆", "RMB", "rmb", "CNY", "cny"];
 
 /// The value in cents of a canonical price text (as produced by [`price`]).
 pub fn price_cents(canonical: &str) -> Option<u128> {
@@ -251,8 +259,8 @@ pub fn discount(input: &Input) -> Result<String, Violation> {
     let raw = decimal_text(input, Expected::Discount)?;
     let folded = fold_full_width(&raw);
     let t: &str = folded.trim();
-    let bad_syntax = || Violation::Decimal { value: raw.to_string(), scale: None };
-    let precision = || Violation::Decimal { value: raw.to_string(), scale: Some(4) };
+    let bad_syntax = || Violation::Decimal { value: raw.to_string(), scale: None, unit: None };
+    let precision = || Violation::Decimal { value: raw.to_string(), scale: Some(4), unit: None };
     let out_of_range = |hint: Option<String>| Violation::Range { value: raw.to_string(), bound: Bound::Rate { hint }, because: None };
     // In ten-thousandths: 0.9 → 9000.
     let (neg, v) = if let Some(n) = t.strip_suffix('折') {
