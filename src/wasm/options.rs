@@ -80,14 +80,23 @@ pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
 
 /// The `format` argument of `render`: "json" (the default) or "xml".
 pub fn format(v: &JsValue) -> Result<Format, Report> {
-    let f = string_value(v, "format")?.unwrap_or_else(|| "json".into());
-    Format::parse(&f)
-        .ok_or_else(|| bad("format", Violation::Enum { value: Some(f), allowed: vec!["json".into(), "xml".into()], reason: None }))
+    Ok(choice("format", string_value(v, "format")?, &Format::ALL, Format::as_str)?.unwrap_or(Format::Json))
 }
 
 /// An optional string option of an options object.
 pub fn string(obj: &JsValue, key: &str) -> Result<Option<String>, Report> {
     string_value(&get(obj, key)?, key)
+}
+
+/// One of a core enum's values, named as in `ALL` (any case): the allowed list comes from the enum itself.
+fn choice<T: Copy>(name: &str, v: Option<String>, all: &[T], as_str: fn(T) -> &'static str) -> Result<Option<T>, Report> {
+    let Some(s) = v else { return Ok(None) };
+    match all.iter().copied().find(|x| as_str(*x).eq_ignore_ascii_case(s.trim())) {
+        Some(x) => Ok(Some(x)),
+        None => {
+            Err(bad(name, Violation::Enum { value: Some(s), allowed: all.iter().map(|x| as_str(*x).to_string()).collect(), reason: None }))
+        }
+    }
 }
 
 pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, Report> {
@@ -125,20 +134,8 @@ pub fn build_options(obj: &JsValue) -> Result<BuildOptions, Report> {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(v.as_bool().ok_or_else(|| type_error("simplify", Expected::Boolean, type_of(&v)))?),
     };
-    let body = match string(obj, "body")?.as_deref() {
-        None | Some("form") => BodyMode::Form,
-        Some("xml") => BodyMode::Xml,
-        Some(other) => {
-            return Err(bad(
-                "body",
-                Violation::Enum { value: Some(other.into()), allowed: vec!["form".into(), "xml".into()], reason: None },
-            ))
-        }
-    };
-    let format = string(obj, "format")?;
-    if let Some(f) = format.as_deref().filter(|f| *f != "json" && *f != "xml") {
-        return Err(bad("format", Violation::Enum { value: Some(f.into()), allowed: vec!["json".into(), "xml".into()], reason: None }));
-    }
+    let body = choice("body", string(obj, "body")?, &BodyMode::ALL, BodyMode::as_str)?.unwrap_or(BodyMode::Form);
+    let format = choice("format", string(obj, "format")?, &Format::ALL, Format::as_str)?;
     Ok(BuildOptions {
         app_key: string(obj, "appKey")?.unwrap_or_default(),
         secret: string(obj, "secret")?.unwrap_or_default(),

@@ -16,11 +16,12 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn parse(s: &str) -> Option<Format> {
-        match s.to_ascii_lowercase().as_str() {
-            "json" => Some(Format::Json),
-            "xml" => Some(Format::Xml),
-            _ => None,
+    pub const ALL: [Format; 2] = [Format::Json, Format::Xml];
+    /// The option's value, also the TOP `format` parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Xml => "xml",
         }
     }
 }

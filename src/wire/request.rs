@@ -21,6 +21,16 @@ pub enum BodyMode {
     Xml,
 }
 
+impl BodyMode {
+    pub const ALL: [BodyMode; 2] = [BodyMode::Form, BodyMode::Xml];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyMode::Form => "form",
+            BodyMode::Xml => "xml",
+        }
+    }
+}
+
 /// When the request is made: epoch milliseconds, or a date-time text (any form `check` accepts).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Timestamp {
@@ -38,7 +48,7 @@ pub struct BuildOptions {
     pub session: Option<String>,
     pub timestamp: Timestamp,
     /// Response format asked for: `json` (default in form mode) or `xml` (default in XML-body mode).
-    pub format: Option<String>,
+    pub format: Option<crate::render::Format>,
     pub target_app_key: Option<String>,
     /// Identifies the client library, as the SDKs' `partner_id` does ([`DEFAULT_PARTNER_ID`] unless overridden;
     /// `None` or blank sends none).
@@ -131,7 +141,7 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
         BodyMode::Form => SignMethod::HmacSha256,
         BodyMode::Xml => SignMethod::Md5,
     });
-    let format = opts.format.clone().unwrap_or_else(|| if xml_body.is_some() { "xml".into() } else { "json".into() });
+    let format = opts.format.map_or(if xml_body.is_some() { "xml" } else { "json" }, |f| f.as_str()).to_string();
     let mut query: Vec<(String, String)> = vec![
         ("method".into(), api.method.into()),
         ("app_key".into(), opts.app_key.clone()),
