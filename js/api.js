@@ -244,6 +244,11 @@ function makeApi(createGlue) {
     memoryBytes: () => call('memoryBytes'),
     methods: () => call('methods'),
     example: (method) => call('example', method),
+    /** `check` for a payload given as an XML body (`<request>…</request>`, the Qimen classic protocol). */
+    checkXml: (method, text) => {
+      const raw = call('checkXml', method, text);
+      return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
+    },
     /** The server adapters' refusals before `check` (too large, not JSON, too slow, unreadable), from the core. */
     refusal: (kind, value, atLeast = false) => localized(call('refusal', kind, value, atLeast)),
   };

@@ -26,7 +26,7 @@ const server = makeServer(api);
 
 export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
-  parseResponse, schema, fields, limits, memoryBytes, methods, example,
+  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml,
 } = api;
 export const { checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest } = server;
 export const init = (input) => api.init(input, () => readFileSync(wasmUrl));

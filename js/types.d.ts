@@ -132,6 +132,8 @@ export function limits(): { maxInputBytes: number; maxDepth: number; maxIssues: 
 export function memoryBytes(): number;
 /** The seed's request example as JSON text. */
 export function example(method: Method): string;
+/** `check` for a payload given as an XML body (`<request>…</request>`, as the Qimen classic protocol sends it). */
+export function checkXml<M extends Method>(method: M, xml: string): Report<Values[M]>;
 export function setLanguage(lang: 'en' | 'zh'): void;
 export function getLanguage(): 'en' | 'zh';
 /**

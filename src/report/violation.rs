@@ -353,6 +353,8 @@ pub enum Malformed {
     NotAnObject { got: Got },
     /// A response text the reader refused.
     Response(ResponseProblem),
+    /// A request payload given as XML (the Qimen classic body) that is no well-formed XML.
+    RequestXml(ResponseProblem),
     /// A request body the server could not read (the stream failed): the runtime's words.
     Body { detail: String },
 }

@@ -6,3 +6,4 @@ pub mod engine;
 pub mod input;
 pub mod norm;
 pub mod value;
+pub mod xml_input;

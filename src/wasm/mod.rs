@@ -106,6 +106,19 @@ pub fn check(method: JsValue, payload: JsValue) -> JsValue {
     report_to_js(&check_payload(&method, &payload))
 }
 
+/// `checkXml(method, text)` → the report of a payload given as an XML body (`<request>…</request>`, the
+/// Qimen classic protocol), read by the API's table and checked exactly like JSON.
+#[wasm_bindgen(js_name = checkXml)]
+pub fn check_xml(method: JsValue, text: JsValue) -> JsValue {
+    let r = api_of(&method).and_then(|api| {
+        let t = options::string_value(&text, "text")?.unwrap_or_default();
+        crate::validate::xml_input::parse(&t, api.fields)
+            .map(|input| engine::check_input(api, &input))
+            .map_err(|e| Report::failed(engine::parse_error_issue(e)))
+    });
+    report_to_js(&r.unwrap_or_else(|r| r))
+}
+
 /// `render(method, payload, format)` → the rendered text (a string), or the refusing report (an object).
 #[wasm_bindgen]
 pub fn render(method: JsValue, payload: JsValue, format: JsValue) -> JsValue {

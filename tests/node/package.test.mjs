@@ -71,3 +71,18 @@ test('npm pack ships only what a consumer needs', async () => {
   for (const needed of ['LICENSE', 'pkg/index.d.mts', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/cli.mjs', 'pkg/web.mjs', 'pkg/workerd.mjs', 'pkg/qimen_payload_bg.wasm']) assert.ok(files.includes(needed), needed);
   assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, 'the .wasm ships once, shared by every build');
 });
+
+test('checkXml: an XML body (the Qimen classic protocol) checks exactly like its JSON', () => {
+  for (const { method } of q.methods()) {
+    const example = q.example(method);
+    const fromXml = q.checkXml(method, q.render(method, example, 'xml'));
+    assert.equal(fromXml.ok, true, JSON.stringify(fromXml.errors));
+    assert.equal(q.stringify(fromXml.value), q.stringify(q.check(method, example).value));
+  }
+  const bad = q.checkXml('qimen.taobao.pos.inventory.synchronize', '<request><item>');
+  assert.equal(bad.ok, false);
+  assert.equal(bad.errors[0].code, 'malformed');
+  assert.match(bad.errors[0].messageZh, /^请求报文/);
+  const wrong = q.checkXml('qimen.taobao.pos.inventory.synchronize', '<request><item><struct><paperQty>x</paperQty></struct></item></request>');
+  assert.deepEqual(wrong.errors.map((e) => `${e.path} ${e.code}`).sort(), ['item[0].itemCode missing', 'item[0].paperQty integer'].sort());
+});

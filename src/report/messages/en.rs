@@ -15,7 +15,7 @@ pub fn malformed_detail(m: &Malformed) -> String {
         Malformed::Utf8 { byte } => format!("the bytes are not valid UTF-8 (at byte {byte})"),
         Malformed::NotAnObject { got } => format!("must be a JSON object, not {}", got.as_param()),
         Malformed::Body { detail } => format!("could not be read: {detail}"),
-        Malformed::Response(p) => match p {
+        Malformed::Response(p) | Malformed::RequestXml(p) => match p {
             ResponseProblem::NotJson { detail } => format!("is not valid JSON: {detail}"),
             ResponseProblem::NeitherXmlNorJson => "is neither XML nor a JSON object".into(),
             ResponseProblem::NotAnObject => "is not an object".into(),

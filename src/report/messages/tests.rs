@@ -56,6 +56,7 @@ fn samples() -> Vec<Violation> {
         Violation::Malformed(Malformed::Body { detail: "ECONNRESET".into() }),
         Violation::Malformed(Malformed::LoneSurrogateInText),
         Violation::Malformed(Malformed::Utf8 { byte: 1 }),
+        Violation::Malformed(Malformed::RequestXml(ResponseProblem::Unclosed)),
     ];
     for e in [E::String, E::Integer, E::Boolean, E::Object, E::Array, E::Date, E::Datetime, E::Price, E::Discount, E::Value, E::DateLike]
         .into_iter()

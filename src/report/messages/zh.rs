@@ -210,6 +210,7 @@ impl Messages for Zh {
             Malformed::Utf8 { byte } => format!("请求报文的字节不是合法的 UTF-8(第 {byte} 字节处)"),
             Malformed::NotAnObject { got } => format!("请求报文应为 JSON 对象,实际为{}", self.got(got)),
             Malformed::Response(p) => format!("应答报文{}", response_problem(p)),
+            Malformed::RequestXml(p) => format!("请求报文{}", response_problem(p)),
             // The runtime's own words (a stream error) are not repeated: they are English.
             Malformed::Body { .. } => "无法读取请求体(传输中断)".into(),
         }
