@@ -4,6 +4,7 @@
 import { createReadStream, readFileSync, writeFileSync, mkdirSync, mkdtempSync, lstatSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { join, dirname, basename, resolve } from 'node:path';
 import * as q from './node.mjs';
+import { startGateway, gmt8Millis } from './gateway.mjs';
 
 const HELP = {
   main: `Usage: qimen-payload <command> [options]
@@ -15,6 +16,7 @@ Commands:
   schema <method>                   print the API's JSON Schema
   sign <method> [file|-] --app-key K  print the signed request (secret from QIMEN_SECRET)
   methods                           list the APIs
+  gateway [--port N] --app KEY:SECRET  run the local gateway (answers as the platform's routers do)
 
 Run 'qimen-payload <command> --help' for a command's options; 'qimen-payload --version' for the version. With no file (or '-'), the payload is read
 from standard input.`,
@@ -39,14 +41,32 @@ Prints the JSON Schema (2020-12) of the API's canonical payload.`,
 Prints the signed request (query, form, body, content type, sign) as JSON. The secret is read from the
 QIMEN_SECRET environment variable, never from the command line.`,
   version: `Usage: qimen-payload --version`,
+  gateway: `Usage: qimen-payload gateway [--port 9000] [--host 127.0.0.1] --app KEY:SECRET [--app …]
+                          [--state FILE] [--clock "yyyy-MM-dd HH:mm:ss"] [--sessions S1,S2]
+                          [--fault METHOD=7,15,slow,drop,ok …] [--config FILE]
+
+Runs the local gateway: the TOP router at /router/rest and the Qimen router at /router/qm (form and classic
+XML body), with TOP's error codes, the signature checked, payloads through the same rules, answers in each
+method's response shape, and a stock ledger (GET /_ledger). Apps also from QIMEN_GATEWAY_APPS
+("KEY:SECRET,KEY2:SECRET2"); --config reads the same options from a JSON file ({ apps, sessions, state, clock,
+faults }). --state keeps an append-only journal, so a restart loses nothing answered as applied. --clock fixes
+the gateway's time (GMT+8), to replay recorded requests. --fault scripts answers per method ('*' for all).`,
   methods: `Usage: qimen-payload methods [--json]
 
 Lists the APIs with their list limits.`,
 };
 
-const FLAGS_WITH_VALUE = new Set(['--lang', '--format', '--out-dir', '--app-key', '--sign-method', '--session', '--body', '--timestamp']);
+const FLAGS_WITH_VALUE = new Set(['--lang', '--format', '--out-dir', '--app-key', '--sign-method', '--session', '--body', '--timestamp',
+  '--port', '--host', '--app', '--state', '--clock', '--sessions', '--fault', '--config']);
+// Options that may be given more than once (collected in order).
+const REPEATED = new Set(['app', 'fault']);
 
 class UsageError extends Error {}
+
+function set(flags, name, value) {
+  if (REPEATED.has(name)) (flags[name] ??= []).push(value);
+  else flags[name] = value;
+}
 
 function parseArgs(argv) {
   const positional = [];
@@ -58,10 +78,10 @@ function parseArgs(argv) {
     else if (a === '--json') flags.json = true;
     else if (FLAGS_WITH_VALUE.has(a)) {
       if (i + 1 >= argv.length) throw new UsageError(`${a} needs a value`);
-      flags[a.slice(2)] = argv[++i];
+      set(flags, a.slice(2), argv[++i]);
     } else if (a.includes('=') && FLAGS_WITH_VALUE.has(a.split('=')[0])) {
       const [k, ...v] = a.split('=');
-      flags[k.slice(2)] = v.join('=');
+      set(flags, k.slice(2), v.join('='));
     } else throw new UsageError(`unknown option ${a}`);
   }
   return { positional, flags };
@@ -153,7 +173,50 @@ function refuse(e) {
   throw e;
 }
 
+/** The gateway's options from --config, QIMEN_GATEWAY_APPS and the flags (flags win). */
+function gatewayOptions(flags) {
+  let config = {};
+  if (flags.config) {
+    try {
+      config = JSON.parse(readFileSync(flags.config, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`cannot read --config ${flags.config}: ${e.code ?? e.message}`);
+    }
+  }
+  const apps = { ...(config.apps ?? {}) };
+  for (const pair of [...(process.env.QIMEN_GATEWAY_APPS ?? '').split(',').filter(Boolean), ...(flags.app ?? [])]) {
+    const at = pair.indexOf(':');
+    if (at < 1) throw new UsageError(`--app takes KEY:SECRET, not '${pair.slice(0, 40)}'`);
+    apps[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  if (!Object.keys(apps).length) throw new UsageError('no app: give --app KEY:SECRET (or QIMEN_GATEWAY_APPS, or apps in --config)');
+  const port = Number(flags.port ?? config.port ?? 9000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not '${flags.port}'`);
+  const clockText = flags.clock ?? config.clock;
+  let clock;
+  if (clockText !== undefined) {
+    const fixed = gmt8Millis(clockText);
+    if (fixed === null) throw new UsageError(`--clock takes "yyyy-MM-dd HH:mm:ss" (GMT+8), not '${clockText}'`);
+    clock = () => fixed;
+  }
+  const faults = { ...(config.faults ?? {}) };
+  for (const f of flags.fault ?? []) {
+    const [method, steps] = f.split('=');
+    if (!method || !steps) throw new UsageError(`--fault takes METHOD=STEP,STEP (e.g. '*=7,ok'), not '${f}'`);
+    faults[method] = { ...(faults[method] ?? {}), script: steps.split(',') };
+  }
+  const sessions = flags.sessions ? flags.sessions.split(',') : config.sessions;
+  return { apps, port, host: flags.host ?? config.host ?? '127.0.0.1', clock, faults, sessions, state: flags.state ?? config.state };
+}
+
 const commands = {
+  async gateway({ flags }) {
+    const options = gatewayOptions(flags);
+    const { url } = await startGateway({ ...options, onError: (e) => process.stderr.write(`gateway error: ${e?.stack ?? e}\n`) });
+    process.stdout.write(`qimen-payload gateway listening on ${url} (TOP ${url}/router/rest, Qimen ${url}/router/qm, ledger ${url}/_ledger)\n`);
+    // Runs until stopped (Ctrl-C, or the parent's signal).
+    return new Promise(() => {});
+  },
   async check({ positional: [method, file], flags }) {
     requireMethod(method);
     const report = q.check(method, await readPayload(file));

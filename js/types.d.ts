@@ -96,6 +96,8 @@ export interface MethodInfo {
   xmlBody: boolean;
   /** The field sent as Qimen's routing `customerId` in the XML-body protocol, if any. */
   routingField?: string;
+  /** The element a TOP answer of this method is wrapped in, e.g. `inventory_shopinv_adjust_response`. */
+  responseElement: string;
 }
 
 /** One field of a rule table, as data. */

@@ -55,4 +55,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
   await startServer(port);
   console.log(`qimen-payload admin console: http://127.0.0.1:${port}/`);
+  // The local gateway behind it (issue 16): a whole loop on a machine with no network. A development app whose
+  // secret is QIMEN_SECRET when set; sign in the console with the same key and secret, send to the gateway.
+  const { startGateway } = await import('../pkg/gateway.mjs');
+  const appKey = process.env.QIMEN_APP_KEY ?? '12345678';
+  const secret = process.env.QIMEN_SECRET ?? 'local-dev-secret';
+  const g = await startGateway({ apps: { [appKey]: secret }, port: Number(process.env.GATEWAY_PORT ?? 9000) });
+  console.log(`qimen-payload local gateway: ${g.url}/router/rest (TOP), ${g.url}/router/qm (Qimen), ledger ${g.url}/_ledger`);
+  console.log(`  app key ${appKey}, secret ${process.env.QIMEN_SECRET ? '(QIMEN_SECRET)' : secret}`);
 }

@@ -20,6 +20,8 @@ pub struct MethodInfo {
     /// The field sent as Qimen's routing `customerId`, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_field: Option<&'static str>,
+    /// The element a TOP answer of this method is wrapped in (`inventory_shopinv_adjust_response`).
+    pub response_element: String,
 }
 
 /// The registered APIs, in registry order.
@@ -37,6 +39,7 @@ pub fn methods() -> Vec<MethodInfo> {
                 list_limit: limit.map(|(_, n)| n),
                 xml_body: a.protocol.xml_body(),
                 routing_field: a.protocol.routing_field(),
+                response_element: a.response_element(),
             }
         })
         .collect()

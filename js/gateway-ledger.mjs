@@ -1,0 +1,86 @@
+// The local gateway's state and what each method does to it: a simulated platform's behaviour, not a payload
+// rule (those are the core's). Values arrive normalized by `check`, so every field has its canonical form.
+//
+// - POS stock sync overwrites the book stock of each item of a store;
+// - POS item sync adds, updates or deletes product master data;
+// - qimendc stock sync overwrites a warehouse's stock per item (unlocked and locked);
+// - shopinv.adjust sets (full, check_mode 1) or changes (delta, 2) a store's stock per item/sku, and is
+//   idempotent per sub-order: a sub_order_id already applied answers `idempotent: true` and changes nothing.
+//
+// An answer's `{ entries, entryElement }` is a platform list (written `<data><entry/>…</data>` in XML, wrapped
+// in an object named by the entry type in JSON unless simplified).
+
+const key = (v) => (typeof v === 'bigint' ? v.toString() : String(v));
+
+export function createLedger() {
+  const state = { posStock: {}, products: {}, warehouseStock: {}, storeStock: {}, appliedSubOrders: {} };
+
+  const at = (root, ...path) => {
+    let o = root;
+    for (const k of path) o = o[key(k)] ??= {};
+    return o;
+  };
+
+  const behaviours = {
+    'qimen.taobao.pos.inventory.synchronize'(v) {
+      const store = at(state.posStock, v.orderInfo?.storeCode ?? '');
+      for (const item of v.item ?? []) if (item.paperQty !== undefined) store[key(item.itemCode)] = item.paperQty;
+      return { body: { flag: 'success', code: '0', message: '同步成功' }, changed: true };
+    },
+    'qimen.taobao.pos.items.synchronize'(v) {
+      const shop = at(state.products, v.customerid ?? '');
+      for (const item of v.item ?? []) {
+        if (v.actionType === 'delete') delete shop[key(item.itemCode)];
+        else shop[key(item.itemCode)] = { ...(shop[key(item.itemCode)] ?? {}), ...item };
+      }
+      const items = (v.item ?? []).map((i) => ({ itemCode: i.itemCode }));
+      return {
+        body: { flag: 'success', code: '0', message: '同步成功', total: String(items.length), item: { entries: items, entryElement: 'struct' } },
+        changed: true,
+      };
+    },
+    'tmall.qimendc.inventory.sync'(v, { requestId }) {
+      for (const item of v.items ?? []) {
+        const wh = at(state.warehouseStock, v.cp_code ?? '', item.warehouse_code ?? '');
+        wh[key(item.item_code ?? item.item_id ?? '')] = { quantity: item.quantity, lockQuantity: item.lock_quantity, inventoryType: item.inventory_type };
+      }
+      return { body: { qimendc_code: '0', qimendc_success: true, qimendc_message: '同步成功', qimendc_request_id: requestId }, changed: true };
+    },
+    'taobao.inventory.shopinv.adjust'(v) {
+      const edit = v.shop_inventory_edit ?? {};
+      const store = at(state.storeStock, edit.store_id ?? '');
+      const data = [];
+      let changed = false;
+      for (const d of edit.detail_list ?? []) {
+        const sub = key(d.sub_order_id);
+        if (state.appliedSubOrders[sub]) {
+          data.push({ sub_order_id: d.sub_order_id, success: true, idempotent: true, idempotent_reason: '已处理过' });
+          continue;
+        }
+        const slot = `${key(d.item_id)}:${key(d.sku_id ?? 0)}`;
+        const before = BigInt(store[slot] ?? 0);
+        const q = BigInt(d.quantity ?? 0);
+        // check_mode 1: full (overwrite); 2: delta (add).
+        store[slot] = (edit.check_mode === 1 ? q : before + q).toString();
+        state.appliedSubOrders[sub] = true;
+        changed = true;
+        data.push({ sub_order_id: d.sub_order_id, success: true, idempotent: false });
+      }
+      return { body: { result: { success: true, data: { entries: data, entryElement: 'shop_inventory_edit_result_d_t_o' } } }, changed };
+    },
+  };
+
+  return {
+    /** Apply a valid call's normalized value; the answer body and whether the state changed. */
+    answer(method, value, ctx = {}) {
+      const b = behaviours[method];
+      if (!b) return { body: { success: true }, changed: false };
+      return b(value, ctx);
+    },
+    /** Replay a journaled call (its answer is not needed). */
+    apply(method, value) {
+      behaviours[method]?.(value, {});
+    },
+    state: () => state,
+  };
+}

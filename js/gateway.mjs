@@ -1,0 +1,354 @@
+// The local gateway (issue 16): a Node HTTP server that answers as the platform's routers do, for our methods,
+// so that ERP/POS/WMS code can be tested before going live. Protocol checks with TOP's public error codes and
+// `error_response` shape, the signature recomputed by the core's signer, the payload through the same rules
+// (`check`, `checkXml`), answers in each method's response shape, and state: a stock ledger and shopinv's
+// idempotency, optionally kept in an append-only journal. Fault injection and a fixed clock for tests.
+//
+// Everything about a payload comes from the core; what is written here is the router's side of the protocol
+// and a simulated platform's behaviour (what a valid call changes and answers).
+import http from 'node:http';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import * as q from './node.mjs';
+import { createLedger } from './gateway-ledger.mjs';
+
+// TOP's public platform error codes used here (the TOP error code table), with their `msg`.
+export const TOP_ERRORS = {
+  7: 'App Call Limited',
+  15: 'Remote service error',
+  21: 'Missing Method',
+  22: 'Invalid Method',
+  23: 'Invalid Format',
+  24: 'Missing Signature',
+  25: 'Invalid Signature',
+  26: 'Missing Session',
+  27: 'Invalid Session',
+  28: 'Missing App Key',
+  29: 'Invalid App Key',
+  30: 'Missing Timestamp',
+  31: 'Invalid Timestamp',
+  32: 'Missing Version',
+  33: 'Invalid Version',
+  34: 'Unsupported Version',
+  40: 'Missing Required Arguments',
+  41: 'Invalid Arguments',
+  43: 'Parameter Error',
+  50: 'Remote service error',
+};
+
+// System parameters of the TOP and Qimen protocols: everything else in a form request is a business parameter.
+const SYSTEM = new Set(['method', 'app_key', 'target_app_key', 'sign_method', 'sign', 'session', 'timestamp', 'format', 'v', 'partner_id', 'simplify', 'customerId']);
+// The platform accepts a timestamp within ten minutes of its own clock (GMT+8).
+const WINDOW_MS = 10 * 60 * 1000;
+const MAX_BODY = () => q.limits().maxInputBytes;
+const BODY_TIMEOUT_MS = 30_000;
+const QIMEN_PATHS = new Set(['/router/qm', '/router/qmtest']);
+const TOP_PATHS = new Set(['/router/rest', '/router/rest/']);
+
+/** `yyyy-MM-dd HH:mm:ss` in GMT+8 → epoch ms, whatever the host's zone; null when it is not one. */
+export function gmt8Millis(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(String(text).trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
+  const back = new Date(ms + 8 * 3600_000);
+  // 2024-02-30 would roll over: not a time.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  return ms;
+}
+
+const xmlEscape = (s) => String(s).replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' })[c]);
+
+/** A value as XML elements: objects by member, arrays as repeated `entry` elements (or their own name). */
+function toXml(name, v, entry) {
+  if (Array.isArray(v)) return `<${name}>${v.map((x) => toXml(entry ?? 'struct', x)).join('')}</${name}>`;
+  if (v && typeof v === 'object') {
+    return `<${name}>${Object.entries(v).map(([k, x]) => (Array.isArray(x) ? toXml(k, x, x.entryElement) : toXml(k, x))).join('')}</${name}>`;
+  }
+  return `<${name}>${xmlEscape(v)}</${name}>`;
+}
+
+/** The answer in the format asked for: JSON wrapped in `element` (bare when simplified), or XML. */
+function answer(status, element, body, { format, simplify }) {
+  if (format === 'xml') {
+    const lists = (o) => {
+      // `{ list: [...], entryElement }` written as <list><entry/>…</list>.
+      const out = {};
+      for (const [k, v] of Object.entries(o)) {
+        if (v && typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.entries)) {
+          const arr = v.entries.map((e) => (e && typeof e === 'object' ? lists(e) : e));
+          arr.entryElement = v.entryElement;
+          out[k] = arr;
+        } else out[k] = v && typeof v === 'object' && !Array.isArray(v) ? lists(v) : v;
+      }
+      return out;
+    };
+    return { status, type: 'text/xml; charset=utf-8', text: `<?xml version="1.0" encoding="utf-8"?>${toXml(element, lists(body))}` };
+  }
+  const plain = (o) => {
+    const out = {};
+    for (const [k, v] of Object.entries(o)) {
+      if (v && typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.entries)) {
+        const entries = v.entries.map((e) => (e && typeof e === 'object' ? plain(e) : e));
+        // TOP wraps a list in an object named by its entry type; simplify drops the wrapper.
+        out[k] = simplify ? entries : { [v.entryElement]: entries };
+      } else out[k] = v && typeof v === 'object' && !Array.isArray(v) ? plain(v) : v;
+    }
+    return out;
+  };
+  const json = simplify ? plain(body) : { [element]: plain(body) };
+  return { status, type: 'application/json; charset=utf-8', text: JSON.stringify(json) };
+}
+
+/** The platform's error answer. */
+function errorAnswer(code, { format = 'json', subCode, subMsg, requestId } = {}) {
+  const body = { code, msg: TOP_ERRORS[code] ?? 'Error' };
+  if (subCode) body.sub_code = subCode;
+  if (subMsg) body.sub_msg = subMsg;
+  if (requestId) body.request_id = requestId;
+  return answer(200, 'error_response', body, { format, simplify: false });
+}
+
+/** Read a request body, bounded in size and time. */
+function readBody(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const finish = (r) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish({ error: 'timeout' }), BODY_TIMEOUT_MS);
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY()) {
+        req.pause();
+        finish({ error: 'too_large' });
+      } else chunks.push(c);
+    });
+    req.on('end', () => finish({ body: Buffer.concat(chunks) }));
+    req.on('error', () => finish({ error: 'broken' }));
+  });
+}
+
+/** multipart/form-data → fields (the SDKs send business parameters this way when a file is attached). */
+function parseMultipart(buf, contentType) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!boundary) return null;
+  const sep = `--${boundary[1] ?? boundary[2]}`;
+  const out = [];
+  for (const part of buf.toString('utf8').split(sep).slice(1)) {
+    if (part.startsWith('--')) break;
+    const [head, ...rest] = part.replace(/^\r\n/, '').split('\r\n\r\n');
+    const name = /name="([^"]*)"/i.exec(head);
+    if (!name) continue;
+    out.push([name[1], rest.join('\r\n\r\n').replace(/\r\n$/, '')]);
+  }
+  return out;
+}
+
+/** Load `--state` journal lines and replay them into the ledger. */
+function replay(ledger, file) {
+  if (!file || !existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const { method, value } = JSON.parse(line);
+      ledger.apply(method, value);
+    } catch {
+      // A torn last line (a crash mid-write) is not an applied call: skipped.
+    }
+  }
+}
+
+/**
+ * Make the gateway: `{ handle(req, res), ledger, close() }`.
+ * Options: `apps` ({ appKey: secret }), `sessions` (valid sessions; when given, TOP methods need one),
+ * `clock` (() => epoch ms; fixed for replays), `state` (journal file), `faults` ({ method|'*': { script:
+ * [code|'ok'|'slow'|'drop'], rates: { 7: 0.1, … }, slowMs } }), `language` ('zh' default: sub_msg words).
+ */
+export function createGateway(options = {}) {
+  const apps = new Map(Object.entries(options.apps ?? {}));
+  const sessions = options.sessions ? new Set(options.sessions) : null;
+  const clock = options.clock ?? (() => Date.now());
+  const language = options.language ?? 'zh';
+  const ledger = createLedger();
+  replay(ledger, options.state);
+  const faults = options.faults ?? {};
+  const scripts = new Map();
+  let seq = 0;
+  const requestId = () => `gw${(++seq).toString(36)}${Math.floor(clock() / 1000).toString(36)}`;
+  const methods = new Set(q.methods().map((m) => m.method));
+  const info = new Map(q.methods().map((m) => [m.method, m]));
+
+  /** The fault for this call, if any: a scripted step first, then the configured rates. */
+  function fault(method) {
+    for (const key of [method, '*']) {
+      const f = faults[key];
+      if (!f) continue;
+      if (f.script?.length) {
+        const i = scripts.get(key) ?? 0;
+        if (i < f.script.length) {
+          scripts.set(key, i + 1);
+          const step = String(f.script[i]);
+          return step === 'ok' ? null : step;
+        }
+      }
+      for (const [code, rate] of Object.entries(f.rates ?? {})) if (Math.random() < rate) return code;
+    }
+    return null;
+  }
+
+  /** One call, from its parameters and (XML mode) body: the answer to send. */
+  function route(params, xmlBody, qimen) {
+    const format = params.format ?? 'json';
+    const at = { format: format === 'xml' ? 'xml' : 'json', requestId: requestId() };
+    if (!params.method) return errorAnswer(21, at);
+    if (!methods.has(params.method)) return errorAnswer(22, { ...at, subMsg: `unknown method ${String(params.method).slice(0, 80)}` });
+    if (!['json', 'xml'].includes(format)) return errorAnswer(23, at);
+    if (!params.app_key) return errorAnswer(28, at);
+    const secret = apps.get(params.app_key);
+    if (secret === undefined) return errorAnswer(29, at);
+    if (!params.timestamp) return errorAnswer(30, at);
+    const ts = gmt8Millis(params.timestamp);
+    if (ts === null || Math.abs(ts - clock()) > WINDOW_MS) {
+      return errorAnswer(31, { ...at, subMsg: 'timestamp outside the ten-minute window of the gateway clock (GMT+8)' });
+    }
+    if (!params.v) return errorAnswer(32, at);
+    if (params.v !== '2.0') return errorAnswer(params.v.startsWith('2.') ? 34 : 33, at);
+    if (!params.sign) return errorAnswer(24, at);
+    const signMethod = params.sign_method ?? 'md5';
+    if (!['md5', 'hmac', 'hmac-sha256'].includes(signMethod)) return errorAnswer(25, { ...at, subMsg: `unsupported sign_method ${signMethod}` });
+    const { sign, ...signed } = params;
+    let expected;
+    try {
+      expected = q.signParams(signed, secret, signMethod, xmlBody ?? undefined);
+    } catch {
+      return errorAnswer(25, at);
+    }
+    if (String(sign).toUpperCase() !== expected) return errorAnswer(25, at);
+    const api = info.get(params.method);
+    if (sessions && !qimen && !api.xmlBody) {
+      if (!params.session) return errorAnswer(26, at);
+      if (!sessions.has(params.session)) return errorAnswer(27, at);
+    }
+    const injected = fault(params.method);
+    if (injected && /^\d+$/.test(injected)) return errorAnswer(Number(injected), { ...at, subCode: 'isp.simulated-fault', subMsg: 'injected by the gateway' });
+    // The payload through the core's rules.
+    const report = xmlBody !== null ? checkXmlWithRouting(params, xmlBody, api) : checkForm(params);
+    if (!report.ok) {
+      const first = report.errors[0];
+      const missing = first.topCode === 40;
+      return errorAnswer(missing ? 40 : 41, {
+        ...at,
+        subCode: `${missing ? 'isv.missing-parameter' : 'isv.invalid-parameter'}:${first.path}`,
+        subMsg: language === 'zh' ? first.messageZh : first.messageEn ?? first.message,
+      });
+    }
+    const { body, changed } = ledger.answer(params.method, report.value, { requestId: at.requestId });
+    // Qimen methods answer in <response>; TOP methods in their own response element.
+    const element = api.xmlBody ? 'response' : api.responseElement;
+    if (changed && options.state) appendFileSync(options.state, `${q.stringify({ method: params.method, value: report.value, requestId: at.requestId })}\n`);
+    return { ...answer(200, element, body, { format: at.format, simplify: params.simplify === 'true' }), fault: injected };
+  }
+
+  /** Business parameters of a form request → the payload's JSON text (objects and lists travel as JSON). */
+  function checkForm(params) {
+    const kinds = new Map(q.fields(params.method).map((f) => [f.name, f.kind]));
+    const members = [];
+    for (const [k, v] of Object.entries(params)) {
+      if (SYSTEM.has(k) && !kinds.has(k)) continue;
+      const structured = kinds.get(k) === 'object' || kinds.get(k) === 'list';
+      members.push(`${JSON.stringify(k)}:${structured ? v : JSON.stringify(v)}`);
+    }
+    // Not JSON where an object or a list belongs: the core says where.
+    return q.check(params.method, `{${members.join(',')}}`);
+  }
+
+  /** The classic XML body, with the routing id the query carries put back where the table has it. */
+  function checkXmlWithRouting(params, xmlBody, api) {
+    let xml = xmlBody;
+    if (api.routingField && params.customerId !== undefined) {
+      xml = xml.replace(/^(\s*(?:<\?xml[^>]*\?>)?\s*<[^!?>\s/]+[^>]*>)/, `$1<${api.routingField}>${xmlEscape(params.customerId)}</${api.routingField}>`);
+    }
+    return q.checkXml(params.method, xml);
+  }
+
+  async function handle(req, res) {
+    const send = (a, close = false) => {
+      if (a.fault === 'drop') return req.socket.destroy();
+      const headers = { 'content-type': a.type, 'content-length': Buffer.byteLength(a.text) };
+      if (close) headers.connection = 'close';
+      res.writeHead(a.status, headers);
+      res.end(a.text);
+    };
+    let url;
+    try {
+      url = new URL(req.url, 'http://gateway');
+    } catch {
+      return send(errorAnswer(43, { subMsg: 'unreadable request line' }), true);
+    }
+    if (req.method === 'GET' && url.pathname === '/_ledger') {
+      const text = q.stringify(ledger.state());
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return res.end(text);
+    }
+    const qimen = QIMEN_PATHS.has(url.pathname);
+    if (!qimen && !TOP_PATHS.has(url.pathname)) return send({ ...errorAnswer(22, { subMsg: `no router at ${url.pathname.slice(0, 80)}` }), status: 404 });
+    const read = req.method === 'GET' || req.method === 'HEAD' ? { body: Buffer.alloc(0) } : await readBody(req);
+    if (read.error) return send({ ...errorAnswer(43, { subMsg: `request body ${read.error}` }), status: read.error === 'too_large' ? 413 : 400 }, true);
+    const params = {};
+    for (const [k, v] of url.searchParams) params[k] = v;
+    const type = String(req.headers['content-type'] ?? '').toLowerCase();
+    let xmlBody = null;
+    if (read.body.length) {
+      if (type.startsWith('application/x-www-form-urlencoded')) {
+        for (const [k, v] of new URLSearchParams(read.body.toString('utf8'))) params[k] = v;
+      } else if (type.startsWith('multipart/form-data')) {
+        const fields = parseMultipart(read.body, type);
+        if (!fields) return send(errorAnswer(43, { subMsg: 'multipart body without a boundary' }));
+        for (const [k, v] of fields) params[k] = v;
+      } else if (qimen && (type.includes('xml') || read.body.toString('utf8', 0, 64).trimStart().startsWith('<'))) {
+        xmlBody = read.body.toString('utf8');
+      } else {
+        return send(errorAnswer(43, { subMsg: `unsupported content type ${type.slice(0, 80) || '(none)'}` }));
+      }
+    }
+    let a;
+    try {
+      a = route(params, xmlBody, qimen);
+    } catch (e) {
+      a = errorAnswer(50, { subMsg: 'gateway error' });
+      options.onError?.(e);
+    }
+    if (a.fault === 'slow') {
+      const slowMs = faults[params.method]?.slowMs ?? faults['*']?.slowMs ?? 3000;
+      return setTimeout(() => send(a), slowMs);
+    }
+    return send(a);
+  }
+
+  return { handle, ledger, close() {} };
+}
+
+/** Start the gateway on `port` (0: any) and `host` (127.0.0.1): `{ server, url, gateway, close() }`. */
+export function startGateway(options = {}) {
+  const gateway = createGateway(options);
+  const server = http.createServer((req, res) => {
+    gateway.handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ server, gateway, url: `http://${options.host ?? '127.0.0.1'}:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
