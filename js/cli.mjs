@@ -5,6 +5,7 @@ import { createReadStream, readFileSync, writeFileSync, mkdirSync, mkdtempSync, 
 import { join, dirname, basename, resolve } from 'node:path';
 import * as q from './node.mjs';
 import { startGateway, gmt8Millis } from './gateway.mjs';
+import { startProxy } from './proxy.mjs';
 
 const HELP = {
   main: `Usage: qimen-payload <command> [options]
@@ -17,6 +18,7 @@ Commands:
   sign <method> [file|-] --app-key K  print the signed request (secret from QIMEN_SECRET)
   methods                           list the APIs
   gateway [--port N] --app KEY:SECRET  run the local gateway (answers as the platform's routers do)
+  proxy --upstream URL --app-key K   run the signing proxy (secret from QIMEN_SECRET)
 
 Run 'qimen-payload <command> --help' for a command's options; 'qimen-payload --version' for the version. With no file (or '-'), the payload is read
 from standard input.`,
@@ -41,6 +43,14 @@ Prints the JSON Schema (2020-12) of the API's canonical payload.`,
 Prints the signed request (query, form, body, content type, sign) as JSON. The secret is read from the
 QIMEN_SECRET environment variable, never from the command line.`,
   version: `Usage: qimen-payload --version`,
+  proxy: `Usage: qimen-payload proxy --upstream URL --app-key KEY (--token T | --origin URL …)
+                          [--port 8787] [--host 127.0.0.1] [--sign-method md5|hmac|hmac-sha256] [--session S]
+
+Runs the signing proxy: POST /api/<method> with an unsigned JSON payload; it is checked, split by chunk, signed
+here with the secret from the QIMEN_SECRET environment variable (never from the command line, never sent back
+or logged), sent to URL/router/rest (TOP) or URL/router/qm (Qimen) with bounded retries on transient answers,
+and answered with one parsed result per chunk. Clients need the bearer token (--token, or QIMEN_PROXY_TOKEN)
+or an allowlisted Origin (--origin, repeatable). One JSON line per upstream call on standard error.`,
   gateway: `Usage: qimen-payload gateway [--port 9000] [--host 127.0.0.1] --app KEY:SECRET [--app …]
                           [--state FILE] [--clock "yyyy-MM-dd HH:mm:ss"] [--sessions S1,S2]
                           [--fault METHOD=7,15,slow,drop,ok …] [--config FILE]
@@ -57,9 +67,9 @@ Lists the APIs with their list limits.`,
 };
 
 const FLAGS_WITH_VALUE = new Set(['--lang', '--format', '--out-dir', '--app-key', '--sign-method', '--session', '--body', '--timestamp',
-  '--port', '--host', '--app', '--state', '--clock', '--sessions', '--fault', '--config']);
+  '--port', '--host', '--app', '--state', '--clock', '--sessions', '--fault', '--config', '--upstream', '--token', '--origin']);
 // Options that may be given more than once (collected in order).
-const REPEATED = new Set(['app', 'fault']);
+const REPEATED = new Set(['app', 'fault', 'origin']);
 
 class UsageError extends Error {}
 
@@ -210,6 +220,21 @@ function gatewayOptions(flags) {
 }
 
 const commands = {
+  async proxy({ flags }) {
+    if (!flags.upstream) throw new UsageError('missing --upstream URL (the router base, e.g. the local gateway http://127.0.0.1:9000)');
+    if (!flags['app-key']) throw new UsageError('missing --app-key');
+    if (!process.env.QIMEN_SECRET) throw new UsageError('the secret is read from QIMEN_SECRET, which is not set');
+    const token = flags.token ?? process.env.QIMEN_PROXY_TOKEN;
+    if (!token && !flags.origin) throw new UsageError('give --token (or QIMEN_PROXY_TOKEN) or --origin: an open signing proxy signs for anyone');
+    const port = Number(flags.port ?? 8787);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not '${flags.port}'`);
+    const { url } = await startProxy({
+      upstream: flags.upstream, appKey: flags['app-key'], token, origins: flags.origin, port, host: flags.host ?? '127.0.0.1',
+      signMethod: flags['sign-method'], session: flags.session,
+    });
+    process.stdout.write(`qimen-payload signing proxy listening on ${url} (POST ${url}/api/<method>) → ${flags.upstream}\n`);
+    return new Promise(() => {});
+  },
   async gateway({ flags }) {
     const options = gatewayOptions(flags);
     const { url } = await startGateway({ ...options, onError: (e) => process.stderr.write(`gateway error: ${e?.stack ?? e}\n`) });

@@ -27,8 +27,10 @@ function resolve(urlPath) {
   return join(root, 'www', clean === '' ? 'index.html' : clean);
 }
 
-export function startServer(port = 8080, host = '127.0.0.1') {
+export function startServer(port = 8080, host = '127.0.0.1', { api } = {}) {
   const server = createServer(async (req, res) => {
+    // The signing proxy, mounted on the console's own origin (no CORS, the page's CSP unchanged).
+    if (api && req.url.startsWith('/api/')) return api(req, res);
     const file = resolve(new URL(req.url, 'http://x').pathname);
     try {
       if (!file) throw new Error('outside');
@@ -53,14 +55,21 @@ export function startServer(port = 8080, host = '127.0.0.1') {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
-  await startServer(port);
-  console.log(`qimen-payload admin console: http://127.0.0.1:${port}/`);
-  // The local gateway behind it (issue 16): a whole loop on a machine with no network. A development app whose
-  // secret is QIMEN_SECRET when set; sign in the console with the same key and secret, send to the gateway.
+  // The local gateway behind the console (issue 16): a whole loop on a machine with no network. A development
+  // app whose secret is QIMEN_SECRET when set.
   const { startGateway } = await import('../pkg/gateway.mjs');
   const appKey = process.env.QIMEN_APP_KEY ?? '12345678';
   const secret = process.env.QIMEN_SECRET ?? 'local-dev-secret';
   const g = await startGateway({ apps: { [appKey]: secret }, port: Number(process.env.GATEWAY_PORT ?? 9000) });
   console.log(`qimen-payload local gateway: ${g.url}/router/rest (TOP), ${g.url}/router/qm (Qimen), ledger ${g.url}/_ledger`);
   console.log(`  app key ${appKey}, secret ${process.env.QIMEN_SECRET ? '(QIMEN_SECRET)' : secret}`);
+  // The signing proxy in front of it, on the console's origin (allowlisted): unsigned payloads in, the secret
+  // kept in this process. Other clients use the bearer token.
+  const { signingProxy } = await import('../pkg/proxy.mjs');
+  const { randomBytes } = await import('node:crypto');
+  const token = process.env.QIMEN_PROXY_TOKEN ?? randomBytes(12).toString('hex');
+  const api = signingProxy({ upstream: g.url, appKey, secret, token, origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`] });
+  await startServer(port, '127.0.0.1', { api });
+  console.log(`qimen-payload admin console: http://127.0.0.1:${port}/`);
+  console.log(`qimen-payload signing proxy: POST http://127.0.0.1:${port}/api/<method> (from the console, or with Authorization: Bearer ${token})`);
 }

@@ -136,8 +136,8 @@ const consumers = {
   attw: async () => {
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
     // './wasm' exports the .wasm asset itself (for bundlers' URL imports): no JS or types to check there;
-    // './gateway' is a Node-only ES module tool (the local gateway), not a library entry for every resolver.
-    await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm', './gateway'], { timeout: 120_000 });
+    // './gateway' and './proxy' are Node-only ES module tools, not library entries for every resolver.
+    await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm', './gateway', './proxy'], { timeout: 120_000 });
   },
   'vite build': async (d) => {
     await run(d, bin('vite'), ['build']);

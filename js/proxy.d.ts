@@ -1,0 +1,31 @@
+// Types of `qimen-payload/proxy` (Node only, ES module): the signing proxy (see the README, "Signing proxy").
+import type { IncomingMessage, ServerResponse, Server } from 'node:http';
+
+export interface ProxyOptions {
+  /** A base URL: its /router/rest (TOP) and /router/qm (Qimen) are the upstream routers. */
+  upstream?: string;
+  topUrl?: string;
+  qimenUrl?: string;
+  appKey: string;
+  /** The app secret; the QIMEN_SECRET environment variable by default. Never sent back or logged. */
+  secret?: string;
+  signMethod?: 'md5' | 'hmac' | 'hmac-sha256';
+  session?: string;
+  /** A bearer token clients must send… */
+  token?: string;
+  /** …or the Origin headers allowed (a same-site console). One of the two is required. */
+  origins?: string[];
+  /** Calls per minute per client address (120). */
+  perMinute?: number;
+  timeoutMs?: number;
+  /** Retries of a transient answer (7, 10, 15, 50, network errors, timeouts): 3. */
+  retries?: number;
+  backoffMs?: number;
+  /** One JSON line per upstream call. */
+  log?: (line: string) => void;
+  port?: number;
+  host?: string;
+}
+
+export function signingProxy(options: ProxyOptions): (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void>;
+export function startProxy(options: ProxyOptions): Promise<{ server: Server; url: string; close(): Promise<void> }>;

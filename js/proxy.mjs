@@ -1,0 +1,160 @@
+// The signing proxy (issue 16): consoles and internal services send *unsigned* business payloads
+// (`POST /api/<method>`, JSON); the proxy checks and normalizes them with the core, splits an over-limit list
+// with `chunk`, signs each request server-side with the app secret from its own environment, sends it upstream
+// with a timeout and bounded retries on transient answers, reads each answer with `parseResponse`, and returns
+// one result per chunk. The secret never leaves this process: not in an answer, a log line or an error.
+//
+// It is no open signing oracle: it needs a bearer token or an allowlisted Origin, binds to 127.0.0.1 by
+// default, and rate-limits each client.
+import http from 'node:http';
+import * as q from './node.mjs';
+
+// Transient platform answers worth another try: call limit (7, with backoff), service unavailable (10), remote
+// service errors (15, 50). A refused payload (40/41) or a protocol error is never retried.
+const TRANSIENT = new Set([7, 10, 15, 50]);
+
+const json = (res, status, value, extra = {}) => {
+  const text = q.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...extra });
+  res.end(text);
+};
+
+function readBody(req, max) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > max) {
+        req.pause();
+        resolve({ tooLarge: true });
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks) }));
+    req.on('error', () => resolve({ broken: true }));
+  });
+}
+
+/**
+ * The proxy's handler: `(req, res) => Promise` for `node:http`, Express/Connect (mount it at the root or at a
+ * prefix) and anything that passes Node's request and response.
+ * Options: `topUrl`, `qimenUrl` (the routers; or `upstream`, a base URL both are derived from), `appKey`,
+ * `secret` (default: the QIMEN_SECRET environment variable), `signMethod`, `session`, `token` (bearer) and/or
+ * `origins` (allowlisted Origin headers), `perMinute` (rate limit per client, 120), `timeoutMs` (10 s),
+ * `retries` (3), `backoffMs` (250, doubled per attempt), `log` (one JSON line per upstream call; stderr).
+ */
+export function signingProxy(options = {}) {
+  const secret = options.secret ?? process.env.QIMEN_SECRET;
+  if (!secret) throw new Error('signingProxy: no secret (set QIMEN_SECRET in the proxy\'s environment, or pass { secret })');
+  if (!options.appKey) throw new Error('signingProxy: no appKey');
+  if (!options.token && !(options.origins?.length)) throw new Error('signingProxy: give a bearer token or allowlisted origins — an open signing proxy signs for anyone');
+  const base = options.upstream?.replace(/\/+$/, '');
+  const topUrl = options.topUrl ?? (base && `${base}/router/rest`);
+  const qimenUrl = options.qimenUrl ?? (base && `${base}/router/qm`);
+  if (!topUrl || !qimenUrl) throw new Error('signingProxy: give upstream (a base URL) or topUrl and qimenUrl');
+  const perMinute = options.perMinute ?? 120;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const retries = options.retries ?? 3;
+  const backoffMs = options.backoffMs ?? 250;
+  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  const info = new Map(q.methods().map((m) => [m.method, m]));
+  const buckets = new Map();
+
+  const allowed = (req) => {
+    const auth = String(req.headers.authorization ?? '');
+    if (options.token && auth === `Bearer ${options.token}`) return true;
+    return Boolean(options.origins?.includes(String(req.headers.origin ?? '')));
+  };
+  const limited = (client) => {
+    const now = Date.now();
+    const b = buckets.get(client) ?? { tokens: perMinute, at: now };
+    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60_000) * perMinute);
+    b.at = now;
+    buckets.set(client, b);
+    if (b.tokens < 1) return true;
+    b.tokens -= 1;
+    return false;
+  };
+
+  /** One chunk upstream: signed afresh for every attempt (a new timestamp), retried on transient answers. */
+  async function sendChunk(method, payload, index) {
+    const api = info.get(method);
+    const url = api.xmlBody ? qimenUrl : topUrl;
+    let attempts = 0;
+    for (;;) {
+      attempts += 1;
+      const r = q.buildRequest(method, payload, { appKey: options.appKey, secret, signMethod: options.signMethod, session: options.session, timestamp: Date.now() });
+      const started = Date.now();
+      let status = 0;
+      let text = '';
+      let failure = null;
+      try {
+        const res = await fetch(`${url}?${r.queryString}`, { method: 'POST', headers: { 'content-type': r.contentType }, body: r.body, signal: AbortSignal.timeout(timeoutMs) });
+        status = res.status;
+        text = await res.text();
+      } catch (e) {
+        failure = e?.name === 'TimeoutError' ? 'timeout' : 'network';
+      }
+      let parsed = null;
+      let code = null;
+      if (!failure) {
+        try {
+          parsed = q.parseResponse(method, text);
+          code = parsed.errorResponse ? Number(parsed.code) : null;
+        } catch {
+          failure = 'unreadable';
+        }
+      }
+      // One line per upstream call: never the secret, the signature or the payload.
+      log(JSON.stringify({ at: new Date().toISOString(), method, chunk: index, attempt: attempts, status, code, failure, ok: parsed?.ok ?? false, ms: Date.now() - started, requestId: parsed?.requestId }));
+      const transient = failure !== null || TRANSIENT.has(code);
+      if (!transient || attempts > retries) {
+        return { index, ok: parsed?.ok ?? false, attempts, status, failure, response: parsed };
+      }
+      await new Promise((r2) => setTimeout(r2, backoffMs * 2 ** (attempts - 1)));
+    }
+  }
+
+  return async function handle(req, res, next) {
+    const path = new URL(req.url, 'http://proxy').pathname;
+    const m = /^\/api\/([\w.]+)$/.exec(path);
+    if (!m) return next ? next() : json(res, 404, { error: 'not_found', message: 'POST /api/<method>' });
+    if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
+    if (!allowed(req)) return json(res, 401, { error: 'unauthorized', message: 'a bearer token or an allowlisted Origin is required' });
+    if (limited(req.socket.remoteAddress ?? '')) return json(res, 429, { error: 'rate_limited' }, { 'retry-after': '1' });
+    const method = m[1];
+    if (!info.has(method)) return json(res, 404, { error: 'unknown_method', allowed: [...info.keys()] });
+    const read = await readBody(req, q.limits().maxInputBytes);
+    if (read.tooLarge || read.broken) {
+      return json(res, read.tooLarge ? 413 : 400, { error: read.tooLarge ? 'too_large' : 'unreadable', limit: q.limits().maxInputBytes }, { connection: 'close' });
+    }
+    // chunk refuses a payload with any error but its list's length (which it is there to fix).
+    let chunks;
+    try {
+      chunks = q.chunk(method, read.body);
+    } catch (e) {
+      if (!(e instanceof q.PayloadError)) throw e;
+      return json(res, 400, q.errorResponse({ errors: e.errors }));
+    }
+    const report = { warnings: chunks.flatMap((c) => q.check(method, c).warnings) };
+    const results = [];
+    // In order, one at a time: a later chunk is not sent before an earlier one was answered.
+    for (let i = 0; i < chunks.length; i++) results.push(await sendChunk(method, chunks[i], i));
+    return json(res, results.every((r) => r.ok) ? 200 : 502, { ok: results.every((r) => r.ok), warnings: report.warnings, chunks: results });
+  };
+}
+
+/** Start the proxy on `port` and `host` (127.0.0.1): `{ server, url, close() }`. */
+export function startProxy(options = {}) {
+  const handle = signingProxy(options);
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => json(res, 500, { error: 'proxy_error' }));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ server, url: `http://${options.host ?? '127.0.0.1'}:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}

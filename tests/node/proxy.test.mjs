@@ -1,0 +1,127 @@
+// The signing proxy over real HTTP, in front of the local gateway (issue 16): unsigned payloads in, signed
+// server-side, split by chunk, retried on transient answers only, one result per chunk; the secret never in
+// an answer or a log line; no open oracle (token or origin, rate limit).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as q from 'qimen-payload';
+import { startGateway } from 'qimen-payload/gateway';
+import { startProxy, signingProxy } from 'qimen-payload/proxy';
+
+const APP = 'proxy-app';
+const SECRET = 'the-proxy-secret-9f2c';
+const POS = 'qimen.taobao.pos.inventory.synchronize';
+const SHOP = 'taobao.inventory.shopinv.adjust';
+
+async function pair(gatewayOptions = {}, proxyOptions = {}) {
+  const g = await startGateway({ apps: { [APP]: SECRET }, ...gatewayOptions });
+  const lines = [];
+  const p = await startProxy({ upstream: g.url, appKey: APP, secret: SECRET, token: 'tok', backoffMs: 5, log: (l) => lines.push(l), ...proxyOptions });
+  return { g, p, lines, close: async () => { await p.close(); await g.close(); } };
+}
+const call = async (p, method, payload, headers = { authorization: 'Bearer tok' }) => {
+  const res = await fetch(`${p.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  return { status: res.status, text: await res.text() };
+};
+
+test('45 entries arrive upstream as 3 signed calls, in order, each answer parsed; the secret is in no byte sent back or logged', async () => {
+  const { g, p, lines, close } = await pair();
+  try {
+    const item = Array.from({ length: 45 }, (_, i) => ({ itemCode: `A${String(i).padStart(2, '0')}`, paperQty: i }));
+    const r = await call(p, POS, { orderInfo: { storeCode: 'S1' }, item, customerid: 'c' });
+    assert.equal(r.status, 200, r.text);
+    const out = JSON.parse(r.text);
+    assert.equal(out.ok, true);
+    assert.deepEqual(out.chunks.map((c) => [c.index, c.ok, c.attempts]), [[0, true, 1], [1, true, 1], [2, true, 1]]);
+    assert.deepEqual(lines.map((l) => JSON.parse(l).chunk), [0, 1, 2]);
+    const ledger = await (await fetch(`${g.url}/_ledger`)).json();
+    assert.equal(Object.keys(ledger.posStock.S1).length, 45);
+    assert.equal(ledger.posStock.S1.A44, 44);
+    for (const text of [r.text, ...lines]) assert.ok(!text.includes(SECRET), 'the secret leaked');
+  } finally {
+    await close();
+  }
+});
+
+test('transient answers are retried with backoff and counted; a refusal (41) and a protocol error are not', async () => {
+  const { p, lines, close } = await pair({ faults: { [SHOP]: { script: ['7', '15', 'ok', '41', '25'] } } });
+  try {
+    const first = JSON.parse((await call(p, SHOP, JSON.parse(q.example(SHOP)))).text);
+    assert.equal(first.ok, true);
+    assert.equal(first.chunks[0].attempts, 3);
+    const refused = JSON.parse((await call(p, SHOP, JSON.parse(q.example(SHOP)))).text);
+    assert.equal(refused.ok, false);
+    assert.equal(refused.chunks[0].attempts, 1);
+    assert.equal(refused.chunks[0].response.code, '41');
+    const protocol = JSON.parse((await call(p, SHOP, JSON.parse(q.example(SHOP)))).text);
+    assert.equal(protocol.chunks[0].attempts, 1);
+    assert.equal(lines.length, 5);
+  } finally {
+    await close();
+  }
+});
+
+test('an unreachable upstream: network errors retried up to the bound, then a 502 with the failure named', async () => {
+  const lines = [];
+  const p = await startProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, secret: SECRET, token: 'tok', retries: 2, backoffMs: 1, log: (l) => lines.push(l) });
+  try {
+    const r = await call(p, SHOP, JSON.parse(q.example(SHOP)));
+    assert.equal(r.status, 502);
+    const out = JSON.parse(r.text);
+    assert.equal(out.chunks[0].failure, 'network');
+    assert.equal(out.chunks[0].attempts, 3);
+    assert.equal(lines.length, 3);
+  } finally {
+    await p.close();
+  }
+});
+
+test('not an open signing oracle: a token or an allowlisted origin is required; clients are rate-limited; bad payloads never go upstream', async () => {
+  assert.throws(() => signingProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, secret: SECRET }), /token or allowlisted origins/);
+  assert.throws(() => signingProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, token: 't', secret: undefined }), /QIMEN_SECRET/);
+  const { p, lines, close } = await pair({}, { origins: ['http://127.0.0.1:8080'], perMinute: 2 });
+  try {
+    assert.equal((await call(p, SHOP, {}, {})).status, 401);
+    assert.equal((await call(p, SHOP, {}, { authorization: 'Bearer wrong' })).status, 401);
+    const bad = await call(p, SHOP, { shop_inventory_edit: {} }, { origin: 'http://127.0.0.1:8080' });
+    assert.equal(bad.status, 400);
+    assert.equal(JSON.parse(bad.text).error_response.code, 40);
+    assert.equal(lines.length, 0, 'nothing was sent upstream');
+    assert.equal((await call(p, SHOP, JSON.parse(q.example(SHOP)))).status, 200);
+    assert.equal((await call(p, SHOP, JSON.parse(q.example(SHOP)))).status, 429);
+  } finally {
+    await close();
+  }
+});
+
+test('the CLI runs the proxy in front of a gateway; it refuses to start as an open oracle or without QIMEN_SECRET', async () => {
+  const { spawn, spawnSync } = await import('node:child_process');
+  const { createRequire } = await import('node:module');
+  const cli = createRequire(import.meta.url).resolve('qimen-payload/package.json').replace(/package\.json$/, 'pkg/cli.mjs');
+  const g = await startGateway({ apps: { [APP]: SECRET } });
+  const child = spawn(process.execPath, [cli, 'proxy', '--port', '0', '--upstream', g.url, '--app-key', APP, '--token', 'tok'], { env: { ...process.env, QIMEN_SECRET: SECRET } });
+  let logged = '';
+  child.stderr.on('data', (d) => { logged += d; });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        const m = /listening on (http:\/\/[\d.:]+)/.exec(String(d));
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    const r = await call({ url }, SHOP, JSON.parse(q.example(SHOP)));
+    assert.equal(JSON.parse(r.text).ok, true, r.text);
+    await new Promise((r2) => setTimeout(r2, 100));
+    assert.match(logged, /"method":"taobao.inventory.shopinv.adjust"/);
+    assert.ok(!logged.includes(SECRET) && !r.text.includes(SECRET));
+  } finally {
+    child.kill();
+    await g.close();
+  }
+  const open = spawnSync(process.execPath, [cli, 'proxy', '--upstream', g.url, '--app-key', APP], { encoding: 'utf8', env: { ...process.env, QIMEN_SECRET: SECRET, QIMEN_PROXY_TOKEN: '' } });
+  assert.equal(open.status, 2);
+  assert.match(open.stderr, /open signing proxy/);
+  const noSecret = spawnSync(process.execPath, [cli, 'proxy', '--upstream', g.url, '--app-key', APP, '--token', 't'], { encoding: 'utf8', env: { ...process.env, QIMEN_SECRET: '' } });
+  assert.equal(noSecret.status, 2);
+  assert.match(noSecret.stderr, /QIMEN_SECRET/);
+});
