@@ -53,23 +53,37 @@ export function startServer(port = 8080, host = '127.0.0.1', { api } = {}) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = Number(process.env.PORT ?? 8080);
-  // The local gateway behind the console (issue 16): a whole loop on a machine with no network. A development
-  // app whose secret is QIMEN_SECRET when set.
+/**
+ * The console with the local gateway behind it and the signing proxy on its origin (issue 16): what `npm start`
+ * runs, and what the browser tests open (ports 0: any free ones).
+ */
+export async function startStack({ port = 8080, gatewayPort = 9000, appKey = '12345678', secret = 'local-dev-secret', token } = {}) {
   const { startGateway } = await import('../pkg/gateway.mjs');
-  const appKey = process.env.QIMEN_APP_KEY ?? '12345678';
-  const secret = process.env.QIMEN_SECRET ?? 'local-dev-secret';
-  const g = await startGateway({ apps: { [appKey]: secret }, port: Number(process.env.GATEWAY_PORT ?? 9000) });
-  console.log(`qimen-payload local gateway: ${g.url}/router/rest (TOP), ${g.url}/router/qm (Qimen), ledger ${g.url}/_ledger`);
-  console.log(`  app key ${appKey}, secret ${process.env.QIMEN_SECRET ? '(QIMEN_SECRET)' : secret}`);
-  // The signing proxy in front of it, on the console's origin (allowlisted): unsigned payloads in, the secret
-  // kept in this process. Other clients use the bearer token.
   const { signingProxy } = await import('../pkg/proxy.mjs');
   const { randomBytes } = await import('node:crypto');
-  const token = process.env.QIMEN_PROXY_TOKEN ?? randomBytes(12).toString('hex');
-  const api = signingProxy({ upstream: g.url, appKey, secret, token, origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`] });
-  await startServer(port, '127.0.0.1', { api });
-  console.log(`qimen-payload admin console: http://127.0.0.1:${port}/`);
-  console.log(`qimen-payload signing proxy: POST http://127.0.0.1:${port}/api/<method> (from the console, or with Authorization: Bearer ${token})`);
+  const gateway = await startGateway({ apps: { [appKey]: secret }, port: gatewayPort });
+  const bearer = token ?? randomBytes(12).toString('hex');
+  // The console's origin is allowlisted once its port is known (0 picks one).
+  const origins = [];
+  const api = signingProxy({ upstream: gateway.url, appKey, secret, token: bearer, origins, log: () => {} });
+  const server = await startServer(port, '127.0.0.1', { api });
+  const actual = server.address().port;
+  origins.push(`http://127.0.0.1:${actual}`, `http://localhost:${actual}`);
+  const close = async () => {
+    await new Promise((r) => server.close(r));
+    await gateway.close();
+  };
+  return { server, url: `http://127.0.0.1:${actual}/`, gateway, token: bearer, close };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const appKey = process.env.QIMEN_APP_KEY ?? '12345678';
+  const secret = process.env.QIMEN_SECRET ?? 'local-dev-secret';
+  const s = await startStack({
+    port: Number(process.env.PORT ?? 8080), gatewayPort: Number(process.env.GATEWAY_PORT ?? 9000), appKey, secret, token: process.env.QIMEN_PROXY_TOKEN,
+  });
+  console.log(`qimen-payload admin console: ${s.url}`);
+  console.log(`qimen-payload local gateway: ${s.gateway.url}/router/rest (TOP), ${s.gateway.url}/router/qm (Qimen), ledger ${s.gateway.url}/_ledger`);
+  console.log(`  app key ${appKey}, secret ${process.env.QIMEN_SECRET ? '(QIMEN_SECRET)' : secret}`);
+  console.log(`qimen-payload signing proxy: POST ${s.url}api/<method> (from the console, or with Authorization: Bearer ${s.token})`);
 }

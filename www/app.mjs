@@ -106,6 +106,23 @@ function entryFields() {
   return fields;
 }
 
+// Send through the signing proxy on this origin (`npm start` mounts it at /api/): the payload goes unsigned,
+// the proxy checks, chunks, signs with its own secret and answers one parsed result per chunk.
+async function sendThroughProxy() {
+  const out = $('send-result');
+  out.textContent = t('sending');
+  try {
+    const res = await fetch(`/api/${state.method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text() });
+    if (res.status === 404) {
+      out.textContent = t('noProxy');
+      return;
+    }
+    out.textContent = `${res.status} ${JSON.stringify(await res.json(), null, 2)}`;
+  } catch (e) {
+    out.textContent = `${t('noProxy')} (${e.message})`;
+  }
+}
+
 async function importCsv(file) {
   const progress = $('csv-progress');
   const status = $('csv-status');
@@ -184,6 +201,7 @@ async function main() {
   $('tab-json').addEventListener('click', () => showTab('json'));
   for (const id of ['app-key', 'app-secret', 'session', 'sign-method', 'body-mode']) $(id).addEventListener('input', updateSigned);
   $('sign-form').addEventListener('submit', (e) => e.preventDefault());
+  $('send').addEventListener('click', sendThroughProxy);
   $('parse-response').addEventListener('click', () => {
     $('parsed-response').textContent = attempt(() => JSON.stringify(q.parseResponse(state.method, $('response-text').value), null, 2));
   });

@@ -172,3 +172,16 @@ test('every control has a label; focus is visible; readable at 390×844 without 
   await c.shot('mobile-390');
   await page().setViewportSize({ width: 1280, height: 800 });
 });
+
+test('send: the payload goes unsigned through the signing proxy to the local gateway, and the ledger changes', async () => {
+  await load(SHOP);
+  await page().click('#send-box summary');
+  await page().click('#send');
+  await page().waitForFunction(() => /^200 /.test(document.querySelector('#send-result').textContent), null, { timeout: 15000 });
+  const result = JSON.parse((await page().textContent('#send-result')).replace(/^200 /, ''));
+  assert.equal(result.ok, true);
+  assert.equal(result.chunks[0].response.details[0].subOrderId, 'subOrderId1');
+  const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
+  assert.equal(ledger.appliedSubOrders.subOrderId1, true);
+  await c.shot('sent-through-proxy');
+});

@@ -4,15 +4,16 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../../scripts/serve.mjs';
+import { startStack } from '../../scripts/serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const shotsDir = join(root, 'test-output', 'screenshots');
 
 export async function openConsole({ width = 1280, height = 800 } = {}) {
   mkdirSync(shotsDir, { recursive: true });
-  const server = await startServer(0);
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  // The console with the local gateway and the signing proxy, as `npm start` runs them (on free ports).
+  const stack = await startStack({ port: 0, gatewayPort: 0 });
+  const { url } = stack;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -24,7 +25,7 @@ export async function openConsole({ width = 1280, height = 800 } = {}) {
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-  const close = async () => { await browser.close(); await new Promise((r) => server.close(r)); };
+  const close = async () => { await browser.close(); await stack.close(); };
   const shot = (name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
-  return { page, url, consoleErrors, close, shot };
+  return { page, url, gatewayUrl: stack.gateway.url, consoleErrors, close, shot };
 }
