@@ -92,7 +92,7 @@ impl<'e> Want<'e> {
             _ => Want::Skip,
         }
     }
-    fn skip(self) -> bool {
+    fn dropped(self) -> bool {
         matches!(self, Want::Skip)
     }
 }
@@ -123,7 +123,7 @@ impl<'e> Sparse<'e> {
 impl<'de> DeserializeSeed<'de> for Sparse<'_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        if self.want.skip() {
+        if self.want.dropped() {
             return d.deserialize_ignored_any(IgnoredAny).map(|_| Value::Null);
         }
         match self.budget.get() {
@@ -164,7 +164,7 @@ impl<'de> Visitor<'de> for Sparse<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let element = self.want.element();
-        if element.skip() {
+        if element.dropped() {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
             return Ok(Value::Null);
         }
@@ -247,7 +247,7 @@ pub(super) fn xml<'e>(text: &str, element: &'e str, body: &'static [Answer]) -> 
                 parent.nested = true;
                 let (name, want) = element_want(parent.want, e.local_name().as_ref());
                 keep(want)?;
-                if !want.skip() {
+                if !want.dropped() {
                     insert(&mut parent.children, name, Value::String(String::new()));
                 }
             }
@@ -257,19 +257,19 @@ pub(super) fn xml<'e>(text: &str, element: &'e str, body: &'static [Answer]) -> 
                     return Err(malformed(ResponseProblem::ControlChar { byte: *b }));
                 }
                 let s = t.unescape().map_err(|e| malformed(ResponseProblem::UndefinedEntity { detail: e.to_string() }))?;
-                if let Some(top) = stack.last_mut().filter(|o| !o.want.skip()) {
+                if let Some(top) = stack.last_mut().filter(|o| !o.want.dropped()) {
                     top.text.push_str(&s);
                 }
             }
             Event::CData(c) => {
-                if let Some(top) = stack.last_mut().filter(|o| !o.want.skip()) {
+                if let Some(top) = stack.last_mut().filter(|o| !o.want.dropped()) {
                     top.text.push_str(&String::from_utf8_lossy(&c));
                 }
             }
             Event::End(_) => {
                 let Some(done) = stack.pop() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
-                if !done.want.skip() {
+                if !done.want.dropped() {
                     let v = if done.nested { Value::Object(done.children) } else { Value::String(done.text) };
                     insert(&mut parent.children, done.name, v);
                 }
@@ -299,7 +299,7 @@ fn element_want<'e>(parent: Want<'e>, local: &[u8]) -> (String, Want<'e>) {
         Want::Scalar => Want::Skip,
         p => p.child(&name),
     };
-    (if want.skip() { String::new() } else { name.into_owned() }, want)
+    (if want.dropped() { String::new() } else { name.into_owned() }, want)
 }
 
 fn insert(m: &mut Map<String, Value>, name: String, v: Value) {
