@@ -241,12 +241,13 @@ function makeApi(createGlue) {
     schema: (method) => JSON.parse(unwrap(call('schema', method))),
     fields: (method) => unwrap(call('fields', method)),
     limits: () => call('limits'),
+    protocol: () => call('protocol'),
     memoryBytes: () => call('memoryBytes'),
     methods: () => call('methods'),
     example: (method) => call('example', method),
     /** `check` for a payload given as an XML body (`<request>…</request>`, the Qimen classic protocol). */
-    checkXml: (method, text) => {
-      const raw = call('checkXml', method, text);
+    checkXml: (method, text, customerId) => {
+      const raw = call('checkXml', method, text, customerId);
       return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
     },
     /** The server adapters' refusals before `check` (too large, not JSON, too slow, unreadable), from the core. */

@@ -35,12 +35,11 @@ export const TOP_ERRORS = {
   50: 'Remote service error',
 };
 
-// System parameters of the TOP and Qimen protocols: everything else in a form request is a business parameter.
-const SYSTEM = new Set(['method', 'app_key', 'target_app_key', 'sign_method', 'sign', 'session', 'timestamp', 'format', 'v', 'partner_id', 'simplify', 'customerId']);
+// The protocol's facts (system parameters, formats, sign methods, version) come from the core.
+const PROTOCOL = q.protocol();
+const SYSTEM = new Set(PROTOCOL.systemParams);
 // The platform accepts a timestamp within ten minutes of its own clock (GMT+8).
 const WINDOW_MS = 10 * 60 * 1000;
-const MAX_BODY = () => q.limits().maxInputBytes;
-const BODY_TIMEOUT_MS = 30_000;
 const QIMEN_PATHS = new Set(['/router/qm', '/router/qmtest']);
 const TOP_PATHS = new Set(['/router/rest', '/router/rest/']);
 
@@ -108,29 +107,14 @@ function errorAnswer(code, { format = 'json', subCode, subMsg, requestId } = {})
   return answer(200, 'error_response', body, { format, simplify: false });
 }
 
-/** Read a request body, bounded in size and time. */
-function readBody(req) {
-  return new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    let done = false;
-    const finish = (r) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      resolve(r);
-    };
-    const timer = setTimeout(() => finish({ error: 'timeout' }), BODY_TIMEOUT_MS);
-    req.on('data', (c) => {
-      size += c.length;
-      if (size > MAX_BODY()) {
-        req.pause();
-        finish({ error: 'too_large' });
-      } else chunks.push(c);
-    });
-    req.on('end', () => finish({ body: Buffer.concat(chunks) }));
-    req.on('error', () => finish({ error: 'broken' }));
-  });
+/** Whether a text is exactly one JSON value. */
+function isOneJsonValue(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** multipart/form-data → fields (the SDKs send business parameters this way when a file is attached). */
@@ -207,7 +191,7 @@ export function createGateway(options = {}) {
     const at = { format: format === 'xml' ? 'xml' : 'json', requestId: requestId() };
     if (!params.method) return errorAnswer(21, at);
     if (!methods.has(params.method)) return errorAnswer(22, { ...at, subMsg: `unknown method ${String(params.method).slice(0, 80)}` });
-    if (!['json', 'xml'].includes(format)) return errorAnswer(23, at);
+    if (!PROTOCOL.formats.includes(format)) return errorAnswer(23, at);
     if (!params.app_key) return errorAnswer(28, at);
     const secret = apps.get(params.app_key);
     if (secret === undefined) return errorAnswer(29, at);
@@ -217,10 +201,10 @@ export function createGateway(options = {}) {
       return errorAnswer(31, { ...at, subMsg: 'timestamp outside the ten-minute window of the gateway clock (GMT+8)' });
     }
     if (!params.v) return errorAnswer(32, at);
-    if (params.v !== '2.0') return errorAnswer(params.v.startsWith('2.') ? 34 : 33, at);
+    if (params.v !== PROTOCOL.version) return errorAnswer(params.v.split('.')[0] === PROTOCOL.version.split('.')[0] ? 34 : 33, at);
     if (!params.sign) return errorAnswer(24, at);
     const signMethod = params.sign_method ?? 'md5';
-    if (!['md5', 'hmac', 'hmac-sha256'].includes(signMethod)) return errorAnswer(25, { ...at, subMsg: `unsupported sign_method ${signMethod}` });
+    if (!PROTOCOL.signMethods.includes(signMethod)) return errorAnswer(25, { ...at, subMsg: `unsupported sign_method ${String(signMethod).slice(0, 40)}` });
     const { sign, ...signed } = params;
     let expected;
     try {
@@ -237,7 +221,7 @@ export function createGateway(options = {}) {
     const injected = fault(params.method);
     if (injected && /^\d+$/.test(injected)) return errorAnswer(Number(injected), { ...at, subCode: 'isp.simulated-fault', subMsg: 'injected by the gateway' });
     // The payload through the core's rules.
-    const report = xmlBody !== null ? checkXmlWithRouting(params, xmlBody, api) : checkForm(params);
+    const report = xmlBody !== null ? q.checkXml(params.method, xmlBody, params.customerId) : checkForm(params);
     if (!report.ok) {
       const first = report.errors[0];
       const missing = first.topCode === 40;
@@ -260,20 +244,13 @@ export function createGateway(options = {}) {
     const members = [];
     for (const [k, v] of Object.entries(params)) {
       if (SYSTEM.has(k) && !kinds.has(k)) continue;
-      const structured = kinds.get(k) === 'object' || kinds.get(k) === 'list';
-      members.push(`${JSON.stringify(k)}:${structured ? v : JSON.stringify(v)}`);
+      // An object or a list travels as JSON text, kept raw (exact Longs) when it is exactly one JSON value;
+      // anything else (not JSON, or text that would splice members in) goes as a string, which the core refuses
+      // at the field.
+      members.push(`${JSON.stringify(k)}:${(kinds.get(k) === 'object' || kinds.get(k) === 'list') && isOneJsonValue(v) ? v : JSON.stringify(v)}`);
     }
     // Not JSON where an object or a list belongs: the core says where.
     return q.check(params.method, `{${members.join(',')}}`);
-  }
-
-  /** The classic XML body, with the routing id the query carries put back where the table has it. */
-  function checkXmlWithRouting(params, xmlBody, api) {
-    let xml = xmlBody;
-    if (api.routingField && params.customerId !== undefined) {
-      xml = xml.replace(/^(\s*(?:<\?xml[^>]*\?>)?\s*<[^!?>\s/]+[^>]*>)/, `$1<${api.routingField}>${xmlEscape(params.customerId)}</${api.routingField}>`);
-    }
-    return q.checkXml(params.method, xml);
   }
 
   async function handle(req, res) {
@@ -297,8 +274,11 @@ export function createGateway(options = {}) {
     }
     const qimen = QIMEN_PATHS.has(url.pathname);
     if (!qimen && !TOP_PATHS.has(url.pathname)) return send({ ...errorAnswer(22, { subMsg: `no router at ${url.pathname.slice(0, 80)}` }), status: 404 });
-    const read = req.method === 'GET' || req.method === 'HEAD' ? { body: Buffer.alloc(0) } : await readBody(req);
-    if (read.error) return send({ ...errorAnswer(43, { subMsg: `request body ${read.error}` }), status: read.error === 'too_large' ? 413 : 400 }, true);
+    const read = req.method === 'GET' || req.method === 'HEAD' ? { body: Buffer.alloc(0) } : await q.readNodeBody(req);
+    if (read.refusal) {
+      // The middleware's bounded reader: too large (413), too slow (408), broken (400), said in our words.
+      return send({ ...errorAnswer(43, { subMsg: read.refusal.errors[0].messageEn }), status: q.statusOf(read.refusal) }, true);
+    }
     const params = {};
     for (const [k, v] of url.searchParams) params[k] = v;
     const type = String(req.headers['content-type'] ?? '').toLowerCase();

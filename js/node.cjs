@@ -17,8 +17,10 @@ try {
 }
 const { readWebBody, isJsonType, ...server } = makeServer(api);
 
+// `refusal` is the server adapters' own door into the core, not part of the public API.
+const { refusal, ...publicApi } = api;
 module.exports = {
-  ...api,
+  ...publicApi,
   ...server,
   init: (input) => api.init(input, () => readFileSync(wasmPath)),
 };

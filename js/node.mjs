@@ -26,8 +26,8 @@ const server = makeServer(api);
 
 export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
-  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml,
+  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol,
 } = api;
-export const { checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest } = server;
+export const { checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody } = server;
 export const init = (input) => api.init(input, () => readFileSync(wasmUrl));
 export default init;

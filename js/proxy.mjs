@@ -19,22 +19,6 @@ const json = (res, status, value, extra = {}) => {
   res.end(text);
 };
 
-function readBody(req, max) {
-  return new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size > max) {
-        req.pause();
-        resolve({ tooLarge: true });
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks) }));
-    req.on('error', () => resolve({ broken: true }));
-  });
-}
-
 /**
  * The proxy's handler: `(req, res) => Promise` for `node:http`, Express/Connect (mount it at the root or at a
  * prefix) and anything that passes Node's request and response.
@@ -124,10 +108,9 @@ export function signingProxy(options = {}) {
     if (limited(req.socket.remoteAddress ?? '')) return json(res, 429, { error: 'rate_limited' }, { 'retry-after': '1' });
     const method = m[1];
     if (!info.has(method)) return json(res, 404, { error: 'unknown_method', allowed: [...info.keys()] });
-    const read = await readBody(req, q.limits().maxInputBytes);
-    if (read.tooLarge || read.broken) {
-      return json(res, read.tooLarge ? 413 : 400, { error: read.tooLarge ? 'too_large' : 'unreadable', limit: q.limits().maxInputBytes }, { connection: 'close' });
-    }
+    // The middleware's bounded reader: too large (413), too slow (408) or broken (400) in the platform's shape.
+    const read = await q.readNodeBody(req);
+    if (read.refusal) return json(res, q.statusOf(read.refusal), q.errorResponse(read.refusal), { connection: 'close' });
     // chunk refuses a payload with any error but its list's length (which it is there to fix).
     let chunks;
     try {

@@ -279,5 +279,5 @@ function makeServer(api) {
     return { ok: false, status: r.status, errors: r.report.errors, response: new Response(r.body, { status: r.status, headers: r.headers }) };
   }
 
-  return { checkBody: answer, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readWebBody, isJsonType };
+  return { checkBody: answer, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody, isJsonType };
 }

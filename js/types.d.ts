@@ -134,8 +134,13 @@ export function limits(): { maxInputBytes: number; maxDepth: number; maxIssues: 
 export function memoryBytes(): number;
 /** The seed's request example as JSON text. */
 export function example(method: Method): string;
-/** `check` for a payload given as an XML body (`<request>…</request>`, as the Qimen classic protocol sends it). */
-export function checkXml<M extends Method>(method: M, xml: string): Report<Values[M]>;
+/**
+ * `check` for a payload given as an XML body (`<request>…</request>`, as the Qimen classic protocol sends it);
+ * `customerId` is the query's routing id, put back where the table has the routing field.
+ */
+export function checkXml<M extends Method>(method: M, xml: string, customerId?: string): Report<Values[M]>;
+/** The wire protocol's facts as the core declares them. */
+export function protocol(): { systemParams: string[]; formats: Array<'json' | 'xml'>; signMethods: SignMethod[]; version: string };
 export function setLanguage(lang: 'en' | 'zh'): void;
 export function getLanguage(): 'en' | 'zh';
 /**
@@ -176,6 +181,12 @@ export function checkBody<M extends Method>(method: M, body: PayloadInput<M>, op
 export function validateRequest<M extends Method>(method: M, request: { headers: { get(name: string): string | null }; body: unknown }, options?: MiddlewareOptions): Promise<
   | { ok: true; method: M; value: Values[M]; warnings: Issue[] }
   | { ok: false; status: number; errors: Issue[]; response: any }>;
+
+/**
+ * Node builds: read a Node request stream bounded by the input limit and 30 s (what the middleware, the local
+ * gateway and the signing proxy use): the bytes, or the refusal report to answer (413, 408, 400).
+ */
+export function readNodeBody(req: { headers?: Record<string, unknown>; on(event: string, f: (...a: any[]) => void): unknown }): Promise<{ body: Uint8Array } | { refusal: Report; close: true }>;
 
 /** The Standard Schema v1 interface (standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {

@@ -13,7 +13,7 @@ api.initSync(wasmModule);
 
 export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
-  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml,
+  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol,
 } = api;
 export const { checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);
 export const init = (input) => api.init(input);

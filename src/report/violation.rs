@@ -327,7 +327,7 @@ pub enum BadChar {
 impl BadChar {
     pub fn as_param(&self) -> String {
         match self {
-            BadChar::CodePoint(c) => format!("U+{:04X}", *c as u32),
+            BadChar::CodePoint(c) => crate::norm::text::code_point(*c),
             BadChar::LoneSurrogate => "a lone surrogate".into(),
         }
     }

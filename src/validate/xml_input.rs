@@ -14,7 +14,8 @@ use quick_xml::Reader;
 
 use super::input::{Input, ParseError, MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::report::violation::{Malformed, ResponseProblem};
-use crate::rules::{Field, Kind};
+use crate::rules::{Api, Field, Kind};
+use crate::wire::response::xml_text;
 
 /// How an element's children are read.
 #[derive(Clone, Copy)]
@@ -37,6 +38,19 @@ struct Open {
 fn malformed(p: ResponseProblem) -> ParseError {
     // The same XML faults the response reader names, said of the payload.
     ParseError::Malformed(Malformed::RequestXml(p))
+}
+
+/// Parse a Qimen classic request: the XML body, plus the query's `customerId`, which that protocol sends instead
+/// of the body's routing field (`Protocol::Qimen { routing_field }`): it is put back where the table has it,
+/// unless the body carries the field itself.
+pub fn parse_request(api: &Api, text: &str, customer_id: Option<&str>) -> Result<Input<'static>, ParseError> {
+    let mut input = parse(text, api.fields)?;
+    if let (Some(field), Some(id), Input::Object(members)) = (api.protocol.routing_field(), customer_id, &mut input) {
+        if !members.iter().any(|(k, _)| k == field) {
+            members.push((Cow::Borrowed(field), Input::String(Cow::Owned(id.to_string()))));
+        }
+    }
+    Ok(input)
 }
 
 /// Parse a request body in XML for an API whose top-level fields are `fields`.
@@ -86,10 +100,7 @@ pub fn parse(text: &str, fields: &'static [Field]) -> Result<Input<'static>, Par
                 }
             }
             Event::Text(t) => {
-                if let Some(b) = t.iter().find(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) {
-                    return Err(malformed(ResponseProblem::ControlChar { byte: *b }));
-                }
-                let s = t.unescape().map_err(|e| malformed(ResponseProblem::UndefinedEntity { detail: e.to_string() }))?;
+                let s = xml_text(&t).map_err(malformed)?;
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&s);
                 }

@@ -106,13 +106,15 @@ pub fn check(method: JsValue, payload: JsValue) -> JsValue {
     report_to_js(&check_payload(&method, &payload))
 }
 
-/// `checkXml(method, text)` → the report of a payload given as an XML body (`<request>…</request>`, the
-/// Qimen classic protocol), read by the API's table and checked exactly like JSON.
+/// `checkXml(method, text, customerId?)` → the report of a payload given as an XML body (`<request>…</request>`,
+/// the Qimen classic protocol), read by the API's table and checked exactly like JSON. `customerId` is the
+/// query's routing id, which that protocol sends instead of the body's routing field.
 #[wasm_bindgen(js_name = checkXml)]
-pub fn check_xml(method: JsValue, text: JsValue) -> JsValue {
+pub fn check_xml(method: JsValue, text: JsValue, customer_id: JsValue) -> JsValue {
     let r = api_of(&method).and_then(|api| {
         let t = options::string_value(&text, "text")?.unwrap_or_default();
-        crate::validate::xml_input::parse(&t, api.fields)
+        let routing = options::string_value(&customer_id, "customerId")?;
+        crate::validate::xml_input::parse_request(api, &t, routing.as_deref())
             .map(|input| engine::check_input(api, &input))
             .map_err(|e| Report::failed(engine::parse_error_issue(e)))
     });
@@ -224,6 +226,27 @@ struct Limits {
     max_input_bytes: usize,
     max_depth: usize,
     max_issues: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProtocolFacts {
+    system_params: &'static [&'static str],
+    formats: Vec<&'static str>,
+    sign_methods: Vec<&'static str>,
+    version: &'static str,
+}
+
+/// `protocol()` → `{ systemParams, formats, signMethods, version }`: the wire protocol's facts as the core
+/// declares them (what the local gateway checks requests against).
+#[wasm_bindgen]
+pub fn protocol() -> JsValue {
+    to_js(&ProtocolFacts {
+        system_params: request::SYSTEM_PARAMS,
+        formats: render::Format::ALL.iter().map(|f| f.as_str()).collect(),
+        sign_methods: sign::SignMethod::ALL.iter().map(|m| m.as_str()).collect(),
+        version: request::API_VERSION,
+    })
 }
 
 /// `limits()` → `{ maxInputBytes, maxDepth, maxIssues }`: the core's input bounds (so that a Node body reader

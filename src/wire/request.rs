@@ -58,6 +58,26 @@ pub struct BuildOptions {
     pub body: BodyMode,
 }
 
+/// The protocol version both routers speak (`v`).
+pub const API_VERSION: &str = "2.0";
+
+/// Every system parameter of the TOP and Qimen protocols (everything else in a form request is a business
+/// parameter). A test checks that every request built here uses only these.
+pub const SYSTEM_PARAMS: &[&str] = &[
+    "method",
+    "app_key",
+    "timestamp",
+    "v",
+    "format",
+    "sign_method",
+    "session",
+    "partner_id",
+    "target_app_key",
+    "simplify",
+    "customerId",
+    "sign",
+];
+
 /// The `partner_id` sent by default: this library and its version (the SDKs send their own, e.g. `top-sdk-java-…`).
 pub const DEFAULT_PARTNER_ID: &str = concat!("qimen-payload-", env!("CARGO_PKG_VERSION"));
 
@@ -146,7 +166,7 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
         ("method".into(), api.method.into()),
         ("app_key".into(), opts.app_key.clone()),
         ("timestamp".into(), timestamp),
-        ("v".into(), "2.0".into()),
+        ("v".into(), API_VERSION.into()),
         ("format".into(), format),
         ("sign_method".into(), sign_method.as_str().into()),
     ];
@@ -230,6 +250,7 @@ mod tests {
         let r = build_request(api, &crate::describe::example(api), &opts(BodyMode::Form)).expect("valid");
         let q: Vec<&str> = r.query.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(q, ["method", "app_key", "timestamp", "v", "format", "sign_method", "session", "sign"]);
+        assert!(q.iter().all(|k| SYSTEM_PARAMS.contains(k)));
         assert_eq!(r.query[2].1, "2016-01-01 12:00:00");
         assert_eq!(r.query[5].1, "hmac-sha256", "DefaultTaobaoClient's default for every method");
         assert_eq!(r.form[0].0, "shop_inventory_edit");
@@ -262,6 +283,7 @@ mod tests {
         assert!(r.body.ends_with("</item></request>"), "{}", r.body);
         assert!(r.query.iter().any(|(k, v)| k == "sign_method" && v == "md5"));
         assert!(r.form.is_empty());
+        assert!(r.query.iter().all(|(k, _)| SYSTEM_PARAMS.contains(&k.as_str())));
     }
 
     #[test]

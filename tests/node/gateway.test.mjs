@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as q from 'qimen-payload';
 import { startGateway, gmt8Millis } from 'qimen-payload/gateway';
+import { cli, startCli } from './cli-server.mjs';
 
 const APP = '12345678';
 const SECRET = 'gateway-secret';
@@ -185,6 +186,11 @@ test('POS and WMS syncs overwrite the book stock; a refused payload changes noth
     const e = JSON.parse(refused.text).error_response;
     assert.equal(e.code, 41);
     assert.equal(e.sub_code, 'isv.invalid-parameter:item[0].paperQty');
+    // A structured parameter is one JSON value: text that would splice other members in is refused at its field.
+    const spliced = { ...params, orderInfo: '{"storeCode":"S1"},"item":[{"itemCode":"Z","paperQty":1}]', item: '[]' };
+    const s2 = JSON.parse((await post(g.url, { ...spliced, sign: independentSign(spliced, SECRET) }, { path: '/router/qm' })).text).error_response;
+    assert.equal(s2.code, 41);
+    assert.equal(s2.sub_code, 'isv.invalid-parameter:orderInfo');
     const ledger = await (await fetch(`${g.url}/_ledger`)).json();
     assert.equal(ledger.posStock.S1.A, 3);
   } finally {
@@ -232,18 +238,8 @@ test('any bytes on any path get a well-formed error_response, and the gateway ke
 });
 
 test('the CLI runs the gateway: qimen-payload gateway --port 0 --app KEY:SECRET --clock …', async () => {
-  const { spawn } = await import('node:child_process');
-  const { createRequire } = await import('node:module');
-  const cli = createRequire(import.meta.url).resolve('qimen-payload/package.json').replace(/package\.json$/, 'pkg/cli.mjs');
-  const child = spawn(process.execPath, [cli, 'gateway', '--port', '0', '--app', `${APP}:${SECRET}`, '--clock', '2026-11-23 12:00:00', '--fault', `${SHOP}=15,ok`]);
+  const { url, child } = await startCli(['gateway', '--port', '0', '--app', `${APP}:${SECRET}`, '--clock', '2026-11-23 12:00:00', '--fault', `${SHOP}=15,ok`]);
   try {
-    const url = await new Promise((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        const m = /listening on (http:\/\/[\d.:]+)/.exec(String(d));
-        if (m) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
     const r = built(SHOP, q.example(SHOP));
     const g = { url };
     assert.equal(errorCode((await send(g, r)).text), 15);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as q from 'qimen-payload';
 import { startGateway } from 'qimen-payload/gateway';
 import { startProxy, signingProxy } from 'qimen-payload/proxy';
+import { cli, startCli } from './cli-server.mjs';
 
 const APP = 'proxy-app';
 const SECRET = 'the-proxy-secret-9f2c';
@@ -94,26 +95,15 @@ test('not an open signing oracle: a token or an allowlisted origin is required; 
 });
 
 test('the CLI runs the proxy in front of a gateway; it refuses to start as an open oracle or without QIMEN_SECRET', async () => {
-  const { spawn, spawnSync } = await import('node:child_process');
-  const { createRequire } = await import('node:module');
-  const cli = createRequire(import.meta.url).resolve('qimen-payload/package.json').replace(/package\.json$/, 'pkg/cli.mjs');
+  const { spawnSync } = await import('node:child_process');
   const g = await startGateway({ apps: { [APP]: SECRET } });
-  const child = spawn(process.execPath, [cli, 'proxy', '--port', '0', '--upstream', g.url, '--app-key', APP, '--token', 'tok'], { env: { ...process.env, QIMEN_SECRET: SECRET } });
-  let logged = '';
-  child.stderr.on('data', (d) => { logged += d; });
+  const { url, child, stderr } = await startCli(['proxy', '--port', '0', '--upstream', g.url, '--app-key', APP, '--token', 'tok'], { ...process.env, QIMEN_SECRET: SECRET });
   try {
-    const url = await new Promise((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        const m = /listening on (http:\/\/[\d.:]+)/.exec(String(d));
-        if (m) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
     const r = await call({ url }, SHOP, JSON.parse(q.example(SHOP)));
     assert.equal(JSON.parse(r.text).ok, true, r.text);
     await new Promise((r2) => setTimeout(r2, 100));
-    assert.match(logged, /"method":"taobao.inventory.shopinv.adjust"/);
-    assert.ok(!logged.includes(SECRET) && !r.text.includes(SECRET));
+    assert.match(stderr(), /"method":"taobao.inventory.shopinv.adjust"/);
+    assert.ok(!stderr().includes(SECRET) && !r.text.includes(SECRET));
   } finally {
     child.kill();
     await g.close();

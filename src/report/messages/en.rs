@@ -20,7 +20,9 @@ pub fn malformed_detail(m: &Malformed) -> String {
             ResponseProblem::NeitherXmlNorJson => "is neither XML nor a JSON object".into(),
             ResponseProblem::NotAnObject => "is not an object".into(),
             ResponseProblem::NotXml { detail } => format!("is not well-formed XML: {detail}"),
-            ResponseProblem::ControlChar { byte } => format!("has a control character U+{byte:04X}, which XML 1.0 does not allow"),
+            ResponseProblem::ControlChar { byte } => {
+                format!("has a control character {}, which XML 1.0 does not allow", crate::norm::text::code_point(char::from(*byte)))
+            }
             ResponseProblem::UndefinedEntity { detail } => format!("has an undefined entity: {detail}"),
             ResponseProblem::Doctype => "has a DOCTYPE, which is not accepted".into(),
             ResponseProblem::Unclosed => "ends before its elements are closed".into(),

@@ -1,3 +1,6 @@
+//! Tests of the messages: compiled only under `cfg(test)` (`mod tests;` in `mod.rs`), so their `expect`s are
+//! test assertions, never reached by user input.
+
 use super::*;
 
 fn at(path: &str) -> Place<'_> {

@@ -1,6 +1,7 @@
 //! 中文提示。No English words here: a test renders every variant and checks the script.
 
 use super::{Messages, Place};
+use crate::norm::text::code_point;
 use crate::report::violation::{
     BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
 };
@@ -37,7 +38,7 @@ fn response_problem(p: &ResponseProblem) -> String {
         ResponseProblem::NeitherXmlNorJson => "既不是 XML 也不是 JSON 对象".into(),
         ResponseProblem::NotAnObject => "不是一个对象".into(),
         ResponseProblem::NotXml { .. } => "不是格式正确的 XML".into(),
-        ResponseProblem::ControlChar { byte } => format!("含有 XML 1.0 不允许的控制字符 U+{byte:04X}"),
+        ResponseProblem::ControlChar { byte } => format!("含有 XML 1.0 不允许的控制字符 {}", code_point(char::from(*byte))),
         ResponseProblem::UndefinedEntity { .. } => "含有未定义的实体引用".into(),
         ResponseProblem::Doctype => "含有 DOCTYPE 声明,不予接受".into(),
         ResponseProblem::Unclosed => "在元素闭合之前就结束了".into(),
@@ -189,7 +190,7 @@ impl Messages for Zh {
     }
     fn invalid_char(&self, at: &str, c: &BadChar, index: usize) -> String {
         let c = match c {
-            BadChar::CodePoint(c) => format!("U+{:04X}", *c as u32),
+            BadChar::CodePoint(_) => c.as_param(),
             BadChar::LoneSurrogate => "孤立代理项".into(),
         };
         format!("{at} 在第 {index} 个字符处含有 XML 1.0 不允许的字符 {c}")

@@ -4,6 +4,8 @@
 
 mod tree;
 
+pub(crate) use tree::xml_text;
+
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};

@@ -252,11 +252,7 @@ pub(super) fn xml<'e>(text: &str, element: &'e str, body: &'static [Answer]) -> 
                 }
             }
             Event::Text(t) => {
-                // XML 1.0 forbids raw C0 controls other than tab, LF and CR: such a text is not XML.
-                if let Some(b) = t.iter().find(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) {
-                    return Err(malformed(ResponseProblem::ControlChar { byte: *b }));
-                }
-                let s = t.unescape().map_err(|e| malformed(ResponseProblem::UndefinedEntity { detail: e.to_string() }))?;
+                let s = xml_text(&t).map_err(malformed)?;
                 if let Some(top) = stack.last_mut().filter(|o| !o.want.dropped()) {
                     top.text.push_str(&s);
                 }
@@ -288,6 +284,16 @@ pub(super) fn xml<'e>(text: &str, element: &'e str, body: &'static [Answer]) -> 
         return Err(malformed(ResponseProblem::NoRoot));
     }
     Ok(Value::Object(top.children))
+}
+
+/// An XML text's content, checked: XML 1.0 forbids raw C0 controls other than tab, LF and CR (such a text is
+/// not XML), and only the predefined entities and character references are decoded. Shared by every XML
+/// reader (answers here, request bodies in `validate::xml_input`).
+pub(crate) fn xml_text<'t>(t: &'t quick_xml::events::BytesText<'_>) -> Result<std::borrow::Cow<'t, str>, ResponseProblem> {
+    if let Some(b) = t.iter().find(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) {
+        return Err(ResponseProblem::ControlChar { byte: *b });
+    }
+    t.unescape().map_err(|e| ResponseProblem::UndefinedEntity { detail: e.to_string() })
 }
 
 /// An element's name and what it is read for; the name is kept only when the element is.
