@@ -53,23 +53,25 @@ and answered with one parsed result per chunk. Clients need the bearer token (--
 or an allowlisted Origin (--origin, repeatable). One JSON line per upstream call on standard error.`,
   gateway: `Usage: qimen-payload gateway [--port 9000] [--host 127.0.0.1] --app KEY:SECRET [--app …]
                           [--state FILE] [--clock "yyyy-MM-dd HH:mm:ss"] [--sessions S1,S2]
-                          [--fault METHOD=7,15,slow,drop,ok …] [--config FILE]
+                          [--fault METHOD=7,15,slow,drop,ok …] [--fault-rate METHOD=7:0.1,drop:0.05 …]
+                          [--config FILE]
 
 Runs the local gateway: the TOP router at /router/rest and the Qimen router at /router/qm (form and classic
 XML body), with TOP's error codes, the signature checked, payloads through the same rules, answers in each
 method's response shape, and a stock ledger (GET /_ledger). Apps also from QIMEN_GATEWAY_APPS
 ("KEY:SECRET,KEY2:SECRET2"); --config reads the same options from a JSON file ({ apps, sessions, state, clock,
 faults }). --state keeps an append-only journal, so a restart loses nothing answered as applied. --clock fixes
-the gateway's time (GMT+8), to replay recorded requests. --fault scripts answers per method ('*' for all).`,
+the gateway's time (GMT+8), to replay recorded requests. --fault scripts answers per method ('*' for all);
+--fault-rate answers each call with a fault at random, at the given rate (0–1) per fault, after any script.`,
   methods: `Usage: qimen-payload methods [--json]
 
 Lists the APIs with their list limits.`,
 };
 
 const FLAGS_WITH_VALUE = new Set(['--lang', '--format', '--out-dir', '--app-key', '--sign-method', '--session', '--body', '--timestamp',
-  '--port', '--host', '--app', '--state', '--clock', '--sessions', '--fault', '--config', '--upstream', '--token', '--origin']);
+  '--port', '--host', '--app', '--state', '--clock', '--sessions', '--fault', '--fault-rate', '--config', '--upstream', '--token', '--origin']);
 // Options that may be given more than once (collected in order).
-const REPEATED = new Set(['app', 'fault', 'origin']);
+const REPEATED = new Set(['app', 'fault', 'fault-rate', 'origin']);
 
 class UsageError extends Error {}
 
@@ -214,6 +216,19 @@ function gatewayOptions(flags) {
     const [method, steps] = f.split('=');
     if (!method || !steps) throw new UsageError(`--fault takes METHOD=STEP,STEP (e.g. '*=7,ok'), not '${f}'`);
     faults[method] = { ...(faults[method] ?? {}), script: steps.split(',') };
+  }
+  for (const f of flags['fault-rate'] ?? []) {
+    const [method, list] = f.split('=');
+    const rates = {};
+    for (const pair of (list ?? '').split(',')) {
+      const [fault, rate] = pair.split(':');
+      const n = Number(rate);
+      if (!method || !/^(\d+|slow|drop)$/.test(fault ?? '') || rate === undefined || rate.trim() === '' || !(n >= 0 && n <= 1)) {
+        throw new UsageError(`--fault-rate takes METHOD=FAULT:RATE,… with a rate from 0 to 1 (e.g. '*=7:0.1,drop:0.05'), not '${f}'`);
+      }
+      rates[fault] = n;
+    }
+    faults[method] = { ...(faults[method] ?? {}), rates };
   }
   const sessions = flags.sessions ? flags.sessions.split(',') : config.sessions;
   return { apps, port, host: flags.host ?? config.host ?? '127.0.0.1', clock, faults, sessions, state: flags.state ?? config.state };

@@ -7,8 +7,8 @@
 // - shopinv.adjust sets (full, check_mode 1) or changes (delta, 2) a store's stock per item/sku, and is
 //   idempotent per sub-order: a sub_order_id already applied answers `idempotent: true` and changes nothing.
 //
-// An answer's `{ entries, entryElement }` is a platform list (written `<data><entry/>…</data>` in XML, wrapped
-// in an object named by the entry type in JSON unless simplified).
+// Answers are bodies with the platform's wire names and lists as arrays; the gateway writes them in the
+// format asked for, with each list's entry element from the method's response table.
 
 const key = (v) => (typeof v === 'bigint' ? v.toString() : String(v));
 
@@ -35,7 +35,7 @@ export function createLedger() {
       }
       const items = (v.item ?? []).map((i) => ({ itemCode: i.itemCode }));
       return {
-        body: { flag: 'success', code: '0', message: '同步成功', total: String(items.length), item: { entries: items, entryElement: 'struct' } },
+        body: { flag: 'success', code: '0', message: '同步成功', total: String(items.length), item: items },
         changed: true,
       };
     },
@@ -66,7 +66,7 @@ export function createLedger() {
         changed = true;
         data.push({ sub_order_id: d.sub_order_id, success: true, idempotent: false });
       }
-      return { body: { result: { success: true, data: { entries: data, entryElement: 'shop_inventory_edit_result_d_t_o' } } }, changed };
+      return { body: { result: { success: true, data } }, changed };
     },
   };
 

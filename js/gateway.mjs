@@ -57,45 +57,50 @@ export function gmt8Millis(text) {
 
 const xmlEscape = (s) => String(s).replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' })[c]);
 
-/** A value as XML elements: objects by member, arrays as repeated `entry` elements (or their own name). */
-function toXml(name, v, entry) {
-  if (Array.isArray(v)) return `<${name}>${v.map((x) => toXml(entry ?? 'struct', x)).join('')}</${name}>`;
+// Answers are written from the method's response table (`methods()[i].response`): a body arrives with wire
+// names and lists as arrays; the table says which element each list entry is. Fields the table does not name
+// (the platform's common `code`/`message`, error answers) are written as they are.
+const described = (fields, wire) => fields?.find((f) => f.wire === wire);
+const entryOf = (d, list) => {
+  if (!d?.entryElement) throw new Error(`the response table names no entry element for the list ${list}`);
+  return d.entryElement;
+};
+
+/** A value as XML elements: objects by member, a list as its entries, each in the table's entry element. */
+function toXml(name, v, fields) {
+  if (Array.isArray(v)) throw new Error(`a list needs its entry element: ${name}`);
   if (v && typeof v === 'object') {
-    return `<${name}>${Object.entries(v).map(([k, x]) => (Array.isArray(x) ? toXml(k, x, x.entryElement) : toXml(k, x))).join('')}</${name}>`;
+    const members = Object.entries(v).map(([k, x]) => {
+      const d = described(fields, k);
+      if (Array.isArray(x)) return `<${k}>${x.map((e) => toXml(entryOf(d, k), e, d.fields)).join('')}</${k}>`;
+      return toXml(k, x, d?.fields);
+    });
+    return `<${name}>${members.join('')}</${name}>`;
   }
   return `<${name}>${xmlEscape(v)}</${name}>`;
 }
 
-/** The answer in the format asked for: JSON wrapped in `element` (bare when simplified), or XML. */
-function answer(status, element, body, { format, simplify }) {
-  if (format === 'xml') {
-    const lists = (o) => {
-      // `{ list: [...], entryElement }` written as <list><entry/>…</list>.
-      const out = {};
-      for (const [k, v] of Object.entries(o)) {
-        if (v && typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.entries)) {
-          const arr = v.entries.map((e) => (e && typeof e === 'object' ? lists(e) : e));
-          arr.entryElement = v.entryElement;
-          out[k] = arr;
-        } else out[k] = v && typeof v === 'object' && !Array.isArray(v) ? lists(v) : v;
-      }
-      return out;
-    };
-    return { status, type: 'text/xml; charset=utf-8', text: `<?xml version="1.0" encoding="utf-8"?>${toXml(element, lists(body))}` };
+/** A value as TOP's JSON: a list wrapped in an object named by its entry element, unless simplified. */
+function toJson(v, fields, simplify) {
+  if (Array.isArray(v)) return v.map((e) => toJson(e, fields, simplify));
+  if (!v || typeof v !== 'object') return v;
+  const out = {};
+  for (const [k, x] of Object.entries(v)) {
+    const d = described(fields, k);
+    const inner = toJson(x, d?.fields, simplify);
+    out[k] = Array.isArray(x) && !simplify ? { [entryOf(d, k)]: inner } : inner;
   }
-  const plain = (o) => {
-    const out = {};
-    for (const [k, v] of Object.entries(o)) {
-      if (v && typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.entries)) {
-        const entries = v.entries.map((e) => (e && typeof e === 'object' ? plain(e) : e));
-        // TOP wraps a list in an object named by its entry type; simplify drops the wrapper.
-        out[k] = simplify ? entries : { [v.entryElement]: entries };
-      } else out[k] = v && typeof v === 'object' && !Array.isArray(v) ? plain(v) : v;
-    }
-    return out;
-  };
-  const json = simplify ? plain(body) : { [element]: plain(body) };
-  return { status, type: 'application/json; charset=utf-8', text: JSON.stringify(json) };
+  return out;
+}
+
+/** The answer in the format asked for: JSON wrapped in `element` (bare when simplified), or XML. `simplify`
+ * is a JSON option on the platform too: XML answers are the same either way. */
+function answer(status, element, body, { format, simplify, fields = [] }) {
+  if (format === 'xml') {
+    return { status, type: 'text/xml; charset=utf-8', text: `<?xml version="1.0" encoding="utf-8"?>${toXml(element, body, fields)}` };
+  }
+  const json = toJson(body, fields, simplify);
+  return { status, type: 'application/json; charset=utf-8', text: JSON.stringify(simplify ? json : { [element]: json }) };
 }
 
 /** The platform's error answer. */
@@ -235,7 +240,7 @@ export function createGateway(options = {}) {
     // Qimen methods answer in <response>; TOP methods in their own response element.
     const element = api.xmlBody ? 'response' : api.responseElement;
     if (changed && options.state) appendFileSync(options.state, `${q.stringify({ method: params.method, value: report.value, requestId: at.requestId })}\n`);
-    return { ...answer(200, element, body, { format: at.format, simplify: params.simplify === 'true' }), fault: injected };
+    return { ...answer(200, element, body, { format: at.format, simplify: params.simplify === 'true', fields: api.response }), fault: injected };
   }
 
   /** Business parameters of a form request → the payload's JSON text (objects and lists travel as JSON). */

@@ -98,6 +98,20 @@ export interface MethodInfo {
   routingField?: string;
   /** The element a TOP answer of this method is wrapped in, e.g. `inventory_shopinv_adjust_response`. */
   responseElement: string;
+  /** The answer's fields by wire name, from the response table. */
+  response: AnswerInfo[];
+}
+
+/** One field of a method's answer, as data. */
+export interface AnswerInfo {
+  wire: string;
+  /** The name in `parseResponse`'s result. */
+  name: string;
+  kind: 'text' | 'bool' | 'object' | 'entries' | 'pluck';
+  /** A list's entry element: each entry in XML, the list's wrapper in JSON. */
+  entryElement?: string;
+  /** An object's or an entry's fields; for `pluck`, the one field each entry is read for. */
+  fields?: AnswerInfo[];
 }
 
 /** One field of a rule table, as data. */

@@ -22,6 +22,46 @@ pub struct MethodInfo {
     pub routing_field: Option<&'static str>,
     /// The element a TOP answer of this method is wrapped in (`inventory_shopinv_adjust_response`).
     pub response_element: String,
+    /// The answer's fields by wire name, from the response table (the local gateway writes its answers from it).
+    pub response: Vec<AnswerInfo>,
+}
+
+/// One field of an answer as data.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerInfo {
+    pub wire: &'static str,
+    /// The name in `parseResponse`'s result.
+    pub name: &'static str,
+    /// text, bool, object, entries, pluck
+    pub kind: &'static str,
+    /// A list's entry element (`shop_inventory_edit_result_d_t_o`): each entry in XML, the list's wrapper in JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_element: Option<String>,
+    /// An object's or an entry's fields; for `pluck`, the one field each entry is read for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<AnswerInfo>>,
+}
+
+fn answer_info(fields: &'static [crate::rules::Answer]) -> Vec<AnswerInfo> {
+    use crate::rules::AnswerKind;
+    fields
+        .iter()
+        .map(|a| {
+            let (kind, entry_element, inner) = match &a.kind {
+                AnswerKind::Text => ("text", None, None),
+                AnswerKind::Bool => ("bool", None, None),
+                AnswerKind::Object(inner) => ("object", None, Some(answer_info(inner))),
+                AnswerKind::Entries { of, fields } => ("entries", Some(crate::rules::xml_entry_name(of)), Some(answer_info(fields))),
+                AnswerKind::Pluck { of, field } => (
+                    "pluck",
+                    Some(crate::rules::xml_entry_name(of)),
+                    Some(vec![AnswerInfo { wire: field, name: field, kind: "text", entry_element: None, fields: None }]),
+                ),
+            };
+            AnswerInfo { wire: a.wire, name: a.name, kind, entry_element, fields: inner }
+        })
+        .collect()
 }
 
 /// The registered APIs, in registry order.
@@ -40,6 +80,7 @@ pub fn methods() -> Vec<MethodInfo> {
                 xml_body: a.protocol.xml_body(),
                 routing_field: a.protocol.routing_field(),
                 response_element: a.response_element(),
+                response: answer_info(a.response.fields),
             }
         })
         .collect()
@@ -361,13 +402,13 @@ fn ts_answers(fields: &'static [crate::rules::Answer], indent: usize) -> (String
         let ty = match &f.kind {
             AnswerKind::Text => "string".to_string(),
             AnswerKind::Bool => "boolean".to_string(),
-            AnswerKind::Pluck(_) => "string[]".to_string(),
+            AnswerKind::Pluck { .. } => "string[]".to_string(),
             AnswerKind::Object(inner) => {
                 let (members, inner_hoisted) = ts_answers(inner, indent + 1);
                 hoisted.push_str(&inner_hoisted);
                 format!("{{{members}\n{pad}}}")
             }
-            AnswerKind::Entries(inner) => {
+            AnswerKind::Entries { fields: inner, .. } => {
                 let (members, _) = ts_answers(inner, indent + 1);
                 format!(
                     "Array<{{{members}\n{pad}  /** The entry was no object (it counts as failed). */\n{pad}  unreadable?: true;\n{pad}}}>"

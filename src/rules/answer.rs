@@ -35,9 +35,11 @@ pub enum AnswerKind {
     Object(&'static [Answer]),
     /// A list of entries, each an object of fields: `[..]`, `{ "type_name": [..] }` or one entry alone (as XML
     /// gives a single entry). An entry that is no object is kept as `{ success: false, unreadable: true }`.
-    Entries(&'static [Answer]),
+    /// `of` is the entry's type as the seed names it (`ShopInventoryEditResultDTO`): the platform writes each
+    /// entry as that element in XML and wraps the list in it in JSON (the local gateway writes answers so).
+    Entries { of: &'static str, fields: &'static [Answer] },
     /// A list of entries, each reduced to the text of one field (POS items → their `itemCode`s).
-    Pluck(&'static str),
+    Pluck { of: &'static str, field: &'static str },
 }
 
 /// Which field says the call succeeded.

@@ -105,7 +105,7 @@ pub static API: Api = Api {
     protocol: Protocol::Qimen { routing_field: Some("customerid") },
     chunked: &["item"],
     response: ResponseTable {
-        fields: &[text("flag", "flag"), text("total", "total"), answer("item", "items", AnswerKind::Pluck("itemCode"))],
+        fields: &[text("flag", "flag"), text("total", "total"), answer("item", "items", AnswerKind::Pluck { of: "Struct", field: "itemCode" })],
         success: Success::TextIs { name: "flag", value: "success" },
     },
 };

@@ -90,7 +90,7 @@ pub static API: Api = Api {
                 boolean("success", "success"),
                 text("error_code", "errorCode"),
                 text("error_message", "errorMessage"),
-                Answer { hoisted: true, ..answer("data", "details", AnswerKind::Entries(DETAIL_RESULT)) },
+                Answer { hoisted: true, ..answer("data", "details", AnswerKind::Entries { of: "ShopInventoryEditResultDTO", fields: DETAIL_RESULT }) },
             ]),
         )],
         success: Success::AllEntries { object: "result", flag: "success", list: "details", entry: "success", also: "idempotent" },

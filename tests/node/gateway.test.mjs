@@ -173,6 +173,31 @@ test('state: full and delta adjustments, idempotency per sub-order, and a restar
   }
 });
 
+test('valid calls are answered in the shapes of the seed samples, as JSON, simplified JSON and XML', async () => {
+  const g = await startGateway({ apps: { [APP]: SECRET }, clock });
+  try {
+    const payload = { shop_inventory_edit: { order_id: 'o9', store_id: 3, check_mode: 1, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's9', quantity: 2 }], recover_deleted_data: true } };
+    // Expected shapes written from the seed's response sample (taobao.inventory.shopinv.adjust.txt): the list
+    // under result.data, each entry a shop_inventory_edit_result_d_t_o.
+    const json = JSON.parse((await send(g, built(SHOP, payload))).text);
+    assert.deepEqual(json.inventory_shopinv_adjust_response.result.data,
+      { shop_inventory_edit_result_d_t_o: [{ sub_order_id: 's9', success: true, idempotent: false }] });
+    const simple = JSON.parse((await send(g, built(SHOP, { ...payload, shop_inventory_edit: { ...payload.shop_inventory_edit, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's10', quantity: 2 }] } }, { simplify: true }))).text);
+    assert.deepEqual(simple.result.data, [{ sub_order_id: 's10', success: true, idempotent: false }]);
+    const xml = (await send(g, built(SHOP, { ...payload, shop_inventory_edit: { ...payload.shop_inventory_edit, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's11', quantity: 2 }] } }, { format: 'xml' }))).text;
+    assert.match(xml, /^<\?xml[^>]*\?><inventory_shopinv_adjust_response><result><success>true<\/success><data><shop_inventory_edit_result_d_t_o><sub_order_id>s11<\/sub_order_id>/);
+    // The POS item sync's sample: <item><struct><itemCode>…</itemCode></struct></item>, in a Qimen <response>.
+    const items = { ...JSON.parse(q.example('qimen.taobao.pos.items.synchronize')), total: 1 };
+    items.item[0].itemCode = 'SKU1';
+    const ir = built('qimen.taobao.pos.items.synchronize', items, { format: 'xml' });
+    const itemsXml = (await send(g, ir)).text;
+    assert.equal(q.parseResponse('qimen.taobao.pos.items.synchronize', itemsXml).ok, true, itemsXml);
+    assert.match(itemsXml, /<response><flag>success<\/flag>.*<total>1<\/total><item><struct><itemCode>SKU1<\/itemCode><\/struct><\/item><\/response>$/);
+  } finally {
+    await g.close();
+  }
+});
+
 test('POS and WMS syncs overwrite the book stock; a refused payload changes nothing', async () => {
   const g = await startGateway({ apps: { [APP]: SECRET }, clock });
   try {
@@ -247,8 +272,23 @@ test('the CLI runs the gateway: qimen-payload gateway --port 0 --app KEY:SECRET 
   } finally {
     child.kill();
   }
+  // A fault rate of 1 answers every call with it; 0 never.
+  const rated = await startCli(['gateway', '--port', '0', '--app', `${APP}:${SECRET}`, '--clock', '2026-11-23 12:00:00',
+    '--fault-rate', `${SHOP}=7:1`, '--fault-rate', `${POS}=7:0`]);
+  try {
+    const g = { url: rated.url };
+    for (let i = 0; i < 3; i++) assert.equal(errorCode((await send(g, built(SHOP, q.example(SHOP)))).text), 7);
+    assert.equal(q.parseResponse(POS, (await send(g, built(POS, q.example(POS)))).text).ok, true);
+  } finally {
+    rated.child.kill();
+  }
   // Usage errors exit 2.
   const bad = spawnSync(process.execPath, [cli, 'gateway', '--port', '0'], { encoding: 'utf8', env: { ...process.env, QIMEN_GATEWAY_APPS: '' } });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--app KEY:SECRET/);
+  for (const rate of ['*=7:2', '*=7', '*=teapot:0.5', '*=7:']) {
+    const r = spawnSync(process.execPath, [cli, 'gateway', '--port', '0', '--app', 'k:s', '--fault-rate', rate], { encoding: 'utf8' });
+    assert.equal(r.status, 2, rate);
+    assert.match(r.stderr, /--fault-rate takes/);
+  }
 });

@@ -225,10 +225,10 @@ fn read_fields(fields: &'static [Answer], m: &Map<String, Value>) -> (Fields, Fi
                 fs.shrink_to_fit();
                 Out::Object(fs)
             }),
-            AnswerKind::Entries(inner) => Some(Out::List(
+            AnswerKind::Entries { fields: inner, .. } => Some(Out::List(
                 entries(v).into_iter().map(|e| e.as_object().map_or_else(unreadable, |o| Out::Object(read_fields(inner, o).0))).collect(),
             )),
-            AnswerKind::Pluck(name) => Some(Out::List(
+            AnswerKind::Pluck { field: name, .. } => Some(Out::List(
                 entries(v).into_iter().filter_map(|e| e.as_object().and_then(|o| o.get(*name)).and_then(text)).map(Out::Text).collect(),
             )),
         };

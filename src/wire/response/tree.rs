@@ -70,8 +70,8 @@ impl<'e> Want<'e> {
             Want::Object { fields, .. } => match fields.iter().find(|a| named(a, key)).map(|a| &a.kind) {
                 Some(AnswerKind::Text | AnswerKind::Bool) => Want::Scalar,
                 Some(AnswerKind::Object(inner)) => Want::Object { fields: inner, common: false },
-                Some(AnswerKind::Entries(inner)) => Want::List(Entry::Fields(inner)),
-                Some(AnswerKind::Pluck(name)) => Want::List(Entry::Pluck(name)),
+                Some(AnswerKind::Entries { fields: inner, .. }) => Want::List(Entry::Fields(inner)),
+                Some(AnswerKind::Pluck { field: name, .. }) => Want::List(Entry::Pluck(name)),
                 None => Want::Skip,
             },
             // An object where a list belongs is one entry (its fields) or a wrapper of entries.
