@@ -27,10 +27,16 @@ function resolve(urlPath) {
   return join(root, 'www', clean === '' ? 'index.html' : clean);
 }
 
-export function startServer(port = 8080, host = '127.0.0.1', { api } = {}) {
+export function startServer(port = 8080, host = '127.0.0.1', { api, config } = {}) {
   const server = createServer(async (req, res) => {
     // The signing proxy, mounted on the console's own origin (no CORS, the page's CSP unchanged).
     if (api && req.url.startsWith('/api/')) return api(req, res);
+    // What the console should know about the stack: that a proxy signs (so it asks for no secret), and
+    // where the local gateway is (for curl).
+    if (config && req.url === '/console-config.json') {
+      res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
+      return res.end(JSON.stringify(config));
+    }
     const file = resolve(new URL(req.url, 'http://x').pathname);
     try {
       if (!file) throw new Error('outside');
@@ -66,7 +72,7 @@ export async function startStack({ port = 8080, gatewayPort = 9000, appKey = '12
   // The console's origin is allowlisted once its port is known (0 picks one).
   const origins = [];
   const api = signingProxy({ upstream: gateway.url, appKey, secret, token: bearer, origins, log: () => {} });
-  const server = await startServer(port, '127.0.0.1', { api });
+  const server = await startServer(port, '127.0.0.1', { api, config: { proxy: '/api/', gatewayUrl: gateway.url } });
   const actual = server.address().port;
   origins.push(`http://127.0.0.1:${actual}`, `http://localhost:${actual}`);
   const close = async () => {

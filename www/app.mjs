@@ -1,46 +1,98 @@
 // The admin console: wires the page to the wasm core. No rule lives here — the form comes from the rule table
-// (`fields`), and every verdict, normalization, rendering, signature and parse comes from the core.
+// (`fields`), and every verdict, normalization, rendering, chunking, signature and parse comes from the core.
+//
+// Typing stays cheap at 100 entries: an edit changes the payload object (form) or the text (editor) and
+// schedules one `check` on the next frame; the verdict, the navigator and the field notes update from it; the
+// heavier outputs (normalized value, JSON and XML renderings, the signed preview) follow when typing pauses.
 import init, * as q from '/pkg/web.mjs';
-import { PayloadForm } from './js/form.mjs';
+import { PayloadForm, pathText } from './js/form.mjs';
 import { parseExact, stringifyExact } from './js/json.mjs';
 import { t, getLang, setLang, translatePage } from './js/i18n.mjs';
 import { decode, parseCsv, mapHeader, rowsToEntries } from './js/csv.mjs';
+import { drafts, History } from './js/drafts.mjs';
+import { Navigator } from './js/navigator.mjs';
+import { renderChunks, summarizeParsed, copyText } from './js/results.mjs';
 
 const $ = (id) => document.getElementById(id);
-const state = { method: '', fields: [], payload: {}, info: null, timer: 0 };
+const state = {
+  method: '', fields: [], info: null, payload: {},
+  text: '{}', // the payload's JSON text; null when the form changed the object since (recomputed on demand)
+  editorStale: false, formStale: false, report: null, chunks: null, csv: null, config: {},
+  checkPending: false, outputsTimer: 0, draftTimer: 0, burstTimer: 0,
+};
+const history = new History();
 let form;
+let nav;
 
-const text = () => $('payload').value;
-
-function setPayload(payload, { fromEditor = false } = {}) {
-  state.payload = payload;
-  if (!fromEditor) $('payload').value = stringifyExact(payload, 2);
-  form.render(state.fields, state.payload);
+/** The current payload text (the editor's, or the form's object written out). */
+function text() {
+  if (state.text === null) state.text = stringifyExact(state.payload, 2);
+  return state.text;
 }
+
+const isEmpty = () => !state.payload || (typeof state.payload === 'object' && Object.keys(state.payload).length === 0);
+
+// ---- checking ------------------------------------------------------------------------------------------
 
 function scheduleCheck() {
-  clearTimeout(state.timer);
-  state.timer = setTimeout(runCheck, 200);
+  if (state.checkPending) return;
+  state.checkPending = true;
+  requestAnimationFrame(() => { state.checkPending = false; runCheck(); });
 }
 
-function renderIssues(report) {
-  const list = $('issues');
-  list.replaceChildren();
-  for (const [kind, issues] of [['error', report.errors], ['warning', report.warnings]]) {
-    for (const i of issues) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'issue-link';
-      b.append(Object.assign(document.createElement('code'), { textContent: i.path || t('payload') }), ` [${i.code}] ${i.message}`);
-      b.addEventListener('click', () => { showTab('form'); form.focusPath(i.path); });
-      const li = document.createElement('li');
-      li.className = kind;
-      li.dataset.path = i.path;
-      li.dataset.code = i.code;
-      li.append(b);
-      list.append(li);
-    }
+function runCheck() {
+  const payloadText = text();
+  const report = q.check(state.method, payloadText);
+  state.report = report;
+  const status = $('status');
+  const listPath = pathText(state.info.listPath);
+  const tooMany = report.errors.filter((e) => e.code === 'too_many' && e.path === listPath);
+  const others = report.errors.length - tooMany.length;
+  const warnings = report.warnings.length ? ` · ${t('warningsN', report.warnings.length)}` : '';
+  state.chunks = null;
+  state.normalized = report.value;
+  if (isEmpty()) {
+    status.textContent = t('empty');
+    status.className = 'empty';
+  } else if (report.ok) {
+    status.textContent = t('valid') + warnings;
+    status.className = 'valid';
+  } else if (others === 0 && tooMany.length) {
+    // Only the list's length is wrong: that is what chunk is for — the verdict is the requests to send.
+    const values = q.chunk(state.method, payloadText);
+    state.chunks = values.map((c) => stringifyExact(c, 2));
+    // The normalized value of the whole payload: the chunks' lists joined (chunk keeps the order).
+    const whole = values[0];
+    let parent = whole;
+    const path = state.info.listPath;
+    for (const k of path.slice(0, -1)) parent = parent[k];
+    parent[path[path.length - 1]] = values.flatMap((v) => state.info.listPath.reduce((o, k) => o[k], v));
+    state.normalized = whole;
+    status.textContent = t('chunked', state.chunks.length, state.info.listLimit) + warnings;
+    status.className = 'valid chunked';
+  } else {
+    // Over the limit and other errors: the errors to fix are the others; the length is chunk's to fix after.
+    const after = tooMany.length ? ` · ${t('chunkedAfter', Math.ceil(tooMany[0].params.count / state.info.listLimit), state.info.listLimit)}` : '';
+    status.textContent = t('invalid', others) + warnings + after;
+    status.className = 'invalid';
   }
+  // Chunked, the list's length is no longer a problem to walk to.
+  nav.show(isEmpty() ? { errors: [], warnings: [] } : { errors: report.errors.filter((e) => !tooMany.includes(e)), warnings: report.warnings });
+  if (!state.formStale) form.showIssues(report, state.normalized);
+  renderChunkPanel();
+  clearTimeout(state.outputsTimer);
+  state.outputsTimer = setTimeout(updateOutputs, 250);
+}
+
+function renderChunkPanel() {
+  const box = $('chunks');
+  box.hidden = !state.chunks;
+  if (!state.chunks) {
+    $('chunk-list').replaceChildren();
+    state.chunkView = null;
+    return;
+  }
+  state.chunkView = renderChunks($('chunk-list'), { q, method: state.method, chunks: state.chunks, listPath: state.info.listPath });
 }
 
 function attempt(fn) {
@@ -51,53 +103,147 @@ function attempt(fn) {
   }
 }
 
-function runCheck() {
+/** The outputs that follow a pause in typing. */
+function updateOutputs() {
+  const r = state.report;
   const payloadText = text();
-  const report = q.check(state.method, payloadText);
-  const status = $('status');
-  const warnings = report.warnings.length ? ` · ${t('warningsN', report.warnings.length)}` : '';
-  status.textContent = (report.ok ? t('valid') : t('invalid', report.errors.length)) + warnings;
-  status.className = report.ok ? 'valid' : 'invalid';
-  renderIssues(report);
-  form.showIssues(report);
-  $('normalized').textContent = report.ok ? stringifyExact(report.value, 2) : '';
-  $('rendered-json').textContent = report.ok ? attempt(() => q.render(state.method, payloadText, 'json')) : '';
-  $('rendered-xml').textContent = report.ok ? attempt(() => q.render(state.method, payloadText, 'xml')) : '';
+  const ok = r?.ok && !isEmpty();
+  $('normalized').textContent = ok ? stringifyExact(r.value, 2) : '';
+  $('rendered-json').textContent = ok ? attempt(() => q.render(state.method, payloadText, 'json')) : '';
+  $('rendered-xml').textContent = ok ? attempt(() => q.render(state.method, payloadText, 'xml')) : '';
   updateSigned();
 }
 
-function updateSigned() {
-  const appKey = $('app-key').value.trim();
-  const secret = $('app-secret').value; // read at the moment of signing; never stored, sent or put in the URL
-  if (!appKey || !secret) {
-    $('signed').textContent = t('signHint');
-    return;
+// ---- editing -------------------------------------------------------------------------------------------
+
+/** Keep an undo step at the start of each burst of typing (a pause of 800 ms ends a burst). */
+function noteTyping() {
+  if (!state.burstTimer) history.record(state.lastText ?? text());
+  clearTimeout(state.burstTimer);
+  state.burstTimer = setTimeout(() => { state.burstTimer = 0; state.lastText = text(); }, 800);
+  updateHistoryButtons();
+}
+
+function afterChange() {
+  scheduleCheck();
+  clearTimeout(state.draftTimer);
+  state.draftTimer = setTimeout(() => drafts.savePayload(state.method, text()), 400);
+}
+
+function onFormChange({ structural, removed }) {
+  state.text = null;
+  state.editorStale = true;
+  if (removed && state.csv?.method === state.method && state.csv.path === removed.path) state.csv.lines.splice(removed.index, 1);
+  if (!structural) noteTyping(); else state.lastText = text();
+  afterChange();
+}
+
+function onEditorInput() {
+  noteTyping();
+  state.text = $('payload').value;
+  try {
+    const parsed = parseExact(state.text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      state.payload = parsed;
+      state.formStale = true; // rebuilt when the form is shown, not per keystroke
+      $('json-note').textContent = '';
+    }
+  } catch (e) {
+    $('json-note').textContent = t('notJson', e.message);
   }
-  const options = { appKey, secret, session: $('session').value.trim() || undefined, signMethod: $('sign-method').value || undefined, body: $('body-mode').value };
-  $('signed').textContent = attempt(() => JSON.stringify(q.buildRequest(state.method, text(), options), null, 2));
+  updateGutter();
+  afterChange();
+}
+
+/** Replace the whole payload (example, undo, draft, import, API switch). */
+function setPayload(payload, payloadText) {
+  state.payload = payload;
+  state.text = payloadText ?? null;
+  state.lastText = text();
+  $('payload').value = text();
+  state.editorStale = false;
+  updateGutter();
+  form.render(state.fields, state.payload);
+  state.formStale = false;
+  afterChange();
+  updateHistoryButtons();
+}
+
+function applyText(payloadText) {
+  try {
+    setPayload(parseExact(payloadText), payloadText);
+  } catch {
+    setPayload({}, payloadText);
+  }
+}
+
+function undo(redo = false) {
+  const prev = redo ? history.redo(text()) : history.undo(text());
+  if (prev !== undefined) applyText(prev);
+}
+
+function updateHistoryButtons() {
+  $('undo').disabled = !history.canUndo;
+  $('redo').disabled = !history.canRedo;
+}
+
+function updateGutter() {
+  const lines = $('payload').value.split('\n').length;
+  const g = $('gutter');
+  if (g.dataset.lines !== String(lines)) {
+    g.textContent = Array.from({ length: lines }, (_, i) => i + 1).join('\n');
+    g.dataset.lines = String(lines);
+  }
 }
 
 function showTab(which) {
   for (const [tab, view] of [['tab-form', 'form-view'], ['tab-json', 'json-view']]) {
     const on = tab === `tab-${which}`;
     $(tab).setAttribute('aria-selected', String(on));
+    $(tab).tabIndex = on ? 0 : -1;
     $(view).hidden = !on;
+  }
+  if (which === 'json' && state.editorStale) {
+    $('payload').value = text();
+    state.editorStale = false;
+    updateGutter();
+  }
+  if (which === 'form' && state.formStale) {
+    form.render(state.fields, state.payload);
+    state.formStale = false;
+    if (state.report) form.showIssues(state.report, state.normalized);
   }
 }
 
-function selectMethod(method) {
+// ---- APIs, drafts, example -----------------------------------------------------------------------------
+
+function selectMethod(method, { restore = true } = {}) {
+  if (state.method) drafts.savePayload(state.method, text());
   state.method = method;
+  $('method').value = method;
+  drafts.set('method', method);
   state.info = q.methods().find((m) => m.method === method);
   state.fields = q.fields(method);
   $('method-summary').textContent = getLang() === 'zh' ? state.info.summaryZh : state.info.summary;
   // The classic XML body is a Qimen protocol: offered only where the method speaks it.
-  const xmlOption = $('body-mode').querySelector('option[value="xml"]');
-  xmlOption.disabled = !state.info.xmlBody;
+  $('body-mode').querySelector('option[value="xml"]').disabled = !state.info.xmlBody;
   if (!state.info.xmlBody) $('body-mode').value = 'form';
-  $('chunk-list').replaceChildren();
   $('csv-status').textContent = '';
-  setPayload({});
-  runCheck();
+  for (const id of ['normalized', 'rendered-json', 'rendered-xml']) $(id).textContent = '';
+  $('send-result').replaceChildren();
+  $('response-summary').replaceChildren();
+  $('parsed-response').textContent = '';
+  history.clear();
+  const saved = restore ? drafts.payload(method) : null;
+  $('draft-note').textContent = saved && saved.trim() !== '{}' ? t('draftRestored') : '';
+  if (saved) applyText(saved); else setPayload({});
+}
+
+function loadExample() {
+  const example = q.example(state.method);
+  if (!isEmpty() && stringifyExact(parseExact(example), 2) !== text() && !window.confirm(t('confirmExample'))) return;
+  history.record(text());
+  applyText(stringifyExact(parseExact(example), 2));
 }
 
 function entryFields() {
@@ -106,22 +252,7 @@ function entryFields() {
   return fields;
 }
 
-// Send through the signing proxy on this origin (`npm start` mounts it at /api/): the payload goes unsigned,
-// the proxy checks, chunks, signs with its own secret and answers one parsed result per chunk.
-async function sendThroughProxy() {
-  const out = $('send-result');
-  out.textContent = t('sending');
-  try {
-    const res = await fetch(`/api/${state.method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text() });
-    if (res.status === 404) {
-      out.textContent = t('noProxy');
-      return;
-    }
-    out.textContent = `${res.status} ${JSON.stringify(await res.json(), null, 2)}`;
-  } catch (e) {
-    out.textContent = `${t('noProxy')} (${e.message})`;
-  }
-}
+// ---- CSV -----------------------------------------------------------------------------------------------
 
 async function importCsv(file) {
   const progress = $('csv-progress');
@@ -129,42 +260,187 @@ async function importCsv(file) {
   status.textContent = t('importing');
   progress.hidden = false;
   const { text: csvText, encoding } = decode(await file.arrayBuffer());
-  const rows = parseCsv(csvText);
-  const [header = [], ...body] = rows;
+  const [header = [], ...body] = parseCsv(csvText);
   const { columns, ignored } = mapHeader(header, entryFields());
   const entries = await rowsToEntries(body, columns, (done, total) => { progress.max = total || 1; progress.value = done; });
+  history.record(text());
   // Put the entries into the payload's limited list (creating the objects on its path).
   const payload = state.payload && typeof state.payload === 'object' ? state.payload : {};
   let o = payload;
   const path = state.info.listPath;
   path.slice(0, -1).forEach((k) => { o = (o[k] && typeof o[k] === 'object') ? o[k] : (o[k] = {}); });
   o[path[path.length - 1]] = entries;
+  const headerOf = {};
+  columns.forEach((name, j) => { if (name) headerOf[name] = header[j].trim(); });
+  state.csv = { method: state.method, path: pathText(path), lines: body.map((r) => r.line), headerOf };
   setPayload(payload);
-  runCheck();
   progress.hidden = true;
   const notes = [t('rows', entries.length), t('encoding', encoding)];
   if (ignored.length) notes.push(t('ignoredColumns', ignored.join(', ')));
-  const list = $('chunk-list');
-  list.replaceChildren();
-  try {
-    const chunks = q.chunk(state.method, text());
-    notes.unshift(t('chunks', chunks.length, state.info.listLimit));
-    chunks.forEach((c, i) => {
-      let n = c;
-      for (const k of path) n = n?.[k];
-      const li = document.createElement('li');
-      li.textContent = t('chunkLabel', i + 1, Array.isArray(n) ? n.length : 0, q.check(state.method, c).ok);
-      list.append(li);
-    });
-  } catch (e) {
-    if (!(e instanceof q.PayloadError)) throw e;
-    notes.unshift(`✗ ${e.message}`);
-  }
   status.textContent = notes.join(' · ');
 }
 
+/** An issue's place in the imported CSV: its line and column, when the path is in an imported entry. */
+function csvPlace(path) {
+  const csv = state.csv;
+  if (!csv || csv.method !== state.method || !path.startsWith(`${csv.path}[`)) return null;
+  const m = /^\[(\d+)\](?:\.([^.[\]]+))?/.exec(path.slice(csv.path.length));
+  const line = m && csv.lines[Number(m[1])];
+  return line ? { line, column: m[2] ? csv.headerOf[m[2]] : undefined } : null;
+}
+
+// ---- sending and answers -------------------------------------------------------------------------------
+
+async function postToProxy(payloadText) {
+  let res;
+  try {
+    res = await fetch(`/api/${state.method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payloadText });
+  } catch (e) {
+    return { ok: false, failure: e.message };
+  }
+  const body = await res.text();
+  if (res.status === 404 && !/^\s*\{/.test(body)) return { ok: false, noProxy: true };
+  if (!/json/.test(res.headers.get('content-type') ?? '')) return { ok: false, notGateway: res.status, body };
+  const json = JSON.parse(body);
+  return { ok: Boolean(json.ok), status: res.status, json };
+}
+
+function entriesOf(payloadText) {
+  let n = parseExact(payloadText);
+  for (const k of state.info.listPath) n = n?.[k];
+  return Array.isArray(n) ? n : [];
+}
+
+async function send() {
+  const out = $('send-result');
+  out.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('sending') }));
+  const texts = state.chunks ?? [text()];
+  const results = [];
+  const list = document.createElement('div');
+  for (let i = 0; i < texts.length; i++) {
+    // Per-request progress in the chunk list, when the payload is chunked.
+    const progress = $('chunk-list').querySelector(`.chunk-outcome[data-chunk="${i}"]`);
+    if (progress) progress.textContent = t('sending');
+    const r = await postToProxy(texts[i]);
+    if (r.noProxy) {
+      out.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('noProxy') }));
+      return;
+    }
+    if (progress) {
+      progress.textContent = r.ok ? t('succeeded') : t('failed');
+      progress.className = `chunk-outcome ${r.ok ? 'ok' : 'bad'}`;
+    }
+    results.push(r);
+    list.append(sendOutcome(r, i, texts[i]));
+  }
+  const okCount = results.filter((r) => r.ok).length;
+  const banner = document.createElement('p');
+  banner.id = 'send-summary';
+  banner.className = `banner ${okCount === results.length ? 'ok' : okCount ? 'partial' : 'bad'}`;
+  banner.textContent = okCount === results.length ? t('sentOk', results.length) : okCount ? t('sentPartial', okCount, results.length) : t('sentFailed');
+  out.replaceChildren(banner, list);
+}
+
+/** One request's outcome: the proxy's parsed answer(s) summarized, the raw JSON folded away. */
+function sendOutcome(r, i, payloadText) {
+  const box = document.createElement('div');
+  box.className = 'send-outcome';
+  box.dataset.chunk = String(i);
+  const head = document.createElement('h4');
+  head.textContent = t('chunkLabel', i + 1, entriesOf(payloadText).length);
+  box.append(head);
+  if (r.notGateway !== undefined) {
+    box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: t('notGateway', r.notGateway) }));
+  } else if (r.failure) {
+    box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: `${t('sentFailed')} (${r.failure})` }));
+  } else if (r.json.chunks) {
+    // Entry k of request i is entry i × limit + k of the payload (chunk keeps the order).
+    for (const c of r.json.chunks) {
+      if (c.response) box.append(summarizeParsed(c.response, { entries: entriesOf(payloadText), goTo: (k) => goToEntry(i * (state.info.listLimit ?? 0) + k) }));
+      else box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: `${t('sentFailed')} (${c.failure ?? c.status})` }));
+    }
+  } else {
+    // Refused by the proxy's own check (400) or its guard (401/429): the platform-shaped error.
+    box.append(summarizeParsed({ ok: false, code: r.json.error_response?.code ?? r.status, subMsg: r.json.error_response?.sub_msg ?? r.json.message ?? r.json.error }));
+  }
+  const raw = document.createElement('details');
+  raw.innerHTML = '<summary></summary><pre tabindex="0"></pre>';
+  raw.querySelector('summary').textContent = t('rawAnswer');
+  raw.querySelector('pre').textContent = JSON.stringify(r.json ?? r.body ?? r.failure, null, 2);
+  raw.querySelector('pre').className = 'send-raw';
+  box.append(raw);
+  return box;
+}
+
+function goToEntry(index) {
+  showTab('form');
+  form.focusPath(`${pathText(state.info.listPath)}[${index}]`);
+}
+
+function parsePasted() {
+  const box = $('response-summary');
+  try {
+    const parsed = q.parseResponse(state.method, $('response-text').value);
+    $('parsed-response').textContent = JSON.stringify(parsed, null, 2);
+    box.replaceChildren(summarizeParsed(parsed, { entries: entriesOf(text()), goTo: goToEntry }));
+  } catch (e) {
+    $('parsed-response').textContent = '';
+    const looksHtml = /^\s*</.test($('response-text').value) && /<html|<!doctype/i.test($('response-text').value);
+    box.replaceChildren(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: looksHtml ? t('notGateway', '?') : `✗ ${e.message}` }));
+  }
+}
+
+// ---- signing preview and curl --------------------------------------------------------------------------
+
+const TARGETS = {
+  local: (qimen) => `${state.config.gatewayUrl ?? 'http://127.0.0.1:9000'}${qimen ? '/router/qm' : '/router/rest'}`,
+  sandbox: (qimen) => (qimen ? 'https://qimen.api.taobao.com/router/qmtest' : 'https://gw.api.tbsandbox.com/router/rest'),
+  production: (qimen) => (qimen ? 'https://qimen.api.taobao.com/router/qm' : 'https://eco.taobao.com/router/rest'),
+};
+
+function signOptions() {
+  const appKey = $('app-key').value.trim();
+  const secret = $('app-secret').value; // read at the moment of signing; never stored, sent or put in the URL
+  const signing = !state.config.proxy || $('preview-signing').checked;
+  if (!appKey || !secret || !signing) return null;
+  return {
+    appKey, secret, timestamp: Date.now(), session: $('session').value.trim() || undefined, signMethod: $('sign-method').value || undefined,
+    body: $('body-mode').value, format: $('format').value, simplify: $('simplify').checked || undefined,
+    targetAppKey: $('target-app-key').value.trim() || undefined, partnerId: $('partner-id').value.trim() || undefined,
+  };
+}
+
+function gmt8(ms) {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function updateSigned() {
+  const options = signOptions();
+  if (!options) {
+    $('signed').textContent = t('signHint');
+    $('timestamp-window').textContent = '';
+    return null;
+  }
+  $('timestamp-window').textContent = t('timestampAt', gmt8(options.timestamp), gmt8(options.timestamp + 10 * 60_000));
+  let built = null;
+  $('signed').textContent = attempt(() => {
+    built = q.buildRequest(state.method, text(), options);
+    return JSON.stringify(built, null, 2);
+  });
+  return built;
+}
+
+function curlOf(r) {
+  const sh = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
+  const url = `${TARGETS[$('target').value](r.contentType.startsWith('text/xml'))}?${r.queryString}`;
+  return `curl -sS -X POST ${sh(url)} -H ${sh(`content-type: ${r.contentType}`)} --data-binary ${sh(r.body)}`;
+}
+
+// ---- language and start-up -----------------------------------------------------------------------------
+
 function applyLanguage() {
   q.setLanguage(getLang());
+  drafts.set('lang', getLang());
   translatePage();
   if (state.info) $('method-summary').textContent = getLang() === 'zh' ? state.info.summaryZh : state.info.summary;
   for (const o of $('method').options) {
@@ -172,56 +448,77 @@ function applyLanguage() {
     o.textContent = getLang() === 'zh' ? `${m.method}(${m.titleZh})` : m.method;
   }
   form.render(state.fields, state.payload);
+  state.formStale = false;
   runCheck();
+}
+
+function configureProxy() {
+  const proxy = Boolean(state.config.proxy);
+  $('proxy-note').hidden = !proxy;
+  $('preview-row').hidden = !proxy;
+  // With a proxy the page needs no secret: the field is there only for an explicit signing preview.
+  const showSecret = !proxy || $('preview-signing').checked;
+  for (const e of document.querySelectorAll('.secret-row')) e.hidden = !showSecret;
+  if (!showSecret) $('app-secret').value = '';
+}
+
+function isTyping(e) {
+  return e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
 }
 
 async function main() {
   await init();
-  form = new PayloadForm($('form'), { onChange: () => { $('payload').value = stringifyExact(state.payload, 2); scheduleCheck(); }, lang: getLang });
+  state.config = await fetch('/console-config.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  setLang(drafts.get('lang') ?? 'zh');
+  form = new PayloadForm($('form'), { onChange: onFormChange, beforeStructural: () => { history.record(text()); updateHistoryButtons(); }, lang: getLang });
+  nav = new Navigator({
+    list: $('issues'), pos: $('nav-pos'), prev: $('prev-error'), next: $('next-error'), csvPlace,
+    go: (issue) => { showTab('form'); form.focusPath(issue.path); },
+  });
   const select = $('method');
   for (const m of q.methods()) select.append(new Option(m.method, m.method));
   select.addEventListener('change', () => selectMethod(select.value));
-  $('load-example').addEventListener('click', () => {
-    setPayload(parseExact(q.example(state.method)));
-    runCheck();
+  $('load-example').addEventListener('click', loadExample);
+  $('undo').addEventListener('click', () => undo());
+  $('redo').addEventListener('click', () => undo(true));
+  document.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || isTyping(e)) return; // inside a field, the field's own undo
+    if (e.key.toLowerCase() === 'z') { e.preventDefault(); undo(e.shiftKey); }
+    if (e.key.toLowerCase() === 'y') { e.preventDefault(); undo(true); }
   });
-  $('payload').addEventListener('input', () => {
-    try {
-      const parsed = parseExact(text());
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        setPayload(parsed, { fromEditor: true });
-        $('json-note').textContent = '';
-      }
-    } catch {
-      $('json-note').textContent = t('notJson');
-    }
-    scheduleCheck();
-  });
+  $('payload').addEventListener('input', onEditorInput);
+  $('payload').addEventListener('scroll', () => { $('gutter').scrollTop = $('payload').scrollTop; });
   $('tab-form').addEventListener('click', () => showTab('form'));
   $('tab-json').addEventListener('click', () => showTab('json'));
-  for (const id of ['app-key', 'app-secret', 'session', 'sign-method', 'body-mode']) $(id).addEventListener('input', updateSigned);
+  $('app-key').value = drafts.get('app-key') ?? '';
+  for (const id of ['app-key', 'app-secret', 'session', 'sign-method', 'body-mode', 'format', 'simplify', 'target-app-key', 'partner-id']) {
+    $(id).addEventListener(id === 'simplify' ? 'change' : 'input', updateSigned);
+  }
+  $('app-key').addEventListener('change', () => drafts.set('app-key', $('app-key').value.trim()));
+  $('preview-signing').addEventListener('change', () => { configureProxy(); updateSigned(); });
   $('sign-form').addEventListener('submit', (e) => e.preventDefault());
-  $('send').addEventListener('click', sendThroughProxy);
-  $('parse-response').addEventListener('click', () => {
-    $('parsed-response').textContent = attempt(() => JSON.stringify(q.parseResponse(state.method, $('response-text').value), null, 2));
+  $('copy-curl').addEventListener('click', () => {
+    const built = updateSigned(); // a fresh timestamp at the moment of copying
+    copyText($('copy-curl'), built ? curlOf(built) : '', () => t('copyCurl'));
   });
+  $('send').addEventListener('click', send);
+  $('send-all').addEventListener('click', () => { $('send-box').open = true; send(); });
+  $('download-all').addEventListener('click', () => state.chunkView?.downloadAll());
+  $('parse-response').addEventListener('click', parsePasted);
   $('csv-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) importCsv(f); });
   for (const b of document.querySelectorAll('button.copy')) {
-    b.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText($(b.dataset.copy).textContent);
-        b.textContent = t('copied');
-      } catch {
-        // Clipboard refused (no permission): select the text so Ctrl+C works.
-        getSelection().selectAllChildren($(b.dataset.copy));
-      }
-      setTimeout(() => { b.textContent = t('copy'); }, 1200);
+    b.addEventListener('click', () => {
+      if (b.dataset.copy === 'signed') updateSigned();
+      const source = $(b.dataset.copy);
+      copyText(b, source.textContent === t('signHint') ? '' : source.textContent, () => t('copy'));
     });
   }
-  $('lang-toggle').addEventListener('click', () => { setLang(getLang() === 'zh' ? 'en' : 'zh'); applyLanguage(); });
+  $('lang-toggle').addEventListener('click', () => { setLang(getLang() === 'zh' ? 'en' : 'zh'); applyLanguage(); nav.show(state.report ?? { errors: [], warnings: [] }); });
   translatePage();
+  configureProxy();
   q.setLanguage(getLang());
-  selectMethod(select.value);
+  const saved = drafts.get('method');
+  selectMethod(q.methods().some((m) => m.method === saved) ? saved : select.value);
   applyLanguage();
   document.body.dataset.ready = 'true';
 }

@@ -22,6 +22,8 @@ async function load(method) {
   await page().selectOption('#method', method);
   await page().click('#load-example');
   await page().waitForSelector('#status.valid');
+  // The outputs follow a pause in typing.
+  await page().waitForFunction(() => document.querySelector('#rendered-xml').textContent.trim() !== '');
 }
 const statusText = () => page().textContent('#status');
 
@@ -50,11 +52,15 @@ test('break a required nested field: error at that field and in the list; click 
   assert.equal(await page().$eval(sel, (i) => i.closest('.field').classList.contains('has-error')), true);
   const listed = await page().$$eval('#issues li.error', (ls) => ls.map((l) => `${l.dataset.path} ${l.dataset.code}`));
   assert.deepEqual(listed, ['shop_inventory_edit.detail_list[0].sub_order_id missing']);
+  // The navigator names it as the form does, with the path and code as secondary text.
+  assert.match(await page().textContent('#issues li.error .issue-message'), /子单据号.*\(第 1 条\)/);
+  assert.equal(await page().textContent('#issues li.error .issue-where'), 'shop_inventory_edit.detail_list[0].sub_order_id · missing');
   await c.shot('broken-field');
   await page().click('#issues li.error button');
   assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'shop_inventory_edit.detail_list[0].sub_order_id');
   await page().keyboard.type('subOrderX');
   await page().waitForSelector('#status.valid');
+  await page().waitForFunction(() => document.querySelector('#rendered-xml').textContent.includes('subOrderX'));
   assert.match(await page().textContent('#rendered-xml'), /<shop_inventory_edit_detail_d_t_o><item_id>1231111<\/item_id>.*<sub_order_id>subOrderX<\/sub_order_id>/);
 });
 
@@ -86,41 +92,191 @@ test('list rows: add and remove update the counter', async () => {
   assert.match(await page().textContent('[data-counter="item"]'), /^1 \/ 20$/);
 });
 
-test('import a 45-row GBK CSV with Chinese headers: 3 chunks of ≤ 20', async () => {
-  await page().selectOption('#method', INV);
-  await page().click('#csv-box summary');
-  await page().setInputFiles('#csv-file', { name: 'stock.csv', mimeType: 'text/csv', buffer: readFileSync(new URL('./fixtures/inventory-45-gbk.csv', import.meta.url)) });
+test('undo brings back a deleted row; redo deletes it again; "add row" stops at the limit', async () => {
+  await load(INV);
+  const code = await page().inputValue('[data-path="item[0].itemCode"]');
+  await page().click('[data-path="item[0]"] > legend > button.remove');
+  assert.equal(await page().$('[data-path="item[0].itemCode"]'), null);
+  await page().click('#undo');
+  await page().waitForSelector('#status.valid');
+  assert.equal(await page().inputValue('[data-path="item[0].itemCode"]'), code, 'the deleted row is back with its values');
+  await page().click('#redo');
+  assert.equal(await page().$('[data-path="item[0].itemCode"]'), null);
+  await page().click('#undo');
+  // Fill the list to its limit of 20: the add button is then disabled and says why.
+  for (let i = 1; i < 20; i++) await page().click('[data-path="item"] > button.add');
+  assert.match(await page().textContent('[data-counter="item"]'), /^20 \/ 20$/);
+  assert.equal(await page().isDisabled('[data-path="item"] > button.add'), true);
+  await c.shot('list-at-limit');
+});
+
+const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+async function importCsv(method, name, buffer) {
+  await page().selectOption('#method', method);
+  if (!(await page().$eval('#csv-box', (d) => d.open))) await page().click('#csv-box summary');
+  await page().setInputFiles('#csv-file', { name, mimeType: 'text/csv', buffer: buffer ?? fixture(name) });
+}
+
+test('import a 45-row GBK CSV with Chinese headers: the verdict is 3 requests of ≤ 20', async () => {
+  await importCsv(INV, 'inventory-45-gbk.csv');
   await page().waitForFunction(() => document.querySelectorAll('#chunk-list li').length === 3);
-  const status = await page().textContent('#csv-status');
-  assert.match(status, /3 (个请求,每个 ≤ 20|requests of ≤ 20)/);
-  assert.match(status, /GBK/);
-  assert.deepEqual(await page().$$eval('#chunk-list li', (ls) => ls.map((l) => l.textContent.match(/(\d+) (条|entries)/)[1])), ['20', '20', '5']);
-  assert.equal(await page().inputValue('[data-path="item[44].itemCode"]'), 'SKU044', 'all 45 rows are in the form, decoded from GBK');
+  assert.match(await statusText(), /需拆分为 3 个请求.每个 ≤ 20 条|3 requests of ≤ 20/);
+  assert.match(await page().textContent('#csv-status'), /GBK/);
+  assert.deepEqual(await page().$$eval('#chunk-list li .chunk-label', (ls) => ls.map((l) => l.textContent.match(/(\d+) (条|entries)/)[1])), ['20', '20', '5']);
+  // All 45 rows are reachable in the form, a page at a time.
+  await page().click('[data-pager="item"] button.next');
+  await page().click('[data-pager="item"] button.next');
+  assert.equal(await page().inputValue('[data-path="item[44].itemCode"]'), 'SKU044', 'decoded from GBK, on the last page');
   await c.shot('csv-import');
 });
 
-test('import a UTF-8 CSV with BOM and field-name headers; thousands of rows stay responsive', async () => {
-  await page().selectOption('#method', DC);
-  await page().click('#csv-box summary').catch(() => {});
-  const rows = ['item_code,quantity,inventory_type', ...Array.from({ length: 3000 }, (_, i) => `C${i},${i},ZP`)];
-  await page().setInputFiles('#csv-file', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\n'))]) });
-  await page().waitForFunction(() => document.querySelectorAll('#chunk-list li').length === 30, null, { timeout: 30000 });
-  assert.match(await page().textContent('#csv-status'), /30 (个请求|requests)/);
-  assert.match(await page().textContent('#form'), /100 (条|of 3000)/, 'the form shows the first 100 rows and says so');
+test('250 GBK rows → 3 requests; "download all" gives 3 files, each passing check', async () => {
+  await importCsv(DC, 'dc-250-gbk.csv');
+  await page().waitForFunction(() => document.querySelectorAll('#chunk-list li').length === 3, null, { timeout: 30000 });
+  assert.match(await statusText(), /3 个请求.每个 ≤ 100 条|3 requests of ≤ 100/);
+  const downloads = [];
+  const got = new Promise((resolve) => page().on('download', (d) => { downloads.push(d); if (downloads.length === 3) resolve(); }));
+  await page().click('#download-all');
+  await got;
+  const q = await import('qimen-payload');
+  const counts = [];
+  for (const d of downloads) {
+    const text = readFileSync(await d.path(), 'utf8');
+    const r = q.check(DC, text);
+    assert.equal(r.ok, true, `${d.suggestedFilename()}: ${JSON.stringify(r.errors[0])}`);
+    counts.push(JSON.parse(text).items.length);
+    assert.match(d.suggestedFilename(), /^tmall\.qimendc\.inventory\.sync-0[123]-of-03\.json$/);
+  }
+  assert.deepEqual(counts, [100, 100, 50]);
+  // The imported label 正品 is shown, with what it becomes beside it (the page is valid: chunked).
+  await page().waitForFunction(() => document.querySelector('#f-items-0--inventory_type-norm')?.textContent === '→ ZP');
+  await c.shot('csv-250-chunks');
 });
 
-test('the signed request appears for an app key and secret, and the secret is kept nowhere', async () => {
+test('a CSV with two bad rows: errors point to the CSV line and column; fixing them gives the requests', async () => {
+  await importCsv(DC, 'dc-250-two-bad-gbk.csv');
+  await page().waitForSelector('#status.invalid', { timeout: 30000 });
+  assert.match(await statusText(), /2 个错误.*修正错误后将拆分为 3 个请求/);
+  const where = await page().$$eval('#issues li.error .issue-where', (ls) => ls.map((l) => l.textContent));
+  assert.equal(where.length, 2);
+  assert.match(where[0], /^CSV 第 30 行,列“商品生产日期” · items\[28\]\.product_date · /);
+  assert.match(where[1], /^CSV 第 150 行,列“未冻结库存数量” · items\[148\]\.quantity · /);
+  // The second error is on a later page of the form: the navigator turns to it.
+  await page().click('#issues li.error:nth-child(2) button');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'items[148].quantity');
+  assert.equal(await page().inputValue('[data-path="items[148].quantity"]'), '十二', 'the bad value is visible as typed');
+  await page().fill('[data-path="items[148].quantity"]', '12');
+  // The bad date is visible too (a text input, not a picker that cannot hold it).
+  await page().click('#issues li.error button');
+  assert.equal(await page().inputValue('[data-path="items[28].product_date"]'), '2024/13/01');
+  await page().fill('[data-path="items[28].product_date"]', '2024-12-01');
+  await page().waitForFunction(() => document.querySelectorAll('#chunk-list li').length === 3);
+  assert.match(await statusText(), /3 个请求/);
+  // "Only entries with errors" is there for the long lists.
+  assert.ok(await page().$('[data-pager="items"] .only-errors input'));
+  await c.shot('csv-two-bad-rows-fixed');
+});
+
+test('the 20-product fix in 中文: F8 walks the errors, each fixed in place, the navigator stays on screen', async () => {
+  await load(ITEMS);
+  // 20 products, three with a price written with its unit and one with a bad date.
+  const payload = JSON.parse(await page().evaluate(() => document.querySelector('#payload').value || '{}'));
+  const base = payload.item[0];
+  payload.total = 20;
+  payload.item = Array.from({ length: 20 }, (_, i) => ({ ...base, itemCode: `SKU${i}`, barCode: `B${i}`,
+    retailPrice: [3, 9, 15].includes(i) ? '12.5元' : '12.5', createTime: i === 17 ? '2024/05/01' : base.createTime }));
+  await page().click('#tab-json');
+  await page().fill('#payload', JSON.stringify(payload, null, 2));
+  await page().waitForSelector('#status.invalid');
+  assert.match(await statusText(), /4 个错误/);
+  await page().click('#tab-form');
+  const fixes = { retailPrice: '12.5', createTime: '2024-05-01 10:30:00' };
+  for (let n = 0; n < 4; n++) {
+    await page().keyboard.press('F8');
+    const path = await page().evaluate(() => document.activeElement.dataset.path);
+    const field = path.split('.').pop();
+    assert.ok(fixes[field], `F8 landed on ${path}`);
+    // The field's own note names the fix in Chinese.
+    const note = await page().$eval(`[data-path="${path}"]`, (i) => document.getElementById(`${i.id}-issue`).textContent);
+    assert.match(note, field === 'retailPrice' ? /零售价\(第 \d+ 条\).*请去掉单位"元"/ : /创建时间/);
+    // The verdict is in view while the field is focused.
+    const visible = await page().$eval('#status', (s) => { const r = s.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+    assert.equal(visible, true, 'the navigator is on screen');
+    await page().fill(`[data-path="${path}"]`, fixes[field]);
+    await page().waitForFunction((k) => !document.querySelector('#status').textContent.includes(`${k} 个错误`), 4 - n);
+  }
+  await page().waitForSelector('#status.valid');
+  await c.shot('twenty-products-fixed');
+});
+
+test('values are visible: 9折 shown with → 0.9000, an empty payload is not "valid"', async () => {
+  await load(ITEMS);
+  await page().fill('[data-path="item[0].discount"]', '9折');
+  await page().waitForFunction(() => document.querySelector('#f-item-0--discount-norm').textContent === '→ 0.9000');
+  assert.equal(await page().getAttribute('[data-path="item[0].createTime"]', 'type'), 'text');
+  assert.match(await page().getAttribute('[data-path="item[0].itemCode"]', 'placeholder'), /^例:/);
+  await page().click('#tab-json');
+  await page().fill('#payload', '{}');
+  await page().waitForSelector('#status.empty');
+  assert.doesNotMatch(await statusText(), /有效/);
+  await page().click('#tab-form');
+});
+
+test('drafts: the payload per API, the API, the language and the app key survive a reload; the secret does not', async () => {
+  await load(SHOP);
+  await page().fill('[data-path="shop_inventory_edit.order_id"]', 'draft-order-7');
+  await page().click('#lang-toggle');
+  await page().click('#sign-box summary');
+  await page().check('#preview-signing');
+  await page().fill('#app-key', '87654321');
+  await page().fill('#app-secret', 'never-kept-secret');
+  await page().press('#app-key', 'Tab');
+  await page().waitForTimeout(600); // the draft is saved after a short pause
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.equal(await page().inputValue('#method'), SHOP);
+  assert.equal(await page().inputValue('[data-path="shop_inventory_edit.order_id"]'), 'draft-order-7');
+  assert.equal(await page().evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page().inputValue('#app-key'), '87654321');
+  const kept = await page().evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.ok(!kept.includes('never-kept-secret'));
+  assert.match(await page().textContent('#draft-note'), /restored/);
+  // Switching API keeps each API's draft instead of wiping it.
+  await page().selectOption('#method', DC);
+  await page().selectOption('#method', SHOP);
+  assert.equal(await page().inputValue('[data-path="shop_inventory_edit.order_id"]'), 'draft-order-7');
+  // Loading the example over an edited payload asks first.
+  const before = c.dialogs.length;
+  await page().click('#load-example');
+  assert.equal(c.dialogs.length, before + 1);
+  await page().click('#lang-toggle');
+  await page().waitForFunction(() => document.documentElement.lang === 'zh-CN');
+});
+
+test('the signed request (a preview when the proxy signs): hidden secret, options in the form, curl, the secret kept nowhere', async () => {
   await load(SHOP);
   const secret = 'console-s3cret-Q';
-  await page().click('#sign-box summary');
+  if (!(await page().$eval('#sign-box', (d) => d.open))) await page().click('#sign-box summary');
+  // A proxy is configured (npm start): no secret field until signing in the page is asked for.
+  assert.equal(await page().isVisible('#app-secret'), false);
+  assert.equal(await page().isVisible('#proxy-note'), true);
+  await page().check('#preview-signing');
   await page().fill('#app-key', '12345678');
   await page().fill('#app-secret', secret);
+  await page().selectOption('#format', 'xml');
+  await page().check('#simplify');
   await page().waitForFunction(() => document.querySelector('#signed').textContent.includes('"sign"'));
   const signed = JSON.parse(await page().textContent('#signed'));
   assert.equal(signed.query.sign_method, 'hmac-sha256');
+  assert.equal(signed.query.format, 'xml');
   assert.match(signed.sign, /^[0-9A-F]{64}$/);
+  assert.match(await page().textContent('#timestamp-window'), /时间戳 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d.GMT\+8.,有效至/);
   assert.equal(await page().isDisabled('#body-mode option[value="xml"]'), true, 'a TOP method has no XML body');
-  await page().selectOption('#method', 'qimen.taobao.pos.inventory.synchronize');
+  await page().context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page().click('#copy-curl');
+  const curl = await page().evaluate(() => navigator.clipboard.readText());
+  assert.match(curl, /^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/router\/rest\?.*method=taobao\.inventory\.shopinv\.adjust.*' -H 'content-type: application\/x-www-form-urlencoded/);
+  await page().selectOption('#method', INV);
   await page().click('#load-example');
   await page().selectOption('#body-mode', 'xml');
   await page().waitForFunction(() => document.querySelector('#signed').textContent.includes('text/xml'));
@@ -128,18 +284,23 @@ test('the signed request appears for an app key and secret, and the secret is ke
   assert.ok(!kept.includes(secret));
   assert.ok(!(await page().textContent('body')).includes(secret));
   await c.shot('signed-request');
+  await page().uncheck('#preview-signing');
+  assert.equal(await page().inputValue('#app-secret'), '', 'turning the preview off forgets the secret');
 });
 
-test('a pasted response is parsed: per-detail results and partial failure', async () => {
-  await page().selectOption('#method', SHOP);
+test('a pasted response is summarized: partial failure per sub-order, failed row linked to its entry; HTML flagged', async () => {
+  await load(SHOP);
   await page().click('#response-box summary');
   const xml = JSON.parse(readFileSync(new URL('../responses/taobao.inventory.shopinv.adjust/partial_failure.json', import.meta.url), 'utf8')).text;
   await page().fill('#response-text', xml);
   await page().click('#parse-response');
+  assert.match(await page().textContent('#response-summary .banner'), /部分成功/);
+  assert.deepEqual(await page().$$eval('#response-summary tbody tr', (rs) => rs.map((r) => r.className)), ['ok', 'bad']);
   const parsed = JSON.parse(await page().textContent('#parsed-response'));
-  assert.equal(parsed.ok, false);
   assert.equal(parsed.partial, true);
-  assert.deepEqual(parsed.details.map((d) => d.success), [true, false]);
+  await page().fill('#response-text', '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>');
+  await page().click('#parse-response');
+  assert.match(await page().textContent('#response-summary'), /不是网关的应答/);
 });
 
 test('toggle the language: interface, labels and messages switch between 中文 and English', async () => {
@@ -159,16 +320,55 @@ test('toggle the language: interface, labels and messages switch between 中文 
   assert.match(zh, /必填/);
 });
 
-test('every control has a label; focus is visible; readable at 390×844 without horizontal scrolling', async () => {
+test('keyboard only: pick an API, load the example, break and fix a field with F8, no mouse', async () => {
+  await page().goto(c.url);
+  await page().waitForSelector('body[data-ready="true"]');
+  await page().focus('body');
+  let tabs = 0;
+  while ((await page().evaluate(() => document.activeElement.id)) !== 'method' && tabs < 10) { await page().keyboard.press('Tab'); tabs++; }
+  assert.equal(await page().evaluate(() => document.activeElement.id), 'method');
+  await page().keyboard.press('End'); // the last API: shopinv
+  assert.equal(await page().inputValue('#method'), SHOP);
+  await page().keyboard.press('Tab');
+  await page().keyboard.press('Enter'); // load example
+  await page().waitForSelector('#status.valid');
+  // Into the first field of the form and clear it.
+  while (!(await page().evaluate(() => document.activeElement.dataset?.path === 'shop_inventory_edit.order_id')) && tabs < 40) { await page().keyboard.press('Tab'); tabs++; }
+  await page().keyboard.press('Control+A');
+  await page().keyboard.press('Delete');
+  await page().waitForSelector('#status.invalid');
+  await page().keyboard.press('Tab');
+  await page().keyboard.press('F8');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'shop_inventory_edit.order_id');
+  await page().keyboard.type('kb-order');
+  await page().waitForSelector('#status.valid');
+  assert.ok(tabs < 40, `${tabs} Tab presses`);
+  await c.shot('keyboard-only');
+});
+
+test('accessibility: every control labelled, required announced, one live region, distinct copy names, axe finds nothing serious', async () => {
+  await load(ITEMS);
   const unlabeled = await page().$$eval('input, select, textarea', (els) => els.filter((e) => e.labels.length === 0 && !e.getAttribute('aria-label')).map((e) => e.id));
   assert.deepEqual(unlabeled, []);
+  assert.equal(await page().getAttribute('[data-path="item[0].itemCode"]', 'aria-required'), 'true');
+  assert.equal(await page().$$eval('[aria-live="polite"], [role="status"]', (e) => e.length) <= 3, true, 'a few live regions, not one per field');
+  const copyNames = await page().$$eval('button.copy', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.equal(new Set(copyNames).size, copyNames.length, `copy buttons named apart: ${copyNames}`);
   await page().focus('#method');
-  const outline = await page().$eval('#method', (e) => getComputedStyle(e).outlineStyle);
-  assert.notEqual(outline, 'none');
+  assert.notEqual(await page().$eval('#method', (e) => getComputedStyle(e).outlineStyle), 'none');
+  await page().evaluate(readFileSync(new URL(import.meta.resolve('axe-core/axe.min.js')), 'utf8'));
+  const { violations } = await page().evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), []);
+});
+
+test('readable at 390×844 without horizontal scrolling; the verdict bar stays on screen', async () => {
   await page().setViewportSize({ width: 390, height: 844 });
   await load(ITEMS);
   const overflow = await page().evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  const visible = await page().$eval('#status', (s) => { const r = s.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.equal(visible, true, 'the verdict is on screen on a phone');
   await c.shot('mobile-390');
   await page().setViewportSize({ width: 1280, height: 800 });
 });
@@ -177,11 +377,25 @@ test('send: the payload goes unsigned through the signing proxy to the local gat
   await load(SHOP);
   await page().click('#send-box summary');
   await page().click('#send');
-  await page().waitForFunction(() => /^200 /.test(document.querySelector('#send-result').textContent), null, { timeout: 15000 });
-  const result = JSON.parse((await page().textContent('#send-result')).replace(/^200 /, ''));
-  assert.equal(result.ok, true);
-  assert.equal(result.chunks[0].response.details[0].subOrderId, 'subOrderId1');
+  await page().waitForSelector('#send-summary', { timeout: 15000 });
+  assert.match(await page().textContent('#send-summary'), /已发送 1 个请求,全部成功/);
+  assert.match(await page().textContent('#send-result tbody'), /subOrderId1.*成功/);
+  const raw = JSON.parse(await page().textContent('#send-result .send-raw'));
+  assert.equal(raw.chunks[0].response.details[0].subOrderId, 'subOrderId1');
   const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
   assert.equal(ledger.appliedSubOrders.subOrderId1, true);
   await c.shot('sent-through-proxy');
+});
+
+test('send all: 45 rows go as 3 requests with per-request progress, each applied in the ledger', async () => {
+  await importCsv(INV, 'inventory-45-gbk.csv');
+  await page().waitForFunction(() => document.querySelectorAll('#chunk-list li').length === 3);
+  await page().click('#send-all');
+  await page().waitForSelector('#send-summary', { timeout: 20000 });
+  assert.match(await page().textContent('#send-summary'), /已发送 3 个请求,全部成功/);
+  assert.deepEqual(await page().$$eval('#chunk-list .chunk-outcome', (os) => os.map((o) => o.textContent)), ['成功', '成功', '成功']);
+  const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
+  const stores = Object.values(ledger.posStock);
+  assert.ok(stores.some((s) => Object.keys(s).length >= 45), 'all 45 items in the ledger');
+  await c.shot('sent-all');
 });

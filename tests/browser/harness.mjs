@@ -19,13 +19,16 @@ export async function openConsole({ width = 1280, height = 800 } = {}) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
   const consoleErrors = [];
+  // Confirmations (overwrite the payload?) are accepted, and recorded for the tests that expect one.
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
   const close = async () => { await browser.close(); await stack.close(); };
   const shot = (name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
-  return { page, url, gatewayUrl: stack.gateway.url, consoleErrors, close, shot };
+  return { page, url, gatewayUrl: stack.gateway.url, consoleErrors, dialogs, close, shot };
 }

@@ -13,23 +13,33 @@ export function decode(bytes) {
   }
 }
 
-/** Parse CSV text into rows of cells; handles quotes, doubled quotes, commas and newlines inside quotes. */
+/**
+ * Parse CSV text into rows of cells; handles quotes, doubled quotes, commas and newlines inside quotes. Each
+ * row carries `line`: the 1-based line of the file it starts on (what a spreadsheet user calls the row).
+ */
 export function parseCsv(text) {
   const rows = [];
   let row = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
+  const end = () => { row.push(cell); row.line = start; rows.push(row); row = []; cell = ''; start = line; };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else {
+        if (c === '\n') line++;
+        cell += c;
+      }
     } else if (c === '"' && cell === '') quoted = true;
     else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      line++;
+      end();
     } else cell += c;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) end();
   return rows.filter((r) => r.some((x) => x.trim() !== ''));
 }
 

@@ -1,0 +1,55 @@
+// The error navigator: the verdict, a count, next/previous (buttons and F8 / Shift+F8), and the list of
+// issues — each in the UI language (the core's message names the field by its label and entry number), with
+// the technical path and code, and for imported rows the CSV line and column, as secondary text.
+import { t, getLang } from './i18n.mjs';
+import { el } from './form.mjs';
+
+export class Navigator {
+  /** `go(issue)` focuses the issue's field; `csvPlace(path)` → { line, column } for imported entries. */
+  constructor({ list, pos, prev, next, go, csvPlace }) {
+    Object.assign(this, { list, pos, prev, next, go, csvPlace });
+    this.issues = [];
+    this.current = -1;
+    prev.addEventListener('click', () => this.step(-1));
+    next.addEventListener('click', () => this.step(1));
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'F8') return;
+      e.preventDefault();
+      this.step(e.shiftKey ? -1 : 1);
+    });
+  }
+
+  show(report) {
+    this.issues = [...report.errors.map((i) => ({ ...i, kind: 'error' })), ...report.warnings.map((i) => ({ ...i, kind: 'warning' }))];
+    if (this.current >= this.issues.length) this.current = -1;
+    this.list.replaceChildren(...this.issues.map((i, n) => this.item(i, n)));
+    this.update();
+  }
+
+  item(i, n) {
+    const message = getLang() === 'zh' ? i.messageZh : i.messageEn;
+    const csv = this.csvPlace(i.path);
+    const secondary = [csv ? t('csvAt', csv.line, csv.column) : null, i.path || t('payload'), i.code].filter(Boolean).join(' · ');
+    const b = el('button', { type: 'button', className: 'issue-link' },
+      el('span', { className: 'issue-kind' }, `${i.kind === 'error' ? t('errorWord') : t('warningWord')} ${n + 1}: `),
+      el('span', { className: 'issue-message' }, message),
+      el('small', { className: 'issue-where', lang: 'en' }, secondary));
+    b.addEventListener('click', () => { this.current = n; this.update(); this.go(i); });
+    return el('li', { className: i.kind, dataset: { path: i.path, code: i.code } }, b);
+  }
+
+  step(d) {
+    if (!this.issues.length) return;
+    this.current = this.current < 0 ? (d > 0 ? 0 : this.issues.length - 1) : (this.current + d + this.issues.length) % this.issues.length;
+    this.update();
+    this.go(this.issues[this.current]);
+  }
+
+  update() {
+    const n = this.issues.length;
+    this.prev.disabled = n === 0;
+    this.next.disabled = n === 0;
+    this.pos.textContent = n ? t('navPos', this.current < 0 ? '–' : this.current + 1, n) : '';
+    for (const [k, li] of [...this.list.children].entries()) li.classList.toggle('current', k === this.current);
+  }
+}

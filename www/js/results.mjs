@@ -1,0 +1,92 @@
+// What a valid payload becomes: the requests to send (one per chunk when the list is over its limit), each to
+// view, copy as JSON or XML, download, and send through the signing proxy with its outcome; and parsed
+// answers shown as a summary in the UI language (banner + per-entry table, failed entries linked back).
+import { t } from './i18n.mjs';
+import { el } from './form.mjs';
+
+/** Save text as a file (the browser's download). */
+export function download(name, text, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = el('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Copy text, saying so on the button; an empty text is not "copied". */
+export async function copyText(button, text, restore) {
+  if (!text || !text.trim()) {
+    button.textContent = t('nothingToCopy');
+  } else {
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = t('copied');
+    } catch {
+      button.textContent = t('nothingToCopy');
+    }
+  }
+  setTimeout(() => { button.textContent = restore(); }, 1200);
+}
+
+/**
+ * The chunk list: `chunks` are JSON texts from `chunk`; `q` the package. Sending is the app's (it fills each
+ * row's `.chunk-outcome`).
+ */
+export function renderChunks(list, { q, method, chunks, listPath }) {
+  const count = (c) => {
+    let n = JSON.parse(c);
+    for (const k of listPath) n = n?.[k];
+    return Array.isArray(n) ? n.length : 0;
+  };
+  const name = (i) => `${method}-${String(i + 1).padStart(2, '0')}-of-${String(chunks.length).padStart(2, '0')}.json`;
+  const rows = chunks.map((c, i) => {
+    const view = el('pre', { className: 'chunk-view', hidden: true, tabIndex: 0 }, c);
+    const button = (label, action) => {
+      const b = el('button', { type: 'button', textContent: label, ariaLabel: `${label} · ${t('chunkLabel', i + 1, count(c))}` });
+      b.addEventListener('click', () => action(b));
+      return b;
+    };
+    const outcome = el('span', { className: 'chunk-outcome', dataset: { chunk: String(i) } });
+    return el('li', { dataset: { chunk: String(i) } },
+      el('span', { className: 'chunk-label' }, t('chunkLabel', i + 1, count(c))), ' ', outcome,
+      el('span', { className: 'chunk-actions' },
+        button(t('view'), () => { view.hidden = !view.hidden; }),
+        button(t('copyWhat', 'JSON'), (b) => copyText(b, c, () => t('copyWhat', 'JSON'))),
+        button(t('copyWhat', 'XML'), (b) => copyText(b, q.render(method, c, 'xml'), () => t('copyWhat', 'XML'))),
+        button(t('download'), () => download(name(i), c))),
+      view);
+  });
+  list.replaceChildren(...rows);
+  return {
+    downloadAll: () => chunks.forEach((c, i) => download(name(i), c)),
+
+  };
+}
+
+/** A parsed answer as a banner and (for shopinv's per-sub-order results) a table; `goTo(index)` for entries. */
+export function summarizeParsed(parsed, { entries = [], goTo } = {}) {
+  const banner = el('p', { className: `banner ${parsed.ok ? 'ok' : parsed.partial ? 'partial' : 'bad'}` },
+    parsed.ok ? t('respOk') : parsed.partial ? t('respPartial') : t('respFailed'));
+  const note = [parsed.code && `code ${parsed.code}`, parsed.message ?? parsed.msg ?? parsed.subMsg, parsed.subCode].filter(Boolean).join(' · ');
+  if (note) banner.append(' — ', note);
+  const box = el('div', { className: 'summary' }, banner);
+  if (Array.isArray(parsed.details)) {
+    const table = el('table', {}, el('thead', {}, el('tr', {},
+      ...[t('subOrderCol'), t('outcomeCol'), t('messageCol'), ''].map((h) => el('th', { scope: 'col' }, h)))));
+    const body = el('tbody');
+    for (const d of parsed.details) {
+      const index = entries.findIndex((e) => String(e?.sub_order_id) === String(d.subOrderId));
+      const link = index >= 0 && goTo ? el('button', { type: 'button', className: 'link', textContent: t('goToEntry', index + 1) }) : null;
+      link?.addEventListener('click', () => goTo(index));
+      body.append(el('tr', { className: d.success ? 'ok' : 'bad' },
+        el('td', {}, String(d.subOrderId ?? '')),
+        el('td', {}, d.success ? (d.idempotent ? t('idempotent') : t('succeeded')) : t('failed')),
+        el('td', {}, [d.errorCode, d.errorMessage ?? d.idempotentReason].filter(Boolean).join(' · ')),
+        el('td', {}, link)));
+    }
+    table.append(body);
+    box.append(table);
+  }
+  return box;
+}
