@@ -80,6 +80,7 @@ function runCheck() {
   nav.show(isEmpty() ? { errors: [], warnings: [] } : { errors: report.errors.filter((e) => !tooMany.includes(e)), warnings: report.warnings });
   if (!state.formStale) form.showIssues(report, state.normalized);
   renderChunkPanel();
+  performance.mark('qimen:verdict'); // for bench/console.mjs: the verdict is on the page
   clearTimeout(state.outputsTimer);
   state.outputsTimer = setTimeout(updateOutputs, 250);
 }
