@@ -373,6 +373,16 @@ function sendOutcome(r, i, payloadText) {
   return box;
 }
 
+/** A JSON syntax error is in the text, not the form: the editor, with the caret at its line and column. */
+function goToText({ line = 1, column = 1 } = {}) {
+  showTab('json');
+  const editor = $('payload');
+  const lines = editor.value.split('\n');
+  const at = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Math.max(0, column - 1);
+  editor.focus();
+  editor.setSelectionRange(at, at);
+}
+
 function goToEntry(index) {
   showTab('form');
   form.focusPath(`${pathText(state.info.listPath)}[${index}]`);
@@ -474,7 +484,7 @@ async function main() {
   form = new PayloadForm($('form'), { onChange: onFormChange, beforeStructural: () => { history.record(text()); updateHistoryButtons(); }, lang: getLang });
   nav = new Navigator({
     list: $('issues'), pos: $('nav-pos'), prev: $('prev-error'), next: $('next-error'), csvPlace,
-    go: (issue) => { showTab('form'); form.focusPath(issue.path); },
+    go: (issue) => (issue.code === 'malformed' ? goToText(issue.params) : (showTab('form'), form.focusPath(issue.path))),
   });
   const select = $('method');
   for (const m of q.methods()) select.append(new Option(m.method, m.method));

@@ -216,6 +216,13 @@ test('values are visible: 9折 shown with → 0.9000, an empty payload is not "v
   assert.equal(await page().getAttribute('[data-path="item[0].createTime"]', 'type'), 'text');
   assert.match(await page().getAttribute('[data-path="item[0].itemCode"]', 'placeholder'), /^例:/);
   await page().click('#tab-json');
+  // A syntax error is walked to in the editor, at its line and column (not in the form).
+  await page().fill('#payload', '{\n  "item": [1,\n  2');
+  await page().waitForSelector('#status.invalid');
+  await page().click('#tab-form');
+  await page().click('#issues li.error button');
+  assert.equal(await page().isVisible('#payload'), true);
+  assert.deepEqual(await page().$eval('#payload', (t) => [document.activeElement === t, t.selectionStart]), [true, 18]);
   await page().fill('#payload', '{}');
   await page().waitForSelector('#status.empty');
   assert.doesNotMatch(await statusText(), /有效/);
