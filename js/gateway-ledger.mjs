@@ -5,7 +5,9 @@
 // - POS item sync adds, updates or deletes product master data;
 // - qimendc stock sync overwrites a warehouse's stock per item (unlocked and locked);
 // - shopinv.adjust sets (full, check_mode 1) or changes (delta, 2) a store's stock per item/sku, and is
-//   idempotent per sub-order: a sub_order_id already applied answers `idempotent: true` and changes nothing.
+//   idempotent per sub-order: a sub_order_id already applied answers `idempotent: true` and changes nothing;
+//   a delta that would take the stock below zero fails for that sub-order (STOCK_NOT_ENOUGH) and changes
+//   nothing, so integrators see a partial failure as the platform reports one.
 //
 // Answers are bodies with the platform's wire names and lists as arrays; the gateway writes them in the
 // format asked for, with each list's entry element from the method's response table.
@@ -61,12 +63,17 @@ export function createLedger() {
         const before = BigInt(store[slot] ?? 0);
         const q = BigInt(d.quantity ?? 0);
         // check_mode 1: full (overwrite); 2: delta (add).
-        store[slot] = (edit.check_mode === 1 ? q : before + q).toString();
+        const after = edit.check_mode === 1 ? q : before + q;
+        if (after < 0n) {
+          data.push({ sub_order_id: d.sub_order_id, success: false, idempotent: false, error_code: 'STOCK_NOT_ENOUGH', error_msg: `库存不足:现有 ${before},调整 ${q}` });
+          continue;
+        }
+        store[slot] = after.toString();
         state.appliedSubOrders[sub] = true;
         changed = true;
         data.push({ sub_order_id: d.sub_order_id, success: true, idempotent: false });
       }
-      return { body: { result: { success: true, data } }, changed };
+      return { body: { result: { success: data.every((x) => x.success), data } }, changed };
     },
   };
 

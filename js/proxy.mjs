@@ -123,7 +123,10 @@ export function signingProxy(options = {}) {
     const results = [];
     // In order, one at a time: a later chunk is not sent before an earlier one was answered.
     for (let i = 0; i < chunks.length; i++) results.push(await sendChunk(method, chunks[i], i));
-    return json(res, results.every((r) => r.ok) ? 200 : 502, { ok: results.every((r) => r.ok), warnings: report.warnings, chunks: results });
+    // 502 only when the upstream gave no platform answer (network, timeout, unreadable bytes): a platform
+    // answer that refuses or partly fails is an answer, 200 with `ok: false` and each chunk's outcome.
+    const answered = results.every((r) => r.response);
+    return json(res, answered ? 200 : 502, { ok: results.every((r) => r.ok), warnings: report.warnings, chunks: results });
   };
 }
 

@@ -312,10 +312,25 @@ function entriesOf(payloadText) {
   return Array.isArray(n) ? n : [];
 }
 
-async function send() {
+/**
+ * Resend the entries whose sub-orders failed, as they are now in the form (the user may have fixed them):
+ * the current payload with its list reduced to those entries.
+ */
+function retryFailed(subOrderIds) {
+  const payload = parseExact(text());
+  let parent = payload;
+  const path = state.info.listPath;
+  for (const k of path.slice(0, -1)) parent = parent?.[k];
+  const last = path[path.length - 1];
+  if (!parent || !Array.isArray(parent[last])) return;
+  parent[last] = parent[last].filter((e) => subOrderIds.includes(String(e?.sub_order_id)));
+  return send([stringifyExact(payload, 2)]);
+}
+
+async function send(only) {
   const out = $('send-result');
   out.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('sending') }));
-  const texts = state.chunks ?? [text()];
+  const texts = Array.isArray(only) ? only : state.chunks ?? [text()];
   const results = [];
   const list = document.createElement('div');
   for (let i = 0; i < texts.length; i++) {
@@ -357,7 +372,11 @@ function sendOutcome(r, i, payloadText) {
   } else if (r.json.chunks) {
     // Entry k of request i is entry i × limit + k of the payload (chunk keeps the order).
     for (const c of r.json.chunks) {
-      if (c.response) box.append(summarizeParsed(c.response, { entries: entriesOf(payloadText), goTo: (k) => goToEntry(i * (state.info.listLimit ?? 0) + k) }));
+      if (c.response) {
+        box.append(summarizeParsed(c.response, {
+          entries: entriesOf(payloadText), goTo: (k) => goToEntry(i * (state.info.listLimit ?? 0) + k), retry: retryFailed,
+        }));
+      }
       else box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: `${t('sentFailed')} (${c.failure ?? c.status})` }));
     }
   } else {
@@ -512,7 +531,7 @@ async function main() {
     const built = updateSigned(); // a fresh timestamp at the moment of copying
     copyText($('copy-curl'), built ? curlOf(built) : '', () => t('copyCurl'));
   });
-  $('send').addEventListener('click', send);
+  $('send').addEventListener('click', () => send());
   $('send-all').addEventListener('click', () => { $('send-box').open = true; send(); });
   $('download-all').addEventListener('click', () => state.chunkView?.downloadAll());
   $('parse-response').addEventListener('click', parsePasted);

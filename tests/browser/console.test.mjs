@@ -177,6 +177,37 @@ test('a CSV with two bad rows: errors point to the CSV line and column; fixing t
   await c.shot('csv-two-bad-rows-fixed');
 });
 
+test('table view: cells pasted from a spreadsheet fill the entries (adding rows), checked like the form', async () => {
+  await load(DC);
+  await page().click('fieldset.list[data-path="items"] > legend > .view-toggle');
+  assert.equal(await page().getAttribute('fieldset.list[data-path="items"] > legend > .view-toggle', 'aria-pressed'), 'true');
+  const columns = await page().$$eval('.entry-grid thead th code', (cs) => cs.map((c) => c.textContent));
+  const at = (name) => columns.indexOf(name);
+  // Three rows of item_code, then the columns after it as the table shows them, copied from Excel (TSV).
+  const first = at('item_code');
+  assert.ok(first >= 0);
+  await page().context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page().evaluate(() => navigator.clipboard.writeText('X1\nX2\nX3\n'));
+  await page().focus('.entry-grid [data-path="items[0].item_code"]');
+  await page().keyboard.press('Control+V');
+  await page().waitForFunction(() => document.querySelector('[data-counter="items"]').textContent.startsWith('3 /'));
+  assert.deepEqual(await page().$$eval('.entry-grid tbody tr', (rs) => rs.map((r) => r.querySelector('[data-path$=".item_code"]').value)), ['X1', 'X2', 'X3']);
+  // A two-column block: quantity and the column right of it, with one bad number.
+  const q = at('quantity');
+  const next = columns[q + 1];
+  await page().evaluate(() => navigator.clipboard.writeText('5\t\n七\t\n'));
+  await page().focus('.entry-grid [data-path="items[1].quantity"]');
+  await page().keyboard.press('Control+V');
+  await page().waitForSelector('#status.invalid');
+  assert.deepEqual(await page().$$eval('#issues li.error', (ls) => ls.map((l) => l.dataset.path)), ['items[2].quantity']);
+  assert.equal(await page().$eval('[data-path="items[2].quantity"]', (i) => i.closest('td').classList.contains('has-error')), true);
+  assert.ok(next, 'a column after quantity');
+  await page().fill('.entry-grid [data-path="items[2].quantity"]', '7');
+  await page().waitForSelector('#status.valid');
+  await c.shot('table-view-paste');
+  await page().click('fieldset.list[data-path="items"] > legend > .view-toggle');
+});
+
 test('the 20-product fix in 中文: F8 walks the errors, each fixed in place, the navigator stays on screen', async () => {
   await load(ITEMS);
   // 20 products, three with a price written with its unit and one with a bad date.
@@ -405,4 +436,35 @@ test('send all: 45 rows go as 3 requests with per-request progress, each applied
   const stores = Object.values(ledger.posStock);
   assert.ok(stores.some((s) => Object.keys(s).length >= 45), 'all 45 items in the ledger');
   await c.shot('sent-all');
+});
+
+test('a partial failure: the failed sub-order is linked to its entry, fixed, and only it is sent again', async () => {
+  await load(SHOP);
+  const payload = JSON.parse(await page().inputValue('#payload'));
+  const edit = payload.shop_inventory_edit;
+  edit.store_id = 424242;
+  edit.check_mode = 2; // delta
+  edit.detail_list = [
+    { item_id: 1, sku_id: 0, sub_order_id: 'retry-ok', quantity: 3 },
+    { item_id: 2, sku_id: 0, sub_order_id: 'retry-bad', quantity: -5 }, // below zero: refused by the gateway
+  ];
+  await page().click('#tab-json');
+  await page().fill('#payload', JSON.stringify(payload, null, 2));
+  await page().click('#tab-form');
+  await page().waitForSelector('#status.valid');
+  if (!(await page().$eval('#send-box', (d) => d.open))) await page().click('#send-box summary');
+  await page().click('#send');
+  await page().waitForSelector('#send-summary');
+  assert.match(await page().textContent('#send-result .summary .banner'), /部分成功/);
+  assert.match(await page().textContent('#send-result tbody tr.bad'), /retry-bad.*失败.*STOCK_NOT_ENOUGH/);
+  await page().click('#send-result tbody tr.bad button.link');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'shop_inventory_edit.detail_list[1]');
+  await page().fill('[data-path="shop_inventory_edit.detail_list[1].quantity"]', '5');
+  await page().waitForFunction(() => !document.querySelector('#status').textContent.includes('无效'));
+  await page().click('#send-result button.retry');
+  await page().waitForFunction(() => /全部成功/.test(document.querySelector('#send-summary')?.textContent ?? ''));
+  assert.deepEqual(await page().$$eval('#send-result tbody tr', (rs) => rs.map((r) => r.cells[0].textContent)), ['retry-bad'], 'only the failed one was sent again');
+  const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
+  assert.deepEqual(ledger.storeStock['424242'], { '1:0': '3', '2:0': '5' });
+  await c.shot('retry-failed');
 });

@@ -167,6 +167,12 @@ test('state: full and delta adjustments, idempotency per sub-order, and a restar
     assert.equal(again.ok, true);
     assert.deepEqual(again.details.map((d) => [d.subOrderId, d.idempotent]), [['b', true], ['c', false]]);
     assert.equal((await ledger()).storeStock['7']['5:0'], '8');
+    // A delta below zero fails for that sub-order only (a partial failure, as the platform reports one).
+    const short = await call(edit(2, [{ item_id: 5, sku_id: 0, sub_order_id: 'd', quantity: -100 }, { item_id: 5, sku_id: 0, sub_order_id: 'e', quantity: 2 }]));
+    assert.equal(short.ok, false);
+    assert.equal(short.partial, true);
+    assert.deepEqual(short.details.map((d) => [d.subOrderId, d.success, d.errorCode ?? null]), [['d', false, 'STOCK_NOT_ENOUGH'], ['e', true, null]]);
+    assert.equal((await ledger()).storeStock['7']['5:0'], '10');
     await g.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

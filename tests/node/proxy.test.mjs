@@ -49,7 +49,9 @@ test('transient answers are retried with backoff and counted; a refusal (41) and
     const first = JSON.parse((await call(p, SHOP, JSON.parse(q.example(SHOP)))).text);
     assert.equal(first.ok, true);
     assert.equal(first.chunks[0].attempts, 3);
-    const refused = JSON.parse((await call(p, SHOP, JSON.parse(q.example(SHOP)))).text);
+    const refusedCall = await call(p, SHOP, JSON.parse(q.example(SHOP)));
+    assert.equal(refusedCall.status, 200, 'a platform refusal is an answer, not a bad gateway');
+    const refused = JSON.parse(refusedCall.text);
     assert.equal(refused.ok, false);
     assert.equal(refused.chunks[0].attempts, 1);
     assert.equal(refused.chunks[0].response.code, '41');

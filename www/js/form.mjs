@@ -59,6 +59,7 @@ export class PayloadForm {
     this.onlyErrors = new Set();
     this.errorEntries = new Map();
     this.lists = new Map();
+    this.grids = new Set();
   }
 
   label(f) {
@@ -119,10 +120,18 @@ export class PayloadForm {
     const entries = Array.isArray(value) ? value : [];
     const counter = el('span', { className: 'counter', dataset: { counter: path } }, `${entries.length} / ${f.maxItems ?? '∞'}`);
     if (f.maxItems && entries.length > f.maxItems) counter.classList.add('over');
-    const box = el('fieldset', { className: 'group list', dataset: { path }, tabIndex: -1 }, el('legend', {}, ...this.caption(f, counter)));
+    const gridded = this.grids.has(path);
+    const toggle = el('button', { type: 'button', className: 'view-toggle', textContent: t('gridView'), ariaPressed: String(gridded) });
+    toggle.addEventListener('click', () => {
+      if (gridded) this.grids.delete(path); else this.grids.add(path);
+      this.rerenderList(path);
+      this.container.querySelector(`fieldset.list[data-path="${CSS.escape(path)}"] > legend > .view-toggle`)?.focus();
+    });
+    const box = el('fieldset', { className: 'group list', dataset: { path }, tabIndex: -1 }, el('legend', {}, ...this.caption(f, counter), ' ', toggle));
     const { shown, page, pages, total } = this.shownEntries(path, entries);
     if (entries.length > this.pageSize || this.onlyErrors.has(path)) box.append(this.pager(path, page, pages, total, shown));
-    for (const i of shown) {
+    if (gridded) box.append(this.grid(f, segs, entries, shown));
+    for (const i of gridded ? [] : shown) {
       const entry = entries[i];
       const rowSegs = [...segs, i];
       const remove = el('button', { type: 'button', className: 'remove', textContent: t('removeRow'), ariaLabel: t('removeEntry', i + 1) });
@@ -155,6 +164,49 @@ export class PayloadForm {
     });
     box.append(add);
     return box;
+  }
+
+  /**
+   * The list's entries as a table, one row per entry and one column per scalar field (nested objects stay in
+   * the card view). Pasting cells copied from a spreadsheet (tab-separated rows) fills the table from the cell
+   * pasted into, adding entries as needed.
+   */
+  grid(f, segs, entries, shown) {
+    const columns = f.fields.filter((c) => c.kind !== 'object' && c.kind !== 'list');
+    const head = el('tr', {}, el('th', { scope: 'col' }, '#'), ...columns.map((c) => el('th', { scope: 'col' }, this.label(c), ' ', el('code', { className: 'field-name', lang: 'en' }, c.name))));
+    const rows = shown.map((i) => el('tr', { dataset: { path: pathText([...segs, i]) } }, el('th', { scope: 'row' }, String(i + 1)),
+      ...columns.map((c, col) => {
+        const cellSegs = [...segs, i, c.name];
+        const input = el('input', { type: 'text', id: idOf(cellSegs), value: displayValue(getAt(entries[i], [c.name])), dataset: { path: pathText(cellSegs) },
+          ariaLabel: `${this.label(c)} (${t('entry').replace('{n}', String(i + 1))})`, autocomplete: 'off', spellcheck: false });
+        input.addEventListener('input', () => {
+          setAt(this.payload, cellSegs, input.value === '' ? undefined : input.value);
+          this.onChange({ structural: false, path: pathText(cellSegs) });
+        });
+        input.addEventListener('paste', (e) => this.pasteCells(e, segs, i, columns, col));
+        return el('td', {}, input);
+      })));
+    return el('div', { className: 'grid-wrap' }, el('table', { className: 'entry-grid' }, el('thead', {}, head), el('tbody', {}, ...rows)));
+  }
+
+  pasteCells(e, segs, row, columns, col) {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\t\n]/.test(text)) return; // one value: the input's own paste
+    e.preventDefault();
+    this.beforeStructural();
+    if (!Array.isArray(getAt(this.payload, segs))) setAt(this.payload, segs, []);
+    const list = getAt(this.payload, segs);
+    text.replace(/\r?\n$/, '').split(/\r?\n/).forEach((line, r) => {
+      const entry = list[row + r] ?? (list[row + r] = {});
+      line.split('\t').forEach((cell, k) => {
+        const c = columns[col + k];
+        if (!c) return;
+        if (cell.trim() === '') delete entry[c.name]; else entry[c.name] = cell.trim();
+      });
+    });
+    const path = pathText(segs);
+    this.rerenderList(path);
+    this.onChange({ structural: true });
   }
 
   pager(path, page, pages, total, shown) {
@@ -245,6 +297,7 @@ export class PayloadForm {
     for (const e of this.container.querySelectorAll('.has-error, .has-warning')) e.classList.remove('has-error', 'has-warning');
     for (const e of this.container.querySelectorAll('.field-issue')) e.textContent = '';
     for (const e of this.container.querySelectorAll('.group-issue')) e.remove();
+    for (const e of this.container.querySelectorAll('.entry-grid input[title]')) e.removeAttribute('title');
     for (const [kind, list] of [['error', report.errors], ['warning', report.warnings]]) {
       for (const i of list) {
         const target = this.container.querySelector(`[data-path="${CSS.escape(i.path)}"]`);
@@ -254,15 +307,17 @@ export class PayloadForm {
           target.classList.add(`has-${kind}`);
           target.querySelector(':scope > legend')?.after(el('div', { className: `group-issue ${kind}` }, message));
         } else {
-          target.closest('.field')?.classList.add(`has-${kind}`);
+          (target.closest('.field') ?? target.closest('td'))?.classList.add(`has-${kind}`);
           const box = document.getElementById(`${target.id}-issue`);
           if (box) box.textContent = (box.textContent ? `${box.textContent} · ` : '') + message;
+          else target.title = message; // a grid cell: the message on hover, and in the navigator
           if (kind === 'error') target.setAttribute('aria-invalid', 'true');
         }
       }
     }
     for (const e of this.container.querySelectorAll('[aria-invalid]')) if (!e.closest('.has-error')) e.removeAttribute('aria-invalid');
     for (const out of this.container.querySelectorAll('output.norm')) {
+      if (!out.htmlFor.value) continue;
       const input = document.getElementById(out.htmlFor.value);
       const normalized = normalizedValue === undefined ? undefined : displayValue(getAt(normalizedValue, pathSegs(input.dataset.path)));
       out.textContent = normalized !== undefined && normalized !== '' && normalized !== input.value ? t('normalizedTo', normalized) : '';

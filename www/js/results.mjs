@@ -64,8 +64,11 @@ export function renderChunks(list, { q, method, chunks, listPath }) {
   };
 }
 
-/** A parsed answer as a banner and (for shopinv's per-sub-order results) a table; `goTo(index)` for entries. */
-export function summarizeParsed(parsed, { entries = [], goTo } = {}) {
+/**
+ * A parsed answer as a banner and (for shopinv's per-sub-order results) a table; `goTo(index)` for entries,
+ * `retry(subOrderIds)` to resend the failed ones.
+ */
+export function summarizeParsed(parsed, { entries = [], goTo, retry } = {}) {
   const banner = el('p', { className: `banner ${parsed.ok ? 'ok' : parsed.partial ? 'partial' : 'bad'}` },
     parsed.ok ? t('respOk') : parsed.partial ? t('respPartial') : t('respFailed'));
   const note = [parsed.code && `code ${parsed.code}`, parsed.message ?? parsed.msg ?? parsed.subMsg, parsed.subCode].filter(Boolean).join(' · ');
@@ -87,6 +90,12 @@ export function summarizeParsed(parsed, { entries = [], goTo } = {}) {
     }
     table.append(body);
     box.append(table);
+    const failed = parsed.details.filter((d) => !d.success).map((d) => String(d.subOrderId));
+    if (failed.length && retry) {
+      const again = el('button', { type: 'button', className: 'retry', textContent: t('retryFailed') });
+      again.addEventListener('click', () => retry(failed));
+      box.append(again);
+    }
   }
   return box;
 }
