@@ -130,6 +130,15 @@ test('import a 45-row GBK CSV with Chinese headers: the verdict is 3 requests of
   await c.shot('csv-import');
 });
 
+test('a UTF-8 CSV with BOM and field-name headers: 3,000 rows → 30 requests, the form a page at a time', async () => {
+  const rows = ['item_code,quantity,inventory_type', ...Array.from({ length: 3000 }, (_, i) => `C${i},${i},ZP`)];
+  await importCsv(DC, 'big.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\n'))]));
+  await page().waitForFunction(() => document.querySelectorAll('#chunk-list li').length === 30, null, { timeout: 30000 });
+  assert.match(await page().textContent('#csv-status'), /3000 行 · 编码:UTF-8 \(BOM\)/);
+  assert.match(await page().textContent('[data-pager="items"] .page-of'), /第 1–20 条,共 3000 条/);
+  assert.equal(await page().$$eval('fieldset.entry', (es) => es.length), 20, 'only a page of entries is in the DOM');
+});
+
 test('250 GBK rows → 3 requests; "download all" gives 3 files, each passing check', async () => {
   await importCsv(DC, 'dc-250-gbk.csv');
   await page().waitForFunction(() => document.querySelectorAll('#chunk-list li').length === 3, null, { timeout: 30000 });
