@@ -27,5 +27,16 @@ export interface ProxyOptions {
   host?: string;
 }
 
-export function signingProxy(options: ProxyOptions): (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void>;
+export interface SigningProxy {
+  /** Node's request and response: `node:http`, Express/Connect (`app.use(proxy)`). */
+  (req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void>;
+  /** A Web `Request` → `Response` (Hono: `app.post('/api/:method', (c) => proxy.fetch(c.req.raw))`, Bun, Deno). */
+  fetch(request: Request, info?: { client?: string }): Promise<Response>;
+  /** A Fastify plugin: `app.register(proxy.fastify)`. */
+  fastify(instance: any, options: unknown, done: (err?: Error) => void): void;
+  /** A Koa middleware: `app.use(proxy.koa)`, before any body parser. */
+  koa(ctx: any, next: () => Promise<unknown>): Promise<unknown>;
+}
+
+export function signingProxy(options: ProxyOptions): SigningProxy;
 export function startProxy(options: ProxyOptions): Promise<{ server: Server; url: string; close(): Promise<void> }>;

@@ -13,15 +13,10 @@ import * as q from './node.mjs';
 // service errors (15, 50). A refused payload (40/41) or a protocol error is never retried.
 const TRANSIENT = new Set([7, 10, 15, 50]);
 
-const json = (res, status, value, extra = {}) => {
-  const text = q.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...extra });
-  res.end(text);
-};
-
 /**
- * The proxy's handler: `(req, res) => Promise` for `node:http`, Express/Connect (mount it at the root or at a
- * prefix) and anything that passes Node's request and response.
+ * The proxy's handler: `(req, res, next) => Promise` for `node:http`, Express/Connect and anything that passes
+ * Node's request and response; `.fetch(request)` for a Web `Request` (Hono, Bun, Deno); `.fastify` a Fastify
+ * plugin; `.koa` a Koa middleware.
  * Options: `topUrl`, `qimenUrl` (the routers; or `upstream`, a base URL both are derived from), `appKey`,
  * `secret` (default: the QIMEN_SECRET environment variable), `signMethod`, `session`, `token` (bearer) and/or
  * `origins` (allowlisted Origin headers), `perMinute` (rate limit per client, 120), `timeoutMs` (10 s),
@@ -44,11 +39,6 @@ export function signingProxy(options = {}) {
   const info = new Map(q.methods().map((m) => [m.method, m]));
   const buckets = new Map();
 
-  const allowed = (req) => {
-    const auth = String(req.headers.authorization ?? '');
-    if (options.token && auth === `Bearer ${options.token}`) return true;
-    return Boolean(options.origins?.includes(String(req.headers.origin ?? '')));
-  };
   const limited = (client) => {
     const now = Date.now();
     const b = buckets.get(client) ?? { tokens: perMinute, at: now };
@@ -99,25 +89,32 @@ export function signingProxy(options = {}) {
     }
   }
 
-  return async function handle(req, res, next) {
-    const path = new URL(req.url, 'http://proxy').pathname;
+  /**
+   * One call, whatever carries it: `path`, `verb`, `header(name)`, `client` (for the rate limit) and
+   * `readBody()` (the middleware's bounded readers) in; `{ status, headers, text }` out, or null when the path
+   * is not the proxy's (the caller's `next`).
+   */
+  async function serve({ path, verb, header, client, readBody }) {
+    const out = (status, value, headers = {}) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, text: q.stringify(value) });
     const m = /^\/api\/([\w.]+)$/.exec(path);
-    if (!m) return next ? next() : json(res, 404, { error: 'not_found', message: 'POST /api/<method>' });
-    if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' }, { allow: 'POST' });
-    if (!allowed(req)) return json(res, 401, { error: 'unauthorized', message: 'a bearer token or an allowlisted Origin is required' });
-    if (limited(req.socket.remoteAddress ?? '')) return json(res, 429, { error: 'rate_limited' }, { 'retry-after': '1' });
+    if (!m) return null;
+    if (verb !== 'POST') return out(405, { error: 'method_not_allowed' }, { allow: 'POST' });
+    const authorized = (options.token && String(header('authorization') ?? '') === `Bearer ${options.token}`)
+      || Boolean(options.origins?.includes(String(header('origin') ?? '')));
+    if (!authorized) return out(401, { error: 'unauthorized', message: 'a bearer token or an allowlisted Origin is required' });
+    if (limited(client ?? '')) return out(429, { error: 'rate_limited' }, { 'retry-after': '1' });
     const method = m[1];
-    if (!info.has(method)) return json(res, 404, { error: 'unknown_method', allowed: [...info.keys()] });
+    if (!info.has(method)) return out(404, { error: 'unknown_method', allowed: [...info.keys()] });
     // The middleware's bounded reader: too large (413), too slow (408) or broken (400) in the platform's shape.
-    const read = await q.readNodeBody(req);
-    if (read.refusal) return json(res, q.statusOf(read.refusal), q.errorResponse(read.refusal), { connection: 'close' });
+    const read = await readBody();
+    if (read.refusal) return out(q.statusOf(read.refusal), q.errorResponse(read.refusal), { connection: 'close' });
     // chunk refuses a payload with any error but its list's length (which it is there to fix).
     let chunks;
     try {
       chunks = q.chunk(method, read.body);
     } catch (e) {
       if (!(e instanceof q.PayloadError)) throw e;
-      return json(res, 400, q.errorResponse({ errors: e.errors }));
+      return out(400, q.errorResponse({ errors: e.errors }));
     }
     const report = { warnings: chunks.flatMap((c) => q.check(method, c).warnings) };
     const results = [];
@@ -126,15 +123,72 @@ export function signingProxy(options = {}) {
     // 502 only when the upstream gave no platform answer (network, timeout, unreadable bytes): a platform
     // answer that refuses or partly fails is an answer, 200 with `ok: false` and each chunk's outcome.
     const answered = results.every((r) => r.response);
-    return json(res, answered ? 200 : 502, { ok: results.every((r) => r.ok), warnings: report.warnings, chunks: results });
+    return out(answered ? 200 : 502, { ok: results.every((r) => r.ok), warnings: report.warnings, chunks: results });
+  }
+
+  const writeNode = (res, r) => {
+    res.writeHead(r.status, { ...r.headers, 'content-length': Buffer.byteLength(r.text) });
+    res.end(r.text);
   };
+  const fromNode = (req) => ({
+    path: new URL(req.url, 'http://proxy').pathname,
+    verb: req.method,
+    header: (name) => req.headers[name],
+    client: req.socket?.remoteAddress,
+    readBody: () => q.readNodeBody(req),
+  });
+
+  /** Node's request and response: `node:http`, Express/Connect (`app.use(handler)`), anything passing them. */
+  async function handle(req, res, next) {
+    const r = await serve(fromNode(req));
+    if (!r) return next ? next() : writeNode(res, { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, text: q.stringify({ error: 'not_found', message: 'POST /api/<method>' }) });
+    return writeNode(res, r);
+  }
+
+  /** A Web `Request` → `Response` (Hono: `app.post('/api/:method', (c) => proxy.fetch(c.req.raw))`, Bun, Deno). */
+  handle.fetch = async (request, { client } = {}) => {
+    const r = await serve({
+      path: new URL(request.url).pathname, verb: request.method, header: (name) => request.headers.get(name), client,
+      readBody: () => q.readWebBody(request),
+    });
+    if (!r) return new Response(q.stringify({ error: 'not_found', message: 'POST /api/<method>' }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    return new Response(r.text, { status: r.status, headers: r.headers });
+  };
+
+  /**
+   * Fastify plugin: `app.register(proxy.fastify)`. In its scope bodies are left unread (the proxy reads them,
+   * bounded) and `POST /api/:method` is answered by the proxy.
+   */
+  handle.fastify = function fastifyProxy(fastify, _opts, done) {
+    fastify.removeAllContentTypeParsers();
+    fastify.addContentTypeParser('*', (req, payload, cb) => cb(null));
+    fastify.all('/api/:method', async (request, reply) => {
+      reply.hijack();
+      await handle(request.raw, reply.raw);
+    });
+    done();
+  };
+
+  /** Koa middleware: `app.use(proxy.koa)`, before any body parser (the proxy reads the body itself). */
+  handle.koa = async (ctx, next) => {
+    const r = await serve(fromNode(ctx.req));
+    if (!r) return next();
+    ctx.status = r.status;
+    ctx.set(r.headers);
+    ctx.body = r.text;
+  };
+
+  return handle;
 }
 
 /** Start the proxy on `port` and `host` (127.0.0.1): `{ server, url, close() }`. */
 export function startProxy(options = {}) {
   const handle = signingProxy(options);
   const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => json(res, 500, { error: 'proxy_error' }));
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end('{"error":"proxy_error"}');
+    });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -201,6 +201,8 @@ export function validateRequest<M extends Method>(method: M, request: { headers:
  * gateway and the signing proxy use): the bytes, or the refusal report to answer (413, 408, 400).
  */
 export function readNodeBody(req: { headers?: Record<string, unknown>; on(event: string, f: (...a: any[]) => void): unknown }): Promise<{ body: Uint8Array } | { refusal: Report; close: true }>;
+/** Node builds: the same for a Web `Request`'s body (what the signing proxy's `fetch` uses). */
+export function readWebBody(request: { headers: { get(name: string): string | null }; body: ReadableStream<Uint8Array> | null }): Promise<{ body: Uint8Array } | { refusal: Report }>;
 
 /** The Standard Schema v1 interface (standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {

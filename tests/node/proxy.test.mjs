@@ -3,6 +3,7 @@
 // an answer or a log line; no open oracle (token or origin, rate limit).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import * as q from 'qimen-payload';
 import { startGateway } from 'qimen-payload/gateway';
 import { startProxy, signingProxy } from 'qimen-payload/proxy';
@@ -116,4 +117,64 @@ test('the CLI runs the proxy in front of a gateway; it refuses to start as an op
   const noSecret = spawnSync(process.execPath, [cli, 'proxy', '--upstream', g.url, '--app-key', APP, '--token', 't'], { encoding: 'utf8', env: { ...process.env, QIMEN_SECRET: '' } });
   assert.equal(noSecret.status, 2);
   assert.match(noSecret.stderr, /QIMEN_SECRET/);
+});
+
+test('mounted in Express, Fastify, Koa and Hono (a Web Request) over HTTP: the same proxy, the same answers', async () => {
+  const g = await startGateway({ apps: { [APP]: SECRET } });
+  const proxy = signingProxy({ upstream: g.url, appKey: APP, secret: SECRET, token: 'tok', backoffMs: 1, log: () => {} });
+  const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  const urlOf = (server) => `http://127.0.0.1:${server.address().port}`;
+  const mounts = {
+    async express() {
+      const express = (await import('express')).default;
+      const app = express();
+      app.use(proxy); // before any body parser: the proxy reads the body itself
+      app.get('/health', (req, res) => res.send('up'));
+      const server = await listen(http.createServer(app));
+      return { url: urlOf(server), close: () => new Promise((r) => server.close(r)) };
+    },
+    async fastify() {
+      const Fastify = (await import('fastify')).default;
+      const app = Fastify();
+      await app.register(proxy.fastify);
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      return { url, close: () => app.close() };
+    },
+    async koa() {
+      const Koa = (await import('koa')).default;
+      const app = new Koa();
+      app.use(proxy.koa);
+      const server = await listen(http.createServer(app.callback()));
+      return { url: urlOf(server), close: () => new Promise((r) => server.close(r)) };
+    },
+    async hono() {
+      const { Hono } = await import('hono');
+      const { serve } = await import('@hono/node-server');
+      const app = new Hono();
+      app.post('/api/:method', (c) => proxy.fetch(c.req.raw));
+      const server = await new Promise((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
+      return { url: urlOf(server), close: () => new Promise((r) => server.close(r)) };
+    },
+  };
+  try {
+    for (const [name, mount] of Object.entries(mounts)) {
+      const m = await mount();
+      try {
+        const ok = await call({ url: m.url }, SHOP, { ...JSON.parse(q.example(SHOP)), shop_inventory_edit: { ...JSON.parse(q.example(SHOP)).shop_inventory_edit, detail_list: [{ item_id: 9, sku_id: 0, sub_order_id: `via-${name}`, quantity: 1 }] } });
+        assert.equal(ok.status, 200, `${name}: ${ok.text}`);
+        assert.equal(JSON.parse(ok.text).chunks[0].response.details[0].subOrderId, `via-${name}`);
+        const refused = await call({ url: m.url }, SHOP, { shop_inventory_edit: { store_id: 'x' } });
+        assert.equal(refused.status, 400, name);
+        assert.equal(JSON.parse(refused.text).error_response.code, 40, name); // required fields missing
+        const anonymous = await call({ url: m.url }, SHOP, JSON.parse(q.example(SHOP)), {});
+        assert.equal(anonymous.status, 401, name);
+      } finally {
+        await m.close();
+      }
+    }
+    const ledger = await (await fetch(`${g.url}/_ledger`)).json();
+    assert.deepEqual(Object.keys(ledger.appliedSubOrders).filter((k) => k.startsWith('via-')).sort(), ['via-express', 'via-fastify', 'via-hono', 'via-koa']);
+  } finally {
+    await g.close();
+  }
 });
