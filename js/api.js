@@ -170,10 +170,30 @@ function makeApi(createGlue) {
     throw new PayloadError(localized(r), language);
   };
 
-  const check = (method, payload) => {
-    const raw = call('check', method, payload);
-    return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  // A report from the core: JSON text with the normalized value after a newline (or an object when the value
+  // holds a Long beyond 2^53). The value is parsed when `r.value` is first read — a caller that wants only the
+  // verdict does not pay for it — and is then an ordinary data property, in its usual place after `ok`.
+  const report = (raw) => {
+    if (typeof raw !== 'string') return localized(raw);
+    const nl = raw.indexOf('\n');
+    if (nl < 0) return localized(JSON.parse(raw));
+    const head = JSON.parse(raw.slice(0, nl));
+    const text = raw.slice(nl + 1);
+    const r = {
+      ok: head.ok,
+      get value() {
+        const value = JSON.parse(text);
+        Object.defineProperty(r, 'value', { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+      errors: head.errors,
+      warnings: head.warnings,
+    };
+    return localized(r);
   };
+  const check = (method, payload) => report(call('check', method, payload));
+  // The verdict alone: the core does not write the value and nothing parses it.
+  const validate = (method, payload) => report(call('verdict', method, payload));
 
   // Standard Schema v1 (standardschema.dev), the interface zod, valibot and arktype share and tRPC, Hono,
   // TanStack Form, react-hook-form… accept: `value` is the normalized payload, `issues` the errors.
@@ -225,6 +245,8 @@ function makeApi(createGlue) {
     getLanguage: () => language,
     // The core answers a report as JSON text (fast) or, when it holds a BigInt, as an object.
     check,
+    validate,
+    isValid: (method, payload) => validate(method, payload).ok,
     // A string is the rendered text; an object is the refusing report. The format is 'json' | 'xml' or
     // { format }; anything else reaches the core, which refuses it at options.format.
     render: (method, payload, options) => {
@@ -246,10 +268,7 @@ function makeApi(createGlue) {
     methods: () => call('methods'),
     example: (method) => call('example', method),
     /** `check` for a payload given as an XML body (`<request>…</request>`, the Qimen classic protocol). */
-    checkXml: (method, text, customerId) => {
-      const raw = call('checkXml', method, text, customerId);
-      return localized(typeof raw === 'string' ? JSON.parse(raw) : raw);
-    },
+    checkXml: (method, text, customerId) => report(call('checkXml', method, text, customerId)),
     /** The server adapters' refusals before `check` (too large, not JSON, too slow, unreadable), from the core. */
     refusal: (kind, value, atLeast = false) => localized(call('refusal', kind, value, atLeast)),
   };

@@ -133,6 +133,10 @@ export interface FieldInfo {
 }
 
 export function check<M extends Method>(method: M, payload: PayloadInput<M>): Report<Values[M]>;
+/** The verdict without the normalized value: `check` minus the value's writing and reading (cheaper). */
+export function validate<M extends Method>(method: M, payload: PayloadInput<M>): Omit<Report<Values[M]>, 'value'>;
+/** Whether the payload is valid (`validate(method, payload).ok`). */
+export function isValid<M extends Method>(method: M, payload: PayloadInput<M>): boolean;
 export function render<M extends Method>(method: M, payload: PayloadInput<M>, options?: { format?: 'json' | 'xml' } | 'json' | 'xml'): string;
 export function chunk<M extends Method>(method: M, payload: PayloadInput<M>): Values[M][];
 export function buildRequest<M extends Method>(method: M, payload: PayloadInput<M>, options: BuildOptions): BuiltRequest;

@@ -7,7 +7,7 @@ import makeApi from './api.mjs';
 const api = makeApi(createGlue);
 
 export const {
-  PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
+  PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol,
 } = api;
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind: there,

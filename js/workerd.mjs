@@ -12,7 +12,7 @@ const api = makeApi(createGlue);
 api.initSync(wasmModule);
 
 export const {
-  PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, render, chunk, buildRequest, signParams,
+  PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol,
 } = api;
 export const { checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);

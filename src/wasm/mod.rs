@@ -89,15 +89,38 @@ fn has_unsafe_long(v: &crate::Val) -> bool {
 
 /// A report for JS. The fast path is JSON text, which the JS entry point hands to `JSON.parse` (building the
 /// same objects property by property through serde-wasm-bindgen costs several times more; see BENCHMARKS.md).
-/// A value with a Long beyond 2^53 takes the object path, where it becomes an exact BigInt.
+/// The normalized value, when there is one, follows the rest of the report after a newline (compact JSON has
+/// none): the JS side parses the report at once and the value only when `r.value` is first read, so a caller
+/// that wants the verdict does not pay for the value's `JSON.parse`. A value with a Long beyond 2^53 takes the
+/// object path, where it becomes an exact BigInt.
 fn report_to_js(report: &Report) -> JsValue {
+    #[derive(Serialize)]
+    struct Head<'a> {
+        ok: bool,
+        errors: &'a [crate::Issue],
+        warnings: &'a [crate::Issue],
+    }
     if report.value.as_ref().is_some_and(has_unsafe_long) {
         return to_js(report);
     }
-    match serde_json::to_string(report) {
+    let head = Head { ok: report.ok, errors: &report.errors, warnings: &report.warnings };
+    let text = match &report.value {
+        None => serde_json::to_string(&head),
+        Some(v) => serde_json::to_string(&head).and_then(|h| serde_json::to_string(v).map(|v| format!("{h}\n{v}"))),
+    };
+    match text {
         Ok(text) => JsValue::from_str(&text),
         Err(_) => to_js(report),
     }
+}
+
+/// `verdict(method, payload)` → the report without the normalized value: what a caller that only needs to
+/// know whether the payload is valid (and why not) reads, without the value's writing and reading.
+#[wasm_bindgen]
+pub fn verdict(method: JsValue, payload: JsValue) -> JsValue {
+    let mut report = check_payload(&method, &payload);
+    report.value = None;
+    report_to_js(&report)
 }
 
 /// `check(method, payload)` → the report `{ ok, value, errors, warnings }`, as JSON text or as an object.

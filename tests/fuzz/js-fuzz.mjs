@@ -124,6 +124,18 @@ while (Date.now() - start < seconds * 1000 && failures.length < 20) {
     continue;
   }
   if (r.ok !== (r.errors.length === 0)) failures.push(`check: ok=${r.ok} with ${r.errors.length} errors`);
+  // The verdict-only path agrees with check, issue for issue, and carries no value.
+  note('validate');
+  let v;
+  try {
+    v = q.validate(method, input);
+  } catch (e) {
+    failures.push(`validate threw: ${e && e.message}`);
+    continue;
+  }
+  if ('value' in v || v.ok !== r.ok || JSON.stringify(v.errors) !== JSON.stringify(r.errors) || JSON.stringify(v.warnings) !== JSON.stringify(r.warnings)) {
+    failures.push(`validate disagrees with check for ${String(method).slice(0, 60)}`);
+  }
   if (r.ok) {
     const json = expectOnly('render json', () => q.render(method, r.value));
     if (json === undefined) failures.push(`render refused an ok value of ${method}`);

@@ -86,3 +86,29 @@ test('checkXml: an XML body (the Qimen classic protocol) checks exactly like its
   const wrong = q.checkXml('qimen.taobao.pos.inventory.synchronize', '<request><item><struct><paperQty>x</paperQty></struct></item></request>');
   assert.deepEqual(wrong.errors.map((e) => `${e.path} ${e.code}`).sort(), ['item[0].itemCode missing', 'item[0].paperQty integer'].sort());
 });
+
+test('validate and isValid: the verdict without the value; check parses its value only when it is read', () => {
+  const SHOP = 'taobao.inventory.shopinv.adjust';
+  const good = q.example(SHOP);
+  const bad = '{"shop_inventory_edit": {"store_id": "x"}}';
+  for (const payload of [good, bad, JSON.parse(good), Buffer.from(bad), '{"a": [1,']) {
+    const r = q.check(SHOP, payload);
+    const v = q.validate(SHOP, payload);
+    assert.deepEqual(Object.keys(v), ['ok', 'errors', 'warnings']);
+    assert.deepEqual(v, { ok: r.ok, errors: r.errors, warnings: r.warnings });
+    assert.equal(q.isValid(SHOP, payload), r.ok);
+  }
+  // The lazy value: in its place, equal to what the text says, a plain writable property once read.
+  const r = q.check(SHOP, good);
+  assert.deepEqual(Object.keys(r), ['ok', 'value', 'errors', 'warnings']);
+  assert.ok(JSON.stringify(r).startsWith('{"ok":true,"value":{"shop_inventory_edit":{'), 'serialized as before');
+  assert.equal(r.value.shop_inventory_edit.order_id, 'mainOrderId1');
+  assert.equal(r.value, r.value, 'parsed once');
+  assert.equal(Object.getOwnPropertyDescriptor(r, 'value').writable, true);
+  r.value = 1;
+  assert.equal(r.value, 1);
+  // Longs beyond 2^53 still come back exact (that report takes the object path).
+  const big = q.check(SHOP, good.replace('111111111', '9007199254740993'));
+  assert.equal(big.value.shop_inventory_edit.store_id, 9007199254740993n);
+  assert.equal(q.validate('taobao.nope', '{}').errors[0].code, 'unknown_method');
+});
