@@ -26,9 +26,21 @@ fn expected(case: &Value, key: &str) -> Vec<String> {
 
 /// A report as the exported `check` answers it: JSON text (the fast path), or an object when its value holds
 /// a Long beyond 2^53 (read back exactly: serde-wasm-bindgen reads a BigInt as i64).
+/// The export's answer as JS receives it: JSON text — the report, then the normalized value after a newline
+/// when there is one (what `js/api.js` reads lazily) — or, for exact BigInts, an object.
 fn decode(answer: JsValue) -> Result<Value, String> {
     match answer.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        Some(text) => {
+            let (head, value) = match text.split_once('\n') {
+                Some((head, value)) => (head, Some(value)),
+                None => (text.as_str(), None),
+            };
+            let mut report: Value = serde_json::from_str(head).map_err(|e| e.to_string())?;
+            if let Some(v) = value {
+                report["value"] = serde_json::from_str(v).map_err(|e| e.to_string())?;
+            }
+            Ok(report)
+        }
         None => serde_wasm_bindgen::from_value(answer).map_err(|e| e.to_string()),
     }
 }
@@ -122,4 +134,24 @@ fn js_only_values_are_reported_not_trapped() {
             "shop_inventory_edit.recover_deleted_data missing".to_string(),
         ]
     );
+}
+
+#[wasm_bindgen_test]
+fn verdict_is_check_without_the_value() {
+    for (method, name, text) in corpus::CASES.iter().take(40) {
+        let case: Value = serde_json::from_str(text).expect("case is JSON");
+        let payload = match case.get("inputText") {
+            Some(Value::String(t)) => t.clone(),
+            _ => serde_json::to_string(&case["input"]).expect("ser"),
+        };
+        let full = decode(qimen_payload::wasm::check(JsValue::from_str(method), JsValue::from_str(&payload))).expect("check");
+        let answer = qimen_payload::wasm::verdict(JsValue::from_str(method), JsValue::from_str(&payload));
+        let text = answer.as_string().expect("JSON text");
+        assert!(!text.contains('\n'), "{name}: a verdict carries no value");
+        let verdict: Value = serde_json::from_str(&text).expect("verdict JSON");
+        assert_eq!(verdict.get("value"), None, "{name}");
+        for key in ["ok", "errors", "warnings"] {
+            assert_eq!(verdict[key], full[key], "{name}: {key}");
+        }
+    }
 }
