@@ -372,13 +372,10 @@ function sendOutcome(r, i, payloadText) {
   } else if (r.failure) {
     box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: `${t('sentFailed')} (${r.failure})` }));
   } else if (r.json.chunks) {
-    // Entry k of request i is entry i × limit + k of the payload (chunk keeps the order).
+    // Results are linked to the entries of the payload in the form (found by sub-order id), whichever request
+    // — a chunk, or a resend of the failed ones — carried them.
     for (const c of r.json.chunks) {
-      if (c.response) {
-        box.append(summarizeParsed(c.response, {
-          entries: entriesOf(payloadText), goTo: (k) => goToEntry(i * (state.info.listLimit ?? 0) + k), retry: retryFailed,
-        }));
-      }
+      if (c.response) box.append(summarizeParsed(c.response, { entries: entriesOf(text()), goTo: goToEntry, retry: retryFailed }));
       else box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: `${t('sentFailed')} (${c.failure ?? c.status})` }));
     }
   } else {

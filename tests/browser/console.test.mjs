@@ -473,6 +473,9 @@ test('a partial failure: the failed sub-order is linked to its entry, fixed, and
   await page().click('#send-result button.retry');
   await page().waitForFunction(() => /全部成功/.test(document.querySelector('#send-summary')?.textContent ?? ''));
   assert.deepEqual(await page().$$eval('#send-result tbody tr', (rs) => rs.map((r) => r.cells[0].textContent)), ['retry-bad'], 'only the failed one was sent again');
+  // Its row still links to its own entry in the form (the second), not to its place in the resend.
+  await page().click('#send-result tbody tr button.link');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'shop_inventory_edit.detail_list[1]');
   const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
   assert.deepEqual(ledger.storeStock['424242'], { '1:0': '3', '2:0': '5' });
   await c.shot('retry-failed');
