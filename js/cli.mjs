@@ -185,6 +185,13 @@ function refuse(e) {
   throw e;
 }
 
+/** A --port value (0: any free port), or the default. */
+function portOf(value, fallback) {
+  const port = Number(value ?? fallback);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not '${value}'`);
+  return port;
+}
+
 /** The gateway's options from --config, QIMEN_GATEWAY_APPS and the flags (flags win). */
 function gatewayOptions(flags) {
   let config = {};
@@ -202,8 +209,7 @@ function gatewayOptions(flags) {
     apps[pair.slice(0, at)] = pair.slice(at + 1);
   }
   if (!Object.keys(apps).length) throw new UsageError('no app: give --app KEY:SECRET (or QIMEN_GATEWAY_APPS, or apps in --config)');
-  const port = Number(flags.port ?? config.port ?? 9000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not '${flags.port}'`);
+  const port = portOf(flags.port ?? config.port, 9000);
   const clockText = flags.clock ?? config.clock;
   let clock;
   if (clockText !== undefined) {
@@ -241,8 +247,7 @@ const commands = {
     if (!process.env.QIMEN_SECRET) throw new UsageError('the secret is read from QIMEN_SECRET, which is not set');
     const token = flags.token ?? process.env.QIMEN_PROXY_TOKEN;
     if (!token && !flags.origin) throw new UsageError('give --token (or QIMEN_PROXY_TOKEN) or --origin: an open signing proxy signs for anyone');
-    const port = Number(flags.port ?? 8787);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not '${flags.port}'`);
+    const port = portOf(flags.port, 8787);
     const { url } = await startProxy({
       upstream: flags.upstream, appKey: flags['app-key'], token, origins: flags.origin, port, host: flags.host ?? '127.0.0.1',
       signMethod: flags['sign-method'], session: flags.session,

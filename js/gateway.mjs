@@ -40,8 +40,10 @@ const PROTOCOL = q.protocol();
 const SYSTEM = new Set(PROTOCOL.systemParams);
 // The platform accepts a timestamp within ten minutes of its own clock (GMT+8).
 const WINDOW_MS = 10 * 60 * 1000;
-const QIMEN_PATHS = new Set(['/router/qm', '/router/qmtest']);
-const TOP_PATHS = new Set(['/router/rest', '/router/rest/']);
+const QIMEN_PATHS = new Set([PROTOCOL.routers.qimen, PROTOCOL.routers.qimenTest]);
+const TOP_PATHS = new Set([PROTOCOL.routers.top, `${PROTOCOL.routers.top}/`]);
+// Each method's field kinds (which business parameters travel as JSON), read from the table once.
+const KINDS = new Map(q.methods().map((m) => [m.method, new Map(q.fields(m.method).map((f) => [f.name, f.kind]))]));
 
 /** `yyyy-MM-dd HH:mm:ss` in GMT+8 → epoch ms, whatever the host's zone; null when it is not one. */
 export function gmt8Millis(text) {
@@ -245,7 +247,7 @@ export function createGateway(options = {}) {
 
   /** Business parameters of a form request → the payload's JSON text (objects and lists travel as JSON). */
   function checkForm(params) {
-    const kinds = new Map(q.fields(params.method).map((f) => [f.name, f.kind]));
+    const kinds = KINDS.get(params.method);
     const members = [];
     for (const [k, v] of Object.entries(params)) {
       if (SYSTEM.has(k) && !kinds.has(k)) continue;

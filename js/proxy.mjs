@@ -28,8 +28,9 @@ export function signingProxy(options = {}) {
   if (!options.appKey) throw new Error('signingProxy: no appKey');
   if (!options.token && !(options.origins?.length)) throw new Error('signingProxy: give a bearer token or allowlisted origins — an open signing proxy signs for anyone');
   const base = options.upstream?.replace(/\/+$/, '');
-  const topUrl = options.topUrl ?? (base && `${base}/router/rest`);
-  const qimenUrl = options.qimenUrl ?? (base && `${base}/router/qm`);
+  const { routers } = q.protocol();
+  const topUrl = options.topUrl ?? (base && `${base}${routers.top}`);
+  const qimenUrl = options.qimenUrl ?? (base && `${base}${routers.qimen}`);
   if (!topUrl || !qimenUrl) throw new Error('signingProxy: give upstream (a base URL) or topUrl and qimenUrl');
   const perMinute = options.perMinute ?? 120;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -116,14 +117,15 @@ export function signingProxy(options = {}) {
       if (!(e instanceof q.PayloadError)) throw e;
       return out(400, q.errorResponse({ errors: e.errors }));
     }
-    const report = { warnings: chunks.flatMap((c) => q.check(method, c).warnings) };
+    // The warnings of the payload as the client sent it (paths into its list, not into a chunk's).
+    const { warnings } = q.validate(method, read.body);
     const results = [];
     // In order, one at a time: a later chunk is not sent before an earlier one was answered.
     for (let i = 0; i < chunks.length; i++) results.push(await sendChunk(method, chunks[i], i));
     // 502 only when the upstream gave no platform answer (network, timeout, unreadable bytes): a platform
     // answer that refuses or partly fails is an answer, 200 with `ok: false` and each chunk's outcome.
     const answered = results.every((r) => r.response);
-    return out(answered ? 200 : 502, { ok: results.every((r) => r.ok), warnings: report.warnings, chunks: results });
+    return out(answered ? 200 : 502, { ok: results.every((r) => r.ok), warnings, chunks: results });
   }
 
   const writeNode = (res, r) => {

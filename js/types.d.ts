@@ -127,6 +127,8 @@ export interface FieldInfo {
   maxItems?: number;
   minItems?: number;
   typeName?: string;
+  /** A date's or date-time's canonical form, e.g. `YYYY-MM-DD`. */
+  format?: string;
   /** A list's XML entry element, e.g. `shop_inventory_edit_detail_d_t_o`. */
   entryElement?: string;
   fields?: FieldInfo[];
@@ -158,7 +160,13 @@ export function example(method: Method): string;
  */
 export function checkXml<M extends Method>(method: M, xml: string, customerId?: string): Report<Values[M]>;
 /** The wire protocol's facts as the core declares them. */
-export function protocol(): { systemParams: string[]; formats: Array<'json' | 'xml'>; signMethods: SignMethod[]; version: string };
+export function protocol(): {
+  systemParams: string[]; formats: Array<'json' | 'xml'>; signMethods: SignMethod[]; version: string;
+  /** The routers' paths: TOP's, and Qimen's with its test twin. */
+  routers: { top: string; qimen: string; qimenTest: string };
+  /** The platform's entry points (full router URLs) for production and the sandbox. */
+  endpoints: Array<{ name: 'production' | 'sandbox'; top: string; qimen: string }>;
+};
 export function setLanguage(lang: 'en' | 'zh'): void;
 export function getLanguage(): 'en' | 'zh';
 /**

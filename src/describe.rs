@@ -99,6 +99,9 @@ pub struct FieldInfo {
     pub label_zh: &'static str,
     pub label_en: &'static str,
     pub example: &'static str,
+    /// The canonical form of a date or date-time field (`YYYY-MM-DD`), as messages name it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub codes: Option<Vec<CodeInfo>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,6 +142,7 @@ fn field_infos(fields: &'static [Field]) -> Vec<FieldInfo> {
                 label_zh: f.label_zh,
                 label_en: f.label_en,
                 example: f.example,
+                format: None,
                 codes: None,
                 max_items: None,
                 min_items: None,
@@ -152,8 +156,14 @@ fn field_infos(fields: &'static [Field]) -> Vec<FieldInfo> {
                 Kind::Bool => "boolean",
                 Kind::Price => "price",
                 Kind::Discount => "discount",
-                Kind::Date => "date",
-                Kind::DateTime => "datetime",
+                Kind::Date => {
+                    info.format = Some(crate::rules::DATE_FORM);
+                    "date"
+                }
+                Kind::DateTime => {
+                    info.format = Some(crate::rules::DATETIME_FORM);
+                    "datetime"
+                }
                 Kind::Enum(rule) => {
                     info.codes =
                         Some(rule.codes.iter().map(|c| CodeInfo { code: c.code, label_zh: c.label_zh, label_en: c.label_en }).collect());

@@ -23,6 +23,8 @@ const state = {
 const history = new History();
 let form;
 let nav;
+let METHODS = []; // methods() once, after init
+let PROTOCOL = null; // protocol() once, after init
 
 /** The current payload text (the editor's, or the form's object written out). */
 function text() {
@@ -49,42 +51,54 @@ function runCheck() {
   const tooMany = report.errors.filter((e) => e.code === 'too_many' && e.path === listPath);
   const others = report.errors.length - tooMany.length;
   const warnings = report.warnings.length ? ` · ${t('warningsN', report.warnings.length)}` : '';
+  // Only the list's length is wrong: that is what chunk is for — the verdict is the requests to send. Their
+  // number is chunk's contract (in order, each ≤ the limit); the chunks themselves are made with the outputs,
+  // off the typing path.
+  state.chunked = others === 0 && tooMany.length > 0;
   state.chunks = null;
   state.normalized = report.value;
+  const requests = tooMany.length ? Math.ceil(tooMany[0].params.count / state.info.listLimit) : 0;
   if (isEmpty()) {
     status.textContent = t('empty');
     status.className = 'empty';
   } else if (report.ok) {
     status.textContent = t('valid') + warnings;
     status.className = 'valid';
-  } else if (others === 0 && tooMany.length) {
-    // Only the list's length is wrong: that is what chunk is for — the verdict is the requests to send.
-    const values = q.chunk(state.method, payloadText);
-    state.chunks = values.map((c) => stringifyExact(c, 2));
-    // The normalized value of the whole payload: the chunks' lists joined (chunk keeps the order).
-    const whole = values[0];
-    let parent = whole;
-    const path = state.info.listPath;
-    for (const k of path.slice(0, -1)) parent = parent[k];
-    parent[path[path.length - 1]] = values.flatMap((v) => state.info.listPath.reduce((o, k) => o[k], v));
-    state.normalized = whole;
-    status.textContent = t('chunked', state.chunks.length, state.info.listLimit) + warnings;
+  } else if (state.chunked) {
+    status.textContent = t('chunked', requests, state.info.listLimit) + warnings;
     status.className = 'valid chunked';
   } else {
     // Over the limit and other errors: the errors to fix are the others; the length is chunk's to fix after.
-    const after = tooMany.length ? ` · ${t('chunkedAfter', Math.ceil(tooMany[0].params.count / state.info.listLimit), state.info.listLimit)}` : '';
+    const after = tooMany.length ? ` · ${t('chunkedAfter', requests, state.info.listLimit)}` : '';
     status.textContent = t('invalid', others) + warnings + after;
     status.className = 'invalid';
   }
-  // Chunked, the list's length is no longer a problem to walk to.
+  // The list's length is no problem to walk to: chunk fixes it.
   nav.show(isEmpty() ? { errors: [], warnings: [] } : { errors: report.errors.filter((e) => !tooMany.includes(e)), warnings: report.warnings });
   if (!state.formStale) form.showIssues(report, state.normalized);
-  renderChunkPanel();
+  if (!state.chunked) renderChunkPanel();
   // For bench/console.mjs (a PerformanceObserver sees each mark); cleared first so a long session keeps one.
   performance.clearMarks('qimen:verdict');
   performance.mark('qimen:verdict');
   clearTimeout(state.outputsTimer);
   state.outputsTimer = setTimeout(updateOutputs, 250);
+}
+
+/** The requests chunk makes of a payload whose only problem is its list's length, and its normalized value. */
+function makeChunks() {
+  const values = q.chunk(state.method, text());
+  state.chunks = values.map((c) => stringifyExact(c, 2));
+  // The normalized value of the whole payload: the chunks' lists joined (chunk keeps the order).
+  const path = state.info.listPath;
+  const whole = values[0];
+  let parent = whole;
+  for (const k of path.slice(0, -1)) parent = parent[k];
+  const lists = values.map((v) => path.reduce((o, k) => o[k], v));
+  state.chunkCounts = lists.map((l) => l.length);
+  parent[path[path.length - 1]] = lists.flat();
+  state.normalized = whole;
+  renderChunkPanel();
+  if (!state.formStale) form.showIssues(state.report, state.normalized);
 }
 
 function renderChunkPanel() {
@@ -95,7 +109,7 @@ function renderChunkPanel() {
     state.chunkView = null;
     return;
   }
-  state.chunkView = renderChunks($('chunk-list'), { q, method: state.method, chunks: state.chunks, listPath: state.info.listPath });
+  state.chunkView = renderChunks($('chunk-list'), { q, method: state.method, chunks: state.chunks, counts: state.chunkCounts });
 }
 
 function attempt(fn) {
@@ -106,8 +120,17 @@ function attempt(fn) {
   }
 }
 
+/** Run the pending outputs now (before sending: the requests must be the current ones). */
+function flushOutputs() {
+  if (!state.outputsTimer) return;
+  clearTimeout(state.outputsTimer);
+  updateOutputs();
+}
+
 /** The outputs that follow a pause in typing. */
 function updateOutputs() {
+  state.outputsTimer = 0;
+  if (state.chunked && !state.chunks) makeChunks();
   const r = state.report;
   const payloadText = text();
   const ok = r?.ok && !isEmpty();
@@ -225,7 +248,7 @@ function selectMethod(method, { restore = true } = {}) {
   state.method = method;
   $('method').value = method;
   drafts.set('method', method);
-  state.info = q.methods().find((m) => m.method === method);
+  state.info = METHODS.find((m) => m.method === method);
   state.fields = q.fields(method);
   $('method-summary').textContent = getLang() === 'zh' ? state.info.summaryZh : state.info.summary;
   // The classic XML body is a Qimen protocol: offered only where the method speaks it.
@@ -332,6 +355,7 @@ function retryFailed(subOrderIds) {
 async function send(only) {
   const out = $('send-result');
   out.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('sending') }));
+  flushOutputs();
   const texts = Array.isArray(only) ? only : state.chunks ?? [text()];
   const results = [];
   const list = document.createElement('div');
@@ -421,11 +445,13 @@ function parsePasted() {
 
 // ---- signing preview and curl --------------------------------------------------------------------------
 
-const TARGETS = {
-  local: (qimen) => `${state.config.gatewayUrl ?? 'http://127.0.0.1:9000'}${qimen ? '/router/qm' : '/router/rest'}`,
-  sandbox: (qimen) => (qimen ? 'https://qimen.api.taobao.com/router/qmtest' : 'https://gw.api.tbsandbox.com/router/rest'),
-  production: (qimen) => (qimen ? 'https://qimen.api.taobao.com/router/qm' : 'https://eco.taobao.com/router/rest'),
-};
+/** The router URL a request goes to: the local gateway, or the platform's entry points from the core. */
+function targetUrl(qimen) {
+  const target = $('target').value;
+  if (target === 'local') return `${state.config.gatewayUrl ?? 'http://127.0.0.1:9000'}${qimen ? PROTOCOL.routers.qimen : PROTOCOL.routers.top}`;
+  const endpoint = PROTOCOL.endpoints.find((e) => e.name === target);
+  return qimen ? endpoint.qimen : endpoint.top;
+}
 
 function signOptions() {
   const appKey = $('app-key').value.trim();
@@ -461,7 +487,7 @@ function updateSigned() {
 
 function curlOf(r) {
   const sh = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
-  const url = `${TARGETS[$('target').value](r.contentType.startsWith('text/xml'))}?${r.queryString}`;
+  const url = `${targetUrl(state.info.xmlBody)}?${r.queryString}`;
   return `curl -sS -X POST ${sh(url)} -H ${sh(`content-type: ${r.contentType}`)} --data-binary ${sh(r.body)}`;
 }
 
@@ -473,7 +499,7 @@ function applyLanguage() {
   translatePage();
   if (state.info) $('method-summary').textContent = getLang() === 'zh' ? state.info.summaryZh : state.info.summary;
   for (const o of $('method').options) {
-    const m = q.methods().find((x) => x.method === o.value);
+    const m = METHODS.find((x) => x.method === o.value);
     o.textContent = getLang() === 'zh' ? `${m.method}(${m.titleZh})` : m.method;
   }
   form.render(state.fields, state.payload);
@@ -497,6 +523,8 @@ function isTyping(e) {
 
 async function main() {
   await init();
+  METHODS = q.methods();
+  PROTOCOL = q.protocol();
   state.config = await fetch('/console-config.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
   setLang(drafts.get('lang') ?? 'zh');
   form = new PayloadForm($('form'), { onChange: onFormChange, beforeStructural: () => { history.record(text()); updateHistoryButtons(); }, lang: getLang });
@@ -505,7 +533,7 @@ async function main() {
     go: (issue) => (issue.code === 'malformed' ? goToText(issue.params) : (showTab('form'), form.focusPath(issue.path))),
   });
   const select = $('method');
-  for (const m of q.methods()) select.append(new Option(m.method, m.method));
+  for (const m of METHODS) select.append(new Option(m.method, m.method));
   select.addEventListener('change', () => selectMethod(select.value));
   $('load-example').addEventListener('click', loadExample);
   $('undo').addEventListener('click', () => undo());
@@ -547,7 +575,7 @@ async function main() {
   configureProxy();
   q.setLanguage(getLang());
   const saved = drafts.get('method');
-  selectMethod(q.methods().some((m) => m.method === saved) ? saved : select.value);
+  selectMethod(METHODS.some((m) => m.method === saved) ? saved : select.value);
   applyLanguage();
   document.body.dataset.ready = 'true';
 }

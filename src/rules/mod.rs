@@ -145,9 +145,9 @@ pub enum Kind {
     Price,
     /// A discount rate 0 < d ≤ 1, rendered as a string with four decimals; 折 and % notations accepted.
     Discount,
-    /// `YYYY-MM-DD`.
+    /// [`DATE_FORM`].
     Date,
-    /// `YYYY-MM-DD HH:MM:SS` in GMT+8.
+    /// [`DATETIME_FORM`] in GMT+8.
     DateTime,
     /// One of a fixed set of codes.
     Enum(EnumRule),
@@ -156,6 +156,11 @@ pub enum Kind {
     /// A list of objects.
     List(ListRule),
 }
+
+/// The canonical form of a date, as messages and forms show it to people.
+pub const DATE_FORM: &str = "YYYY-MM-DD";
+/// The canonical form of a date-time (GMT+8), as messages and forms show it to people.
+pub const DATETIME_FORM: &str = "YYYY-MM-DD HH:MM:SS";
 
 /// Plausibility checks on a string field; each failure is a warning, never an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

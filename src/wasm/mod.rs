@@ -103,14 +103,21 @@ fn report_to_js(report: &Report) -> JsValue {
     if report.value.as_ref().is_some_and(has_unsafe_long) {
         return to_js(report);
     }
-    let head = Head { ok: report.ok, errors: &report.errors, warnings: &report.warnings };
-    let text = match &report.value {
-        None => serde_json::to_string(&head),
-        Some(v) => serde_json::to_string(&head).and_then(|h| serde_json::to_string(v).map(|v| format!("{h}\n{v}"))),
-    };
-    match text {
-        Ok(text) => JsValue::from_str(&text),
-        Err(_) => to_js(report),
+    // One buffer: the report, then (when there is one) a newline and the value.
+    let mut out = Vec::with_capacity(256);
+    let written =
+        serde_json::to_writer(&mut out, &Head { ok: report.ok, errors: &report.errors, warnings: &report.warnings }).and_then(|()| {
+            match &report.value {
+                Some(v) => {
+                    out.push(b'\n');
+                    serde_json::to_writer(&mut out, v)
+                }
+                None => Ok(()),
+            }
+        });
+    match (written, std::str::from_utf8(&out)) {
+        (Ok(()), Ok(text)) => JsValue::from_str(text),
+        _ => to_js(report),
     }
 }
 
@@ -258,10 +265,13 @@ struct ProtocolFacts {
     formats: Vec<&'static str>,
     sign_methods: Vec<&'static str>,
     version: &'static str,
+    routers: request::Routers,
+    endpoints: &'static [request::Endpoint],
 }
 
-/// `protocol()` → `{ systemParams, formats, signMethods, version }`: the wire protocol's facts as the core
-/// declares them (what the local gateway checks requests against).
+/// `protocol()` → `{ systemParams, formats, signMethods, version, routers, endpoints }`: the wire protocol's
+/// facts as the core declares them (what the local gateway checks requests against, where the proxy and the
+/// console send them).
 #[wasm_bindgen]
 pub fn protocol() -> JsValue {
     to_js(&ProtocolFacts {
@@ -269,6 +279,8 @@ pub fn protocol() -> JsValue {
         formats: render::Format::ALL.iter().map(|f| f.as_str()).collect(),
         sign_methods: sign::SignMethod::ALL.iter().map(|m| m.as_str()).collect(),
         version: request::API_VERSION,
+        routers: request::ROUTERS,
+        endpoints: request::ENDPOINTS,
     })
 }
 

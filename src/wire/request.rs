@@ -61,6 +61,31 @@ pub struct BuildOptions {
 /// The protocol version both routers speak (`v`).
 pub const API_VERSION: &str = "2.0";
 
+/// Where each router listens: TOP's REST router, and the Qimen router with its test twin. A TOP method is sent
+/// to the first, a method speaking the Qimen protocol to the second.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Routers {
+    pub top: &'static str,
+    pub qimen: &'static str,
+    pub qimen_test: &'static str,
+}
+pub const ROUTERS: Routers = Routers { top: "/router/rest", qimen: "/router/qm", qimen_test: "/router/qmtest" };
+
+/// The platform's public entry points: a base URL per router, for production and the sandbox (the Qimen
+/// sandbox is the test router on the production host).
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    pub name: &'static str,
+    pub top: &'static str,
+    pub qimen: &'static str,
+}
+pub const ENDPOINTS: &[Endpoint] = &[
+    Endpoint { name: "production", top: "https://eco.taobao.com/router/rest", qimen: "https://qimen.api.taobao.com/router/qm" },
+    Endpoint { name: "sandbox", top: "https://gw.api.tbsandbox.com/router/rest", qimen: "https://qimen.api.taobao.com/router/qmtest" },
+];
+
 /// Every system parameter of the TOP and Qimen protocols (everything else in a form request is a business
 /// parameter). A test checks that every request built here uses only these.
 pub const SYSTEM_PARAMS: &[&str] = &[

@@ -254,6 +254,8 @@ test('values are visible: 9折 shown with → 0.9000, an empty payload is not "v
   await page().fill('[data-path="item[0].discount"]', '9折');
   await page().waitForFunction(() => document.querySelector('#f-item-0--discount-norm').textContent === '→ 0.9000');
   assert.equal(await page().getAttribute('[data-path="item[0].createTime"]', 'type'), 'text');
+  // The format hint is the canonical form the core's messages name (fields().format).
+  assert.equal(await page().textContent('#f-item-0--createTime-hint'), '格式 YYYY-MM-DD HH:MM:SS');
   assert.match(await page().getAttribute('[data-path="item[0].itemCode"]', 'placeholder'), /^例:/);
   await page().click('#tab-json');
   // A syntax error is walked to in the editor, at its line and column (not in the form).
@@ -327,6 +329,11 @@ test('the signed request (a preview when the proxy signs): hidden secret, option
   await page().click('#load-example');
   await page().selectOption('#body-mode', 'xml');
   await page().waitForFunction(() => document.querySelector('#signed').textContent.includes('text/xml'));
+  // A Qimen method goes to the Qimen router, here the production one (the routers come from protocol()).
+  await page().selectOption('#target', 'production');
+  await page().click('#copy-curl');
+  assert.match(await page().evaluate(() => navigator.clipboard.readText()), /^curl -sS -X POST 'https:\/\/qimen\.api\.taobao\.com\/router\/qm\?/);
+  await page().selectOption('#target', 'local');
   const kept = await page().evaluate(() => JSON.stringify([location.href, document.cookie, { ...localStorage }, { ...sessionStorage }]));
   assert.ok(!kept.includes(secret));
   assert.ok(!(await page().textContent('body')).includes(secret));

@@ -29,10 +29,13 @@ test('45 entries arrive upstream as 3 signed calls, in order, each answer parsed
   const { g, p, lines, close } = await pair();
   try {
     const item = Array.from({ length: 45 }, (_, i) => ({ itemCode: `A${String(i).padStart(2, '0')}`, paperQty: i }));
+    item[30].colour = 'red'; // not a field of the API: a warning, dropped
     const r = await call(p, POS, { orderInfo: { storeCode: 'S1' }, item, customerid: 'c' });
     assert.equal(r.status, 200, r.text);
     const out = JSON.parse(r.text);
     assert.equal(out.ok, true);
+    // Warnings point into the payload as sent (entry 30), not into the chunk that carried it (its entry 10).
+    assert.deepEqual(out.warnings.map((w) => w.path), ['item[30].colour']);
     assert.deepEqual(out.chunks.map((c) => [c.index, c.ok, c.attempts]), [[0, true, 1], [1, true, 1], [2, true, 1]]);
     assert.deepEqual(lines.map((l) => JSON.parse(l).chunk), [0, 1, 2]);
     const ledger = await (await fetch(`${g.url}/_ledger`)).json();

@@ -244,7 +244,8 @@ export class PayloadForm {
     const value = getAt(this.payload, segs);
     const shown = displayValue(value);
     let input;
-    const hint = f.kind === 'date' ? t('dateHint') : f.kind === 'datetime' ? t('datetimeHint') : '';
+    // Dates say their canonical form (from the table, as the messages name it).
+    const hint = f.format ? t('formatHint', f.format) : '';
     if (f.kind === 'enum' || f.kind === 'boolean') {
       const options = f.kind === 'boolean'
         ? [{ code: 'true', labelZh: '是', labelEn: 'true' }, { code: 'false', labelZh: '否', labelEn: 'false' }]
@@ -257,7 +258,7 @@ export class PayloadForm {
       input.value = shown;
     } else {
       input = el('input', { id, type: 'text', dataset: { path }, value: shown,
-        placeholder: f.kind === 'date' ? 'YYYY-MM-DD' : f.kind === 'datetime' ? 'YYYY-MM-DD HH:mm:ss' : f.example ? t('example', f.example) : undefined,
+        placeholder: f.format ?? (f.example ? t('example', f.example) : undefined),
         inputMode: ['long', 'price', 'discount'].includes(f.kind) ? 'decimal' : undefined, autocomplete: 'off', spellcheck: false });
       if (f.maxLength) input.maxLength = f.maxLength * 2; // the core reports too_long; do not silently cut
     }

@@ -32,7 +32,7 @@ const STRINGS = {
     pageOf: (a, b, n) => `第 ${a}–${b} 条,共 ${n} 条`, prevPage: '上一页', nextPage: '下一页', onlyErrors: '只看有错误的条目', gridView: '表格视图',
     addRow: '添加一行', removeRow: '删除', removeEntry: (n) => `删除第 ${n} 条`, required: '必填', noIssues: '没有问题',
     language: 'English', entry: '第 {n} 条', payload: '(报文)', example: (v) => `例:${v}`, atLimit: (n) => `已达上限 ${n} 条`,
-    dateHint: '格式 YYYY-MM-DD', datetimeHint: '格式 YYYY-MM-DD HH:mm:ss', normalizedTo: (v) => `→ ${v}`, draftRestored: '已恢复上次的草稿',
+    formatHint: (f) => `格式 ${f}`, normalizedTo: (v) => `→ ${v}`, draftRestored: '已恢复上次的草稿',
   },
   en: {
     tagline: 'Qimen / TOP payload validation — find problems before the gateway rejects them',
@@ -66,7 +66,7 @@ const STRINGS = {
     pageOf: (a, b, n) => `Entries ${a}–${b} of ${n}`, prevPage: 'Previous page', nextPage: 'Next page', onlyErrors: 'Only entries with errors', gridView: 'Table view',
     addRow: 'Add row', removeRow: 'Remove', removeEntry: (n) => `Remove entry ${n}`, required: 'required', noIssues: 'No issues',
     language: '中文', entry: 'Entry {n}', payload: '(payload)', example: (v) => `e.g. ${v}`, atLimit: (n) => `At the limit of ${n}`,
-    dateHint: 'Format YYYY-MM-DD', datetimeHint: 'Format YYYY-MM-DD HH:mm:ss', normalizedTo: (v) => `→ ${v}`, draftRestored: 'Your last draft was restored',
+    formatHint: (f) => `Format ${f}`, normalizedTo: (v) => `→ ${v}`, draftRestored: 'Your last draft was restored',
   },
 };
 

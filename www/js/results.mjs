@@ -30,26 +30,21 @@ export async function copyText(button, text, restore) {
 }
 
 /**
- * The chunk list: `chunks` are JSON texts from `chunk`; `q` the package. Sending is the app's (it fills each
- * row's `.chunk-outcome`).
+ * The chunk list: `chunks` are JSON texts from `chunk`, `counts` their entries; `q` the package. Sending is the
+ * app's (it fills each row's `.chunk-outcome`).
  */
-export function renderChunks(list, { q, method, chunks, listPath }) {
-  const count = (c) => {
-    let n = JSON.parse(c);
-    for (const k of listPath) n = n?.[k];
-    return Array.isArray(n) ? n.length : 0;
-  };
+export function renderChunks(list, { q, method, chunks, counts }) {
   const name = (i) => `${method}-${String(i + 1).padStart(2, '0')}-of-${String(chunks.length).padStart(2, '0')}.json`;
   const rows = chunks.map((c, i) => {
     const view = el('pre', { className: 'chunk-view', hidden: true, tabIndex: 0 }, c);
     const button = (label, action) => {
-      const b = el('button', { type: 'button', textContent: label, ariaLabel: `${label} · ${t('chunkLabel', i + 1, count(c))}` });
+      const b = el('button', { type: 'button', textContent: label, ariaLabel: `${label} · ${t('chunkLabel', i + 1, counts[i])}` });
       b.addEventListener('click', () => action(b));
       return b;
     };
     const outcome = el('span', { className: 'chunk-outcome', dataset: { chunk: String(i) } });
     return el('li', { dataset: { chunk: String(i) } },
-      el('span', { className: 'chunk-label' }, t('chunkLabel', i + 1, count(c))), ' ', outcome,
+      el('span', { className: 'chunk-label' }, t('chunkLabel', i + 1, counts[i])), ' ', outcome,
       el('span', { className: 'chunk-actions' },
         button(t('view'), () => { view.hidden = !view.hidden; }),
         button(t('copyWhat', 'JSON'), (b) => copyText(b, c, () => t('copyWhat', 'JSON'))),

@@ -110,7 +110,7 @@ impl Messages for En {
             DateReason::EpochMillis => "not whole epoch milliseconds",
             DateReason::Syntax => "not a recognizable date",
         };
-        let format = if with_time { "YYYY-MM-DD HH:MM:SS" } else { "YYYY-MM-DD" };
+        let format = if with_time { crate::rules::DATETIME_FORM } else { crate::rules::DATE_FORM };
         format!("{at} is \"{value}\": {why}; expected {format} (GMT+8)")
     }
     fn integer(&self, at: &str, value: &str, reason: IntegerReason) -> String {

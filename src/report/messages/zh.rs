@@ -146,7 +146,7 @@ impl Messages for Zh {
             DateReason::EpochMillis => "不是整数毫秒时间戳",
             DateReason::Syntax => "无法识别的日期格式",
         };
-        let format = if with_time { "YYYY-MM-DD HH:MM:SS" } else { "YYYY-MM-DD" };
+        let format = if with_time { crate::rules::DATETIME_FORM } else { crate::rules::DATE_FORM };
         format!("{at} 的值 \"{value}\":{why};应为 {format}(东八区)")
     }
     fn integer(&self, at: &str, value: &str, reason: IntegerReason) -> String {
