@@ -67,6 +67,28 @@ function pathSegments(path) {
   return out;
 }
 
+// A report's lazy parts (see `report` in makeApi). The accessors are shared by every report and find their
+// report's texts in a WeakMap: accessors made afresh per report (object-literal getters, closures) make V8
+// (Node 20) abort in its deoptimizer — their maps die with them in GC, which can happen inside a wasm call,
+// and V8 cannot lazily deoptimize a frame that is in a wasm call. Assigning one makes it a data property.
+const LAZY = new WeakMap();
+const settle = (r, name, value) => Object.defineProperty(r, name, { value, writable: true, enumerable: true, configurable: true });
+const lazyPart = (name, read) => ({
+  get() {
+    read(this, LAZY.get(this));
+    return this[name];
+  },
+  set(value) {
+    settle(this, name, value);
+  },
+  enumerable: true,
+  configurable: true,
+});
+const readValue = (r, lazy) => settle(r, 'value', JSON.parse(lazy.valueText));
+const readIssues = (r, lazy) => lazy.readIssues(r);
+const LAZY_ISSUES = { errors: lazyPart('errors', readIssues), warnings: lazyPart('warnings', readIssues) };
+const LAZY_VALUE_AND_ISSUES = { value: lazyPart('value', readValue), ...LAZY_ISSUES };
+
 // Past this size of linear memory (wasm memory never shrinks), the instance is replaced by a fresh one between
 // calls, so one large input does not keep its memory for the life of the process.
 const MEMORY_CEILING = 64 * 1024 * 1024;
@@ -146,10 +168,31 @@ function makeApi(createGlue) {
       throw e;
     }
     if (glue.memoryBytes() > MEMORY_CEILING) {
-      stats.memoryResets += 1;
-      fresh();
+      if (holding) resetDue = true;
+      else {
+        stats.memoryResets += 1;
+        fresh();
+      }
     }
     return out;
+  };
+  // While `f` runs, a grown instance is kept (its reset waits until `f` returns): a report's words must be
+  // read from the instance that holds its issues.
+  let holding = false;
+  let resetDue = false;
+  const holdingInstance = (f) => {
+    const outer = holding;
+    holding = true;
+    try {
+      return f();
+    } finally {
+      holding = outer;
+      if (!holding && resetDue) {
+        resetDue = false;
+        stats.memoryResets += 1;
+        fresh();
+      }
+    }
   };
 
   // `message` in the chosen language; `messageEn` and `messageZh` always both present.
@@ -170,30 +213,71 @@ function makeApi(createGlue) {
     throw new PayloadError(localized(r), language);
   };
 
-  // A report from the core: JSON text with the normalized value after a newline (or an object when the value
-  // holds a Long beyond 2^53). The value is parsed when `r.value` is first read — a caller that wants only the
-  // verdict does not pay for it — and is then an ordinary data property, in its usual place after `ok`.
-  const report = (raw) => {
+  // A report from the core: three lines of JSON text — the verdict, the issues without their words, the
+  // normalized value (absent when there is none) — or an object when the value holds a Long beyond 2^53.
+  // Each part is read when first asked for: `r.ok` at once; `r.errors`/`r.warnings` when one is first read,
+  // with their messages and TOP form, which the core formats then (`words`); `r.value` when it is read. Each is
+  // then an ordinary data property, in its usual place, so a caller that wants the verdict pays for none of
+  // them. `again` checks the same input once more, for when the core has answered another call in between and
+  // no longer holds this report's issues; without it (an input that could have changed since: an object,
+  // bytes) the issues are read at once.
+  const report = (raw, again) => {
     if (typeof raw !== 'string') return localized(raw);
-    const nl = raw.indexOf('\n');
-    if (nl < 0) return localized(JSON.parse(raw));
-    const head = JSON.parse(raw.slice(0, nl));
-    const text = raw.slice(nl + 1);
-    const r = {
-      ok: head.ok,
-      get value() {
-        const value = JSON.parse(text);
-        Object.defineProperty(r, 'value', { value, writable: true, enumerable: true, configurable: true });
-        return value;
-      },
-      errors: head.errors,
-      warnings: head.warnings,
-    };
-    return localized(r);
+    const first = raw.indexOf('\n');
+    const second = raw.indexOf('\n', first + 1);
+    const verdict = JSON.parse(raw.slice(0, first));
+    const issuesText = second < 0 ? raw.slice(first + 1) : raw.slice(first + 1, second);
+    const r = { ok: verdict.ok };
+    const valueText = second < 0 ? undefined : raw.slice(second + 1);
+    Object.defineProperties(r, valueText === undefined ? LAZY_ISSUES : LAZY_VALUE_AND_ISSUES);
+    LAZY.set(r, { issuesText, valueText, number: verdict.words, glue, again, language, readIssues });
+    // Read now when the input could change, or when the instance holding the issues is about to go.
+    if (!again || resetDue) readIssues(r);
+    return r;
   };
-  const check = (method, payload) => report(call('check', method, payload));
+
+  /** Settle a lazy report's issues: parse them, with their words. */
+  function readIssues(r) {
+    const lazy = LAZY.get(r);
+    const { errors, warnings } = withWords(JSON.parse(lazy.issuesText), lazy);
+    settle(r, 'errors', errors);
+    settle(r, 'warnings', warnings);
+  }
+
+  /** The issues with their words (message, messageZh, topCode, topMessage, messageEn), from the core. */
+  function withWords(issues, source) {
+    const count = issues.errors.length + issues.warnings.length;
+    if (count === 0) return issues;
+    let text = source.glue === glue ? call('words', source.number) : undefined;
+    if (text === undefined && source.again) {
+      text = holdingInstance(() => {
+        const raw = source.again();
+        return call('words', JSON.parse(raw.slice(0, raw.indexOf('\n'))).words);
+      });
+    }
+    const words = text === undefined ? [] : JSON.parse(text);
+    if (words.length !== count) throw new Error('qimen-payload: the messages of this report are no longer available');
+    let k = 0;
+    for (const list of [issues.errors, issues.warnings]) {
+      for (const issue of list) {
+        const [en, zh, topCode, topMessage] = words[k++];
+        issue.message = source.language === 'zh' ? zh : en;
+        issue.messageZh = zh;
+        if (topCode !== null) {
+          issue.topCode = topCode;
+          issue.topMessage = topMessage;
+        }
+        issue.messageEn = en;
+      }
+    }
+    return issues;
+  }
+
+  // Only a string input is sure to be the same when it is checked again for its words.
+  const again = (name, method, payload) => (typeof payload === 'string' ? () => call(name, method, payload) : undefined);
+  const check = (method, payload) => holdingInstance(() => report(call('check', method, payload), again('check', method, payload)));
   // The verdict alone: the core does not write the value and nothing parses it.
-  const validate = (method, payload) => report(call('verdict', method, payload));
+  const validate = (method, payload) => holdingInstance(() => report(call('verdict', method, payload), again('verdict', method, payload)));
 
   // Standard Schema v1 (standardschema.dev), the interface zod, valibot and arktype share and tRPC, Hono,
   // TanStack Form, react-hook-form… accept: `value` is the normalized payload, `issues` the errors.
@@ -268,7 +352,8 @@ function makeApi(createGlue) {
     methods: () => call('methods'),
     example: (method) => call('example', method),
     /** `check` for a payload given as an XML body (`<request>…</request>`, the Qimen classic protocol). */
-    checkXml: (method, text, customerId) => report(call('checkXml', method, text, customerId)),
+    checkXml: (method, text, customerId) => holdingInstance(() => report(call('checkXml', method, text, customerId),
+      typeof text === 'string' && (customerId === undefined || typeof customerId === 'string') ? () => call('checkXml', method, text, customerId) : undefined)),
     /** The server adapters' refusals before `check` (too large, not JSON, too slow, unreadable), from the core. */
     refusal: (kind, value, atLeast = false) => localized(call('refusal', kind, value, atLeast)),
   };

@@ -102,26 +102,26 @@ fn corpus() {
         }
         // Every issue must carry both messages, and every error its TOP form.
         for i in report.errors.iter().chain(&report.warnings) {
-            if i.message.is_empty() || i.message_zh.is_empty() {
+            if i.message().is_empty() || i.message_zh().is_empty() {
                 problems.push(format!("{} {}: empty message", i.path, i.code.as_str()));
             }
         }
         // Where a case pins the SDK's own client-error text (written from the SDK's request classes).
         if let Some(want) = case.get("topMessages") {
-            let got: Vec<&str> = report.errors.iter().map(|i| i.top_message.as_deref().unwrap_or("")).collect();
+            let got: Vec<String> = report.errors.iter().map(|i| i.top_message().unwrap_or_default()).collect();
             if *want != serde_json::json!(got) {
                 problems.push(format!("topMessages: want {want}, got {got:?}"));
             }
         }
         for i in &report.errors {
-            let top = i.top_message.as_deref().unwrap_or("");
-            let ok = match i.top_code {
+            let top = i.top_message().unwrap_or_default();
+            let ok = match i.top_code() {
                 Some(40) => top.starts_with("client-error:Missing required arguments:"),
                 Some(41) => top.starts_with("client-error:Invalid arguments:"),
                 _ => false,
             };
             if !ok {
-                problems.push(format!("{} {}: bad TOP form {:?} {top}", i.path, i.code.as_str(), i.top_code));
+                problems.push(format!("{} {}: bad TOP form {:?} {top}", i.path, i.code.as_str(), i.top_code()));
             }
         }
         if !problems.is_empty() {

@@ -31,13 +31,32 @@ fn expected(case: &Value, key: &str) -> Vec<String> {
 fn decode(answer: JsValue) -> Result<Value, String> {
     match answer.as_string() {
         Some(text) => {
-            let (head, value) = match text.split_once('\n') {
-                Some((head, value)) => (head, Some(value)),
-                None => (text.as_str(), None),
-            };
-            let mut report: Value = serde_json::from_str(head).map_err(|e| e.to_string())?;
-            if let Some(v) = value {
+            // Three lines: the verdict, the issues without words, the value (when there is one).
+            let mut lines = text.splitn(3, '\n');
+            let verdict: Value = serde_json::from_str(lines.next().unwrap_or("")).map_err(|e| e.to_string())?;
+            let issues: Value = serde_json::from_str(lines.next().ok_or("no issues line")?).map_err(|e| e.to_string())?;
+            let mut report = serde_json::json!({ "ok": verdict["ok"], "errors": issues["errors"], "warnings": issues["warnings"] });
+            if let Some(v) = lines.next() {
                 report["value"] = serde_json::from_str(v).map_err(|e| e.to_string())?;
+            }
+            // The words, asked for by the report's number while it is the latest.
+            let number = verdict["words"].as_u64().ok_or("no words number")? as u32;
+            let words: Value = serde_json::from_str(&qimen_payload::wasm::words(number).ok_or("words gone")?).map_err(|e| e.to_string())?;
+            let mut k = 0;
+            for key in ["errors", "warnings"] {
+                for issue in report[key].as_array_mut().ok_or("issues not a list")? {
+                    let w = &words[k];
+                    k += 1;
+                    issue["message"] = w[0].clone();
+                    issue["messageZh"] = w[1].clone();
+                    if !w[2].is_null() {
+                        issue["topCode"] = w[2].clone();
+                        issue["topMessage"] = w[3].clone();
+                    }
+                }
+            }
+            if words.as_array().map(Vec::len) != Some(k) {
+                return Err(format!("{} words for {k} issues", words));
             }
             Ok(report)
         }
@@ -146,12 +165,29 @@ fn verdict_is_check_without_the_value() {
         };
         let full = decode(qimen_payload::wasm::check(JsValue::from_str(method), JsValue::from_str(&payload))).expect("check");
         let answer = qimen_payload::wasm::verdict(JsValue::from_str(method), JsValue::from_str(&payload));
-        let text = answer.as_string().expect("JSON text");
-        assert!(!text.contains('\n'), "{name}: a verdict carries no value");
-        let verdict: Value = serde_json::from_str(&text).expect("verdict JSON");
+        assert_eq!(answer.as_string().expect("JSON text").lines().count(), 2, "{name}: a verdict carries no value");
+        let verdict = decode(answer).expect("verdict");
         assert_eq!(verdict.get("value"), None, "{name}");
         for key in ["ok", "errors", "warnings"] {
             assert_eq!(verdict[key], full[key], "{name}: {key}");
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn words_match_the_full_form_and_only_for_the_latest_report() {
+    let method = "taobao.inventory.shopinv.adjust";
+    let text = r#"{"shop_inventory_edit":{"order_id":"o","store_id":1,"check_mode":2,"detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s","quantity":1.5},{"item_id":1,"sku_id":0,"sub_order_id":"t","quantity":0}],"recover_deleted_data":true,"extra":1}}"#;
+    let native = serde_json::to_value(qimen_payload::check(method, text)).expect("full form");
+    let first = qimen_payload::wasm::check(method.into(), text.into()).as_string().expect("text");
+    let first_number: u32 =
+        serde_json::from_str::<Value>(first.lines().next().expect("line")).expect("verdict")["words"].as_u64().expect("number") as u32;
+    // The compact issues carry no words; with them, the report is the native full form.
+    assert!(!first.contains("message"), "{first}");
+    let wasm = decode(qimen_payload::wasm::check(method.into(), text.into())).expect("report");
+    assert_eq!(wasm["errors"], native["errors"]);
+    assert_eq!(wasm["warnings"], native["warnings"]);
+    assert!(!native["warnings"].as_array().expect("list").is_empty() && !native["errors"].as_array().expect("list").is_empty());
+    // The first report is no longer the latest: its words are gone, and asked for they are `undefined`.
+    assert_eq!(qimen_payload::wasm::words(first_number), None);
 }

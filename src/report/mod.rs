@@ -1,12 +1,13 @@
 //! What `check` answers: the report, its issues (errors and warnings), their codes and parameters.
 //!
 //! An issue is built from a typed [`Violation`]: its `code`, `params`, both messages and the TOP form are all
-//! derived from it, so nothing a producer says can be lost or contradicted on the way to the user.
+//! derived from it, so nothing a producer says can be lost or contradicted on the way to the user; the words
+//! are written when they are read.
 
 pub mod messages;
 pub mod violation;
 
-use serde::ser::Serializer;
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 pub use violation::Violation;
@@ -81,55 +82,98 @@ impl Serialize for Code {
 }
 
 /// One finding: an error (the server would reject it, or data would be corrupted) or a warning.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Its messages and TOP form are derived from the violation when asked for ([`Issue::message`],
+/// [`Issue::message_zh`], [`Issue::top_message`]), not when the issue is made: a caller that only needs the
+/// verdict, or the codes and paths, does not pay for words. Serialized (serde) it is the full form, messages
+/// included; [`Compact`] is the form without them.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     /// Where: `item[3].itemCode`; empty for the payload as a whole.
     pub path: String,
     pub code: Code,
-    #[serde(rename = "params", serialize_with = "serialize_params")]
     pub violation: Violation,
     /// The field's name for people, from the table (absent for a member not in the table, or the whole).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Label>,
     /// The 1-based number of the entry in the innermost list the issue is in (`item[4]…` → 5).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<usize>,
-    pub message: String,
-    pub message_zh: String,
-    /// For errors, the TOP SDK client-error code: 40 (missing) or 41 (invalid).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub top_code: Option<u32>,
-    /// For errors, the TOP SDK client-error message, e.g. `client-error:Missing required arguments:item.itemCode`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub top_message: Option<String>,
-}
-
-/// Serialized under the name `params`: the violation's typed fields.
-fn serialize_params<S: Serializer>(v: &Violation, s: S) -> Result<S::Ok, S::Error> {
-    violation::Params(v).serialize(s)
+    /// An error (it has a TOP SDK client-error form) or a warning.
+    pub is_error: bool,
 }
 
 impl Issue {
-    /// Build an issue; its code, messages and TOP form are derived from the violation and the path.
+    /// Build an issue; its code is the violation's.
     pub fn new(path: String, violation: Violation, is_error: bool) -> Issue {
         Issue::at(path, None, None, violation, is_error)
     }
     /// An issue at a field with its label and list position: the messages name the field as people do.
     pub fn at(path: String, label: Option<Label>, position: Option<usize>, violation: Violation, is_error: bool) -> Issue {
-        let place = messages::Place { path: &path, label: label.as_ref(), position };
-        let (message, message_zh) = messages::describe(&place, &violation);
-        let (top_code, top_message) = if is_error {
-            let (c, m) = messages::top_form(&path, &violation);
-            (Some(c), Some(m))
-        } else {
-            (None, None)
-        };
-        Issue { path, code: violation.code(), violation, label, position, message, message_zh, top_code, top_message }
+        Issue { path, code: violation.code(), violation, label, position, is_error }
     }
     /// An error about the whole payload (empty path).
     pub fn whole(violation: Violation) -> Issue {
         Issue::new(String::new(), violation, true)
+    }
+    fn place(&self) -> messages::Place<'_> {
+        messages::Place { path: &self.path, label: self.label.as_ref(), position: self.position }
+    }
+    /// The message in English.
+    pub fn message(&self) -> String {
+        messages::message(&messages::en::En, &self.place(), &self.violation)
+    }
+    /// The message in Chinese.
+    pub fn message_zh(&self) -> String {
+        messages::message(&messages::zh::Zh, &self.place(), &self.violation)
+    }
+    /// For errors, the TOP SDK client-error code: 40 (missing) or 41 (invalid).
+    pub fn top_code(&self) -> Option<u32> {
+        self.is_error.then(|| messages::top_code(&self.violation))
+    }
+    /// For errors, the TOP SDK client-error message, e.g. `client-error:Missing required arguments:item.itemCode`.
+    pub fn top_message(&self) -> Option<String> {
+        self.is_error.then(|| messages::top_form(&self.path, &self.violation).1)
+    }
+    /// The fields every form writes, in their order: path, code, params, label, position.
+    fn serialize_head<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        m.serialize_entry("path", &self.path)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("params", &violation::Params(&self.violation))?;
+        if let Some(label) = &self.label {
+            m.serialize_entry("label", label)?;
+        }
+        if let Some(position) = &self.position {
+            m.serialize_entry("position", position)?;
+        }
+        Ok(())
+    }
+}
+
+/// The full form: `path`, `code`, `params`, `label`, `position`, `message`, `messageZh`, and for errors
+/// `topCode` and `topMessage`.
+impl Serialize for Issue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.serialize_head(&mut m)?;
+        m.serialize_entry("message", &self.message())?;
+        m.serialize_entry("messageZh", &self.message_zh())?;
+        if self.is_error {
+            let (code, message) = messages::top_form(&self.path, &self.violation);
+            m.serialize_entry("topCode", &code)?;
+            m.serialize_entry("topMessage", &message)?;
+        }
+        m.end()
+    }
+}
+
+/// The form without words: `path`, `code`, `params`, `label`, `position` — what the wasm layer sends, the
+/// messages and the TOP form following only when they are read.
+pub struct Compact<'a>(pub &'a Issue);
+
+impl Serialize for Compact<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.0.serialize_head(&mut m)?;
+        m.end()
     }
 }
 

@@ -5,6 +5,9 @@
 mod js_input;
 mod options;
 mod safe;
+mod words;
+
+pub use words::words;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -13,7 +16,7 @@ use crate::engine;
 use crate::input::Input;
 use crate::render;
 use crate::report::violation::{Expected, Violation};
-use crate::report::Report;
+use crate::report::{Compact, Report};
 use crate::rules::{self, Api};
 use crate::{chunk as chunking, request, response, sign};
 use js_input::Payload;
@@ -89,35 +92,49 @@ fn has_unsafe_long(v: &crate::Val) -> bool {
 
 /// A report for JS. The fast path is JSON text, which the JS entry point hands to `JSON.parse` (building the
 /// same objects property by property through serde-wasm-bindgen costs several times more; see BENCHMARKS.md).
-/// The normalized value, when there is one, follows the rest of the report after a newline (compact JSON has
-/// none): the JS side parses the report at once and the value only when `r.value` is first read, so a caller
-/// that wants the verdict does not pay for the value's `JSON.parse`. A value with a Long beyond 2^53 takes the
-/// object path, where it becomes an exact BigInt.
-fn report_to_js(report: &Report) -> JsValue {
+/// Three lines (compact JSON has no newline): the verdict, the issues in the compact form, and the normalized
+/// value when there is one. The JS side parses the verdict at once, the issues when `r.errors` or
+/// `r.warnings` is first read (fetching their words then, `words.rs`), and the value when `r.value` is: a
+/// caller that wants the verdict pays for none of them. A value with a Long beyond 2^53 takes the object path,
+/// where it becomes an exact BigInt.
+fn report_to_js(report: Report) -> JsValue {
     #[derive(Serialize)]
-    struct Head<'a> {
+    struct Verdict {
         ok: bool,
-        errors: &'a [crate::Issue],
-        warnings: &'a [crate::Issue],
+        /// The number `words(number)` answers this report's messages by.
+        words: u32,
+    }
+    #[derive(Serialize)]
+    struct Issues<'a> {
+        errors: Vec<Compact<'a>>,
+        warnings: Vec<Compact<'a>>,
     }
     if report.value.as_ref().is_some_and(has_unsafe_long) {
-        return to_js(report);
+        return to_js(&report);
     }
-    // One buffer: the report, then (when there is one) a newline and the value.
+    // One buffer, three lines: the verdict, the issues, and (when there is one) the value.
     let mut out = Vec::with_capacity(256);
-    let written =
-        serde_json::to_writer(&mut out, &Head { ok: report.ok, errors: &report.errors, warnings: &report.warnings }).and_then(|()| {
-            match &report.value {
-                Some(v) => {
-                    out.push(b'\n');
-                    serde_json::to_writer(&mut out, v)
-                }
-                None => Ok(()),
+    let issues = Issues { errors: report.errors.iter().map(Compact).collect(), warnings: report.warnings.iter().map(Compact).collect() };
+    let written = serde_json::to_writer(&mut out, &Verdict { ok: report.ok, words: words::next_number() })
+        .and_then(|()| {
+            out.push(b'\n');
+            serde_json::to_writer(&mut out, &issues)
+        })
+        .and_then(|()| match &report.value {
+            Some(v) => {
+                out.push(b'\n');
+                serde_json::to_writer(&mut out, v)
             }
+            None => Ok(()),
         });
+    drop(issues);
     match (written, std::str::from_utf8(&out)) {
-        (Ok(()), Ok(text)) => JsValue::from_str(text),
-        _ => to_js(report),
+        (Ok(()), Ok(text)) => {
+            let text = JsValue::from_str(text);
+            words::keep(report.errors, report.warnings);
+            text
+        }
+        _ => to_js(&report),
     }
 }
 
@@ -127,13 +144,13 @@ fn report_to_js(report: &Report) -> JsValue {
 pub fn verdict(method: JsValue, payload: JsValue) -> JsValue {
     let mut report = check_payload(&method, &payload);
     report.value = None;
-    report_to_js(&report)
+    report_to_js(report)
 }
 
 /// `check(method, payload)` → the report `{ ok, value, errors, warnings }`, as JSON text or as an object.
 #[wasm_bindgen]
 pub fn check(method: JsValue, payload: JsValue) -> JsValue {
-    report_to_js(&check_payload(&method, &payload))
+    report_to_js(check_payload(&method, &payload))
 }
 
 /// `checkXml(method, text, customerId?)` → the report of a payload given as an XML body (`<request>…</request>`,
@@ -148,7 +165,7 @@ pub fn check_xml(method: JsValue, text: JsValue, customer_id: JsValue) -> JsValu
             .map(|input| engine::check_input(api, &input))
             .map_err(|e| Report::failed(engine::parse_error_issue(e)))
     });
-    report_to_js(&r.unwrap_or_else(|r| r))
+    report_to_js(r.unwrap_or_else(|r| r))
 }
 
 /// `render(method, payload, format)` → the rendered text (a string), or the refusing report (an object).

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as q from 'qimen-payload';
 import qDefault from 'qimen-payload';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 
 test('import and require each give a Node build usable at once; the default export is init, resolving at once', async () => {
   assert.equal(typeof q.check, 'function');
@@ -111,4 +112,51 @@ test('validate and isValid: the verdict without the value; check parses its valu
   const big = q.check(SHOP, good.replace('111111111', '9007199254740993'));
   assert.equal(big.value.shop_inventory_edit.store_id, 9007199254740993n);
   assert.equal(q.validate('taobao.nope', '{}').errors[0].code, 'unknown_method');
+});
+
+test('issues are read lazily, with the same words, key order and language as an eager report', () => {
+  const SHOP = 'taobao.inventory.shopinv.adjust';
+  const bad = JSON.stringify({ shop_inventory_edit: { order_id: 'o', store_id: 1, check_mode: 2, recover_deleted_data: true, extra: 1,
+    detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's', quantity: 1.5 }, { item_id: 1, sku_id: 0, sub_order_id: 't', quantity: 2 }] } });
+  // An object input is read at once (it could change before its words are asked for): the reference.
+  const eager = q.check(SHOP, JSON.parse(bad));
+  assert.equal(Object.getOwnPropertyDescriptor(eager, 'errors').writable, true, 'an object input: data at once');
+  const lazy = q.check(SHOP, bad);
+  assert.equal(typeof Object.getOwnPropertyDescriptor(lazy, 'errors').get, 'function', 'a text input: not read yet');
+  // Other calls in between: the core no longer holds this report's issues; they are checked again for their words.
+  for (let i = 0; i < 3; i++) q.check(SHOP, q.example(SHOP));
+  assert.equal(JSON.stringify(lazy), JSON.stringify(eager), 'same issues, words and key order');
+  assert.deepEqual(Object.keys(lazy.errors[0]), ['path', 'code', 'params', 'label', 'position', 'message', 'messageZh', 'topCode', 'topMessage', 'messageEn']);
+  assert.deepEqual(Object.keys(lazy.warnings[0]), ['path', 'code', 'params', 'message', 'messageZh', 'messageEn']);
+  assert.equal(lazy.errors[0].topCode, 41);
+  assert.match(lazy.errors[0].topMessage, /^client-error:Invalid arguments:shopInventoryEdit\.detailList\.quantity/);
+  assert.equal(Object.getOwnPropertyDescriptor(lazy, 'errors').writable, true, 'a data property once read');
+  // Read at once (the core still holds them), spread, and in the language chosen when the check was made.
+  q.setLanguage('zh');
+  const zh = q.validate(SHOP, bad);
+  q.setLanguage('en');
+  assert.equal({ ...zh.errors[0] }.message, zh.errors[0].messageZh);
+  assert.ok(zh.errors[0].message.startsWith('调整数量') && zh.errors[0].message.includes('"1.5"'), zh.errors[0].message);
+  assert.equal(zh.errors[0].messageEn, eager.errors[0].messageEn);
+  // Assignable before and after reading, like any property.
+  const r = q.check(SHOP, bad);
+  r.errors = [];
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.warnings.length, 1);
+  // A report whose issues are never read costs nothing more and breaks nothing later.
+  for (let i = 0; i < 50; i++) q.check(SHOP, bad);
+  assert.equal(q.check(SHOP, bad).errors[0].code, 'integer');
+});
+
+test('many checks in a row, their reports never read, do not abort V8 (a JS-to-wasm call inlined into optimized code)', () => {
+  // Node 20's V8 aborted ("unreachable code" in the deoptimizer) after ~100k such calls before every wasm call
+  // went through one trampoline (scripts/wrap-glue.mjs). In a child process: an abort would end this one too.
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import * as q from 'qimen-payload';
+    const m = 'taobao.inventory.shopinv.adjust';
+    const text = q.example(m);
+    for (let i = 0; i < 200000; i++) q.check(m, text);
+    console.log('done');`], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(child.status, 0, child.stderr.slice(0, 500));
+  assert.equal(child.stdout.trim(), 'done');
 });

@@ -5,7 +5,7 @@ pub mod en;
 mod top;
 pub mod zh;
 
-pub use top::{dotted, java_property, top_form};
+pub use top::{dotted, java_property, top_code, top_form};
 
 use super::violation::{BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, Violation};
 use super::Label;

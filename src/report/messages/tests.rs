@@ -264,16 +264,16 @@ fn a_field_is_named_by_its_label_and_entry_number() {
     let e = r.errors.iter().find(|e| e.path == "item[4].retailPrice").expect("the price error");
     assert_eq!(e.position, Some(5));
     assert_eq!(e.label.map(|l| (l.en, l.zh)), Some(("Retail price", "零售价")));
-    assert!(e.message.starts_with("Retail price (entry 5) is \"12.5元\""), "{}", e.message);
-    assert!(e.message_zh.starts_with("零售价(第 5 条) 的值 \"12.5元\""), "{}", e.message_zh);
+    assert!(e.message().starts_with("Retail price (entry 5) is \"12.5元\""), "{}", e.message());
+    assert!(e.message_zh().starts_with("零售价(第 5 条) 的值 \"12.5元\""), "{}", e.message_zh());
     // The fix is named: the unit to remove.
-    assert!(e.message.ends_with("remove the unit \"元\""), "{}", e.message);
-    assert!(e.message_zh.ends_with("请去掉单位\"元\""), "{}", e.message_zh);
+    assert!(e.message().ends_with("remove the unit \"元\""), "{}", e.message());
+    assert!(e.message_zh().ends_with("请去掉单位\"元\""), "{}", e.message_zh());
     // The SDK form still names the property, not the label.
-    assert!(e.top_message.as_deref().is_some_and(|m| m.contains("item.retailPrice")));
+    assert!(e.top_message().as_deref().is_some_and(|m| m.contains("item.retailPrice")));
     // A member the table does not have keeps its path.
     let r = crate::check("qimen.taobao.pos.items.synchronize", r#"{"actionType":"add","item":[{"itemCode":"A","itemName":"n","nope":1}]}"#);
     let w = r.warnings.iter().find(|w| w.path == "item[0].nope").expect("unknown field");
     assert_eq!((w.label, w.position), (None, Some(1)));
-    assert!(w.message_zh.starts_with("item[0].nope 不是"), "{}", w.message_zh);
+    assert!(w.message_zh().starts_with("item[0].nope 不是"), "{}", w.message_zh());
 }

@@ -38,18 +38,27 @@ pub fn java_property(dotted: &str) -> String {
     out
 }
 
+/// The TOP client-error code of an error: 40 (missing) or 41 (invalid).
+pub fn top_code(v: &Violation) -> u32 {
+    match v {
+        Violation::Missing | Violation::MissingWhen { .. } | Violation::TooFew { .. } => 40,
+        _ => 41,
+    }
+}
+
 /// (40, "…Missing required arguments…") or (41, "…Invalid arguments…").
 pub fn top_form(path: &str, v: &Violation) -> (u32, String) {
     let name = java_property(&dotted(path));
+    let code = top_code(v);
+    if code == 40 {
+        return (40, format!("client-error:Missing required arguments:{name}"));
+    }
     let detail = match v {
-        Violation::Missing | Violation::MissingWhen { .. } | Violation::TooFew { .. } => {
-            return (40, format!("client-error:Missing required arguments:{name}"));
-        }
         Violation::TooLong { max, .. } => format!("the string length of {name} can not be larger than {max}."),
         Violation::TooMany { max, .. } => format!("the array size of {name} must be less than {max}."),
         Violation::Range { bound: Bound::AtLeast(min), .. } => format!("the value of {name} can not be less than {min}."),
         _ if name.is_empty() => message(&En, &Place { path, label: None, position: None }, v),
         _ => format!("{name}: {}", message(&En, &Place { path, label: None, position: None }, v)),
     };
-    (41, format!("client-error:Invalid arguments:{detail}"))
+    (code, format!("client-error:Invalid arguments:{detail}"))
 }
