@@ -67,15 +67,14 @@ function pathSegments(path) {
   return out;
 }
 
-// A report's lazy parts (see `report` in makeApi). The accessors are shared by every report and find their
-// report's texts in a WeakMap: accessors made afresh per report (object-literal getters, closures) make V8
-// (Node 20) abort in its deoptimizer — their maps die with them in GC, which can happen inside a wasm call,
-// and V8 cannot lazily deoptimize a frame that is in a wasm call. Assigning one makes it a data property.
-const LAZY = new WeakMap();
+// A report's lazy parts (see `report` in makeApi): accessors shared by every report, which find the report's
+// texts under a non-enumerable symbol; reading one replaces it with an ordinary data property, and so does
+// assigning one. (Accessors cost ~2 µs per report to install, so a report with nothing to defer gets none.)
+const LAZY = Symbol('qimen-payload lazy report');
 const settle = (r, name, value) => Object.defineProperty(r, name, { value, writable: true, enumerable: true, configurable: true });
 const lazyPart = (name, read) => ({
   get() {
-    read(this, LAZY.get(this));
+    read(this, this[LAZY]);
     return this[name];
   },
   set(value) {
@@ -86,8 +85,11 @@ const lazyPart = (name, read) => ({
 });
 const readValue = (r, lazy) => settle(r, 'value', JSON.parse(lazy.valueText));
 const readIssues = (r, lazy) => lazy.readIssues(r);
+const LAZY_VALUE = { value: lazyPart('value', readValue) };
 const LAZY_ISSUES = { errors: lazyPart('errors', readIssues), warnings: lazyPart('warnings', readIssues) };
-const LAZY_VALUE_AND_ISSUES = { value: lazyPart('value', readValue), ...LAZY_ISSUES };
+const LAZY_VALUE_AND_ISSUES = { ...LAZY_VALUE, ...LAZY_ISSUES };
+// The issues line of a report without issues, as the core writes it.
+const NO_ISSUES = '{"errors":[],"warnings":[]}';
 
 // Past this size of linear memory (wasm memory never shrinks), the instance is replaced by a fresh one between
 // calls, so one large input does not keep its memory for the life of the process.
@@ -223,14 +225,22 @@ function makeApi(createGlue) {
   // bytes) the issues are read at once.
   const report = (raw, again) => {
     if (typeof raw !== 'string') return localized(raw);
+    // The verdict line is `{"ok":true|false,"words":N}` (`report_to_js` in src/wasm/mod.rs), read as such.
     const first = raw.indexOf('\n');
+    const ok = raw.startsWith('{"ok":true,');
     const second = raw.indexOf('\n', first + 1);
-    const verdict = JSON.parse(raw.slice(0, first));
     const issuesText = second < 0 ? raw.slice(first + 1) : raw.slice(first + 1, second);
-    const r = { ok: verdict.ok };
     const valueText = second < 0 ? undefined : raw.slice(second + 1);
-    Object.defineProperties(r, valueText === undefined ? LAZY_ISSUES : LAZY_VALUE_AND_ISSUES);
-    LAZY.set(r, { issuesText, valueText, number: verdict.words, glue, again, language, readIssues });
+    if (issuesText === NO_ISSUES) {
+      if (valueText === undefined) return { ok, errors: [], warnings: [] };
+      const r = Object.defineProperties({ ok }, LAZY_VALUE);
+      r.errors = [];
+      r.warnings = [];
+      return Object.defineProperty(r, LAZY, { value: { valueText } });
+    }
+    const r = Object.defineProperties({ ok }, valueText === undefined ? LAZY_ISSUES : LAZY_VALUE_AND_ISSUES);
+    const number = Number(raw.slice(raw.indexOf('"words":') + 8, first - 1));
+    Object.defineProperty(r, LAZY, { value: { issuesText, valueText, number, glue, again, language, readIssues } });
     // Read now when the input could change, or when the instance holding the issues is about to go.
     if (!again || resetDue) readIssues(r);
     return r;
@@ -238,7 +248,7 @@ function makeApi(createGlue) {
 
   /** Settle a lazy report's issues: parse them, with their words. */
   function readIssues(r) {
-    const lazy = LAZY.get(r);
+    const lazy = r[LAZY];
     const { errors, warnings } = withWords(JSON.parse(lazy.issuesText), lazy);
     settle(r, 'errors', errors);
     settle(r, 'warnings', warnings);

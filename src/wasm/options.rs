@@ -181,7 +181,7 @@ pub fn params(obj: &JsValue) -> Result<Vec<(String, String)>, Report> {
             String::new()
         } else if let Some(s) = v.as_string() {
             // The signature is over UTF-8; a lone surrogate has none, so the server could not agree with it.
-            if s.contains('\u{FFFD}') && !v.unchecked_ref::<js_sys::JsString>().is_valid_utf16() {
+            if super::js_input::has_lone_surrogate(&s, &v) {
                 return Err(type_error(&name, Expected::TextWithoutLoneSurrogates, Got::LoneSurrogateString));
             }
             s

@@ -143,6 +143,16 @@ test('issues are read lazily, with the same words, key order and language as an 
   r.errors = [];
   assert.deepEqual(r.errors, []);
   assert.equal(r.warnings.length, 1);
+  // A report without issues has nothing to defer: plain data (only a check's value is read on demand).
+  const clean = q.validate(SHOP, q.example(SHOP));
+  assert.deepEqual(Object.getOwnPropertyDescriptors(clean), {
+    ok: { value: true, writable: true, enumerable: true, configurable: true },
+    errors: { value: [], writable: true, enumerable: true, configurable: true },
+    warnings: { value: [], writable: true, enumerable: true, configurable: true },
+  });
+  const cleanCheck = q.check(SHOP, q.example(SHOP));
+  assert.equal(typeof Object.getOwnPropertyDescriptor(cleanCheck, 'value').get, 'function');
+  assert.equal(Object.getOwnPropertyDescriptor(cleanCheck, 'errors').writable, true);
   // A report whose issues are never read costs nothing more and breaks nothing later.
   for (let i = 0; i < 50; i++) q.check(SHOP, bad);
   assert.equal(q.check(SHOP, bad).errors[0].code, 'integer');
