@@ -170,3 +170,25 @@ test('many checks in a row, their reports never read, do not abort V8 (a JS-to-w
   assert.equal(child.status, 0, child.stderr.slice(0, 500));
   assert.equal(child.stdout.trim(), 'done');
 });
+
+test('stringify writes what JSON.stringify writes, and BigInts exactly', () => {
+  class Money { constructor(v) { this.v = v; } toJSON(key) { return `${key}:${this.v}`; } }
+  const values = [
+    { a: 1, b: [1, 'x', null, undefined, () => 1, Symbol('s')], c: undefined, d: new Date(0), e: new Money(5), f: NaN, g: -0, h: Infinity },
+    [new Number(3), new String('s'), new Boolean(false), { toJSON: () => undefined }], '€ "\u2028', 12.5, null, true, { nested: { deep: [[{}], []] } },
+  ];
+  for (const v of values) {
+    for (const space of [undefined, 2, '\t', 20, 'abcdefghijklmnop']) assert.equal(q.stringify(v, space), JSON.stringify(v, null, space));
+  }
+  // A BigInt anywhere: the exact writer, for the whole value.
+  assert.equal(q.stringify({ id: 9007199254740993n, list: [1n, { x: -12345678901234567890n }], s: '9007199254740993' }),
+    '{"id":9007199254740993,"list":[1,{"x":-12345678901234567890}],"s":"9007199254740993"}');
+  assert.equal(q.stringify([1n], 1), '[\n 1\n]');
+  for (const space of [undefined, 2, '--']) {
+    const exact = { n: 1n, d: new Date(0), m: new Money(1), u: undefined, f: () => 1, b: [new Number(2), undefined, NaN] };
+    assert.equal(q.stringify(exact, space), JSON.stringify({ ...exact, n: 1 }, null, space));
+  }
+  const cyclic = { a: 1 };
+  cyclic.self = cyclic;
+  assert.throws(() => q.stringify(cyclic), RangeError);
+});
