@@ -97,9 +97,10 @@ const lazyPart = (name, read) => ({
   configurable: true,
 });
 const readValue = (r, lazy) => settle(r, 'value', JSON.parse(lazy.valueText));
-const readIssues = (r, lazy) => lazy.readIssues(r);
+// The issues are read by their API instance (it holds the core that has their words).
+const readIssuesOf = (r, lazy) => lazy.readIssues(r);
 const LAZY_VALUE = { value: lazyPart('value', readValue) };
-const LAZY_ISSUES = { errors: lazyPart('errors', readIssues), warnings: lazyPart('warnings', readIssues) };
+const LAZY_ISSUES = { errors: lazyPart('errors', readIssuesOf), warnings: lazyPart('warnings', readIssuesOf) };
 const LAZY_VALUE_AND_ISSUES = { ...LAZY_VALUE, ...LAZY_ISSUES };
 // The issues line of a report without issues, as the core writes it.
 const NO_ISSUES = '{"errors":[],"warnings":[]}';
