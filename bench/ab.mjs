@@ -5,19 +5,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as B from 'qimen-payload';
 import { payload } from './payloads.mjs';
+import { race } from './race.mjs';
 
 if (!process.env.BASELINE) throw new Error('set BASELINE to the baseline build\'s pkg directory');
 const A = await import(pathToFileURL(join(process.env.BASELINE, 'node.mjs')).href);
-const ROUNDS = 7, MS = 100;
-function ops(fn) { let n = 0; const s = performance.now(); let now = s; while (now - s < MS) { for (let i = 0; i < 8; i++) fn(); n += 8; now = performance.now(); } return n * 1000 / (now - s); }
-const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-function race(c) { for (const f of Object.values(c)) for (let i = 0; i < 200; i++) f(); const s = Object.fromEntries(Object.keys(c).map((k) => [k, []])); for (let r = 0; r < ROUNDS; r++) for (const [k, f] of Object.entries(c)) s[k].push(ops(f)); return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, med(v)])); }
 const only = process.argv[2] ?? 'shopinv';
 for (const m of A.methods().map((x) => x.method).filter((m) => m.includes(only))) for (const valid of [true, false]) {
   const text = JSON.stringify(payload(m, 20, valid));
   const r = race({
     aCheck: () => A.check(m, text), bCheck: () => B.check(m, text),
     aMsg: () => A.check(m, text).errors.map((e) => e.message), bMsg: () => B.check(m, text).errors.map((e) => e.message),
-  });
+  }, { budgetMs: 100 });
   console.log(m, valid ? 'valid' : 'invalid', `check B/A ${(r.bCheck / r.aCheck).toFixed(2)} (A ${Math.round(1e6 / r.aCheck)} µs, B ${Math.round(1e6 / r.bCheck)} µs); with messages B/A ${(r.bMsg / r.aMsg).toFixed(2)} (A ${Math.round(1e6 / r.aMsg)} µs, B ${Math.round(1e6 / r.bMsg)} µs)`);
 }

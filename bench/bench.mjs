@@ -8,31 +8,10 @@ import { fileURLToPath } from 'node:url';
 import * as q from 'qimen-payload';
 import { payload } from './payloads.mjs';
 import { makePeer } from './peer.mjs';
+import { race, median, settings } from './race.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const BUDGET_MS = Number(process.env.BENCH_MS ?? 120); // per contender per round
-
-function opsPerSec(fn) {
-  let n = 0;
-  const start = performance.now();
-  let now = start;
-  while (now - start < BUDGET_MS) {
-    for (let i = 0; i < 16; i++) fn();
-    n += 16;
-    now = performance.now();
-  }
-  return (n * 1000) / (now - start);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Interleave contenders round by round; return their median ops/s. */
-function race(contenders) {
-  for (const fn of Object.values(contenders)) for (let i = 0; i < 200; i++) fn(); // warm-up
-  const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let r = 0; r < ROUNDS; r++) for (const [k, fn] of Object.entries(contenders)) samples[k].push(opsPerSec(fn));
-  return Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, median(s)]));
-}
+const { rounds: ROUNDS, budgetMs: BUDGET_MS } = settings();
 
 function entryNames(method) {
   // The XML entry element of each list schema: from the rule table (entryElement), as our renderer writes it.

@@ -3,25 +3,11 @@
 import * as q from 'qimen-payload';
 import { payload } from './payloads.mjs';
 import { makePeer } from './peer.mjs';
+import { race as interleaved } from './race.mjs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const BUDGET_MS = Number(process.env.BENCH_MS ?? 100);
 const only = process.argv[2] ?? '';
 const sizes = (process.env.BENCH_SIZES ?? '20').split(',').map(Number);
-function opsPerSec(fn) {
-  let n = 0;
-  const start = performance.now();
-  let now = start;
-  while (now - start < BUDGET_MS) { for (let i = 0; i < 16; i++) fn(); n += 16; now = performance.now(); }
-  return (n * 1000) / (now - start);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function race(c) {
-  for (const fn of Object.values(c)) for (let i = 0; i < 200; i++) fn();
-  const s = Object.fromEntries(Object.keys(c).map((k) => [k, []]));
-  for (let r = 0; r < ROUNDS; r++) for (const [k, fn] of Object.entries(c)) s[k].push(opsPerSec(fn));
-  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, median(v)]));
-}
+const race = (c) => interleaved(c, { rounds: 5, budgetMs: 100 });
 for (const { method, listLimit } of q.methods()) {
   if (!method.includes(only)) continue;
   const peer = makePeer(q.schema(method), new Map());

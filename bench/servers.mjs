@@ -7,6 +7,7 @@
 import * as q from '../pkg/node.mjs';
 import { startGateway } from '../pkg/gateway.mjs';
 import { startProxy } from '../pkg/proxy.mjs';
+import { median } from './race.mjs';
 
 const APP = 'bench-app';
 const SECRET = 'bench-secret';
@@ -48,7 +49,6 @@ for (let done = 0; done < CALLS; done += BATCH) {
 await p.close();
 await g.close();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 console.log(`| path (${CALLS} sequential calls each, interleaved in batches of ${BATCH}) | calls/s | median ms | p95 ms |`);

@@ -3,7 +3,9 @@
 //! (through `chunk` above the list limit), and the uniqueness check on codes crafted to collide in an unkeyed
 //! hash. Median of several rounds; prints Markdown tables.
 
-use std::time::Instant;
+#[path = "common/timing.rs"]
+mod timing;
+use timing::time;
 
 use qimen_payload::chunk::chunk;
 use qimen_payload::render::{render, render_value, Format};
@@ -61,22 +63,6 @@ fn fx_colliding_codes(n: usize) -> Vec<String> {
         }
     }
     codes.into_iter().map(|c| String::from_utf8(c).expect("ASCII")).collect()
-}
-
-/// Median seconds per call of `f` over rounds of at least ~50 ms.
-fn time(mut f: impl FnMut()) -> f64 {
-    let mut samples = Vec::new();
-    for _ in 0..7 {
-        let start = Instant::now();
-        let mut n = 0u32;
-        while start.elapsed().as_millis() < 50 || n < 3 {
-            f();
-            n += 1;
-        }
-        samples.push(start.elapsed().as_secs_f64() / f64::from(n));
-    }
-    samples.sort_by(|a, b| a.total_cmp(b));
-    samples[samples.len() / 2]
 }
 
 fn main() {

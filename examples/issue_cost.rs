@@ -1,26 +1,17 @@
 //! Where an invalid payload's time goes, natively (`cargo run --release --example issue_cost`; in BENCHMARKS.md):
 //! `check` of 20 shopinv.adjust entries valid and with one bad quantity each, then what the words would cost
 //! on top — the full serialized form (messages and TOP form), the compact form the wasm layer sends, and each
-//! kind of words alone. Median µs of 7 rounds.
+//! kind of words alone. Median µs.
 
+use qimen_payload::report::CompactList;
 use std::hint::black_box;
-use std::time::Instant;
 
-use qimen_payload::report::Compact;
+#[path = "common/timing.rs"]
+mod timing;
 
-fn micros(mut f: impl FnMut()) -> f64 {
-    let mut samples = Vec::new();
-    for _ in 0..7 {
-        let start = Instant::now();
-        let mut n = 0u32;
-        while start.elapsed().as_millis() < 50 {
-            f();
-            n += 1;
-        }
-        samples.push(start.elapsed().as_secs_f64() / f64::from(n) * 1e6);
-    }
-    samples.sort_by(|a, b| a.total_cmp(b));
-    samples[samples.len() / 2]
+/// Median µs per call (the examples' one timer).
+fn micros(f: impl FnMut()) -> f64 {
+    timing::time(f) * 1e6
 }
 
 fn payload(bad: bool) -> String {
@@ -45,7 +36,7 @@ fn main() {
         let r = qimen_payload::check(method, &text);
         let check = micros(|| drop(black_box(qimen_payload::check(method, &text))));
         let full = micros(|| drop(black_box(serde_json::to_vec(&r.errors))));
-        let compact = micros(|| drop(black_box(serde_json::to_vec(&r.errors.iter().map(Compact).collect::<Vec<_>>()))));
+        let compact = micros(|| drop(black_box(serde_json::to_vec(&CompactList(&r.errors)))));
         let each = |f: &dyn Fn(&qimen_payload::Issue) -> Option<String>| {
             micros(|| {
                 for i in &r.errors {

@@ -235,7 +235,7 @@ function makeApi(createGlue) {
   // with their messages and TOP form, which the core formats then (`words`); `r.value` when it is read. Each is
   // then an ordinary data property, in its usual place, so a caller that wants the verdict pays for none of
   // them. `again` checks the same input once more, for when the core has answered another call in between and
-  // no longer holds this report's issues; without it (an input that could have changed since: an object,
+  // no longer holds this report's issues; without it (an argument that could have changed since: an object,
   // bytes) the issues are read at once.
   const report = (raw, again) => {
     if (typeof raw !== 'string') return localized(raw);
@@ -297,11 +297,15 @@ function makeApi(createGlue) {
     return issues;
   }
 
-  // Only a string input is sure to be the same when it is checked again for its words.
-  const again = (name, method, payload) => (typeof payload === 'string' ? () => call(name, method, payload) : undefined);
-  const check = (method, payload) => holdingInstance(() => report(call('check', method, payload), again('check', method, payload)));
+  // A report-making call, its issues read lazily when checking it again is sure to give the same report: only
+  // strings (and absent arguments) cannot change in between.
+  const checked = (name, ...args) => holdingInstance(() => {
+    const again = args.every((a) => typeof a === 'string' || a === undefined) ? () => call(name, ...args) : undefined;
+    return report(call(name, ...args), again);
+  });
+  const check = (method, payload) => checked('check', method, payload);
   // The verdict alone: the core does not write the value and nothing parses it.
-  const validate = (method, payload) => holdingInstance(() => report(call('verdict', method, payload), again('verdict', method, payload)));
+  const validate = (method, payload) => checked('verdict', method, payload);
 
   // Standard Schema v1 (standardschema.dev), the interface zod, valibot and arktype share and tRPC, Hono,
   // TanStack Form, react-hook-form… accept: `value` is the normalized payload, `issues` the errors.
@@ -376,8 +380,7 @@ function makeApi(createGlue) {
     methods: () => call('methods'),
     example: (method) => call('example', method),
     /** `check` for a payload given as an XML body (`<request>…</request>`, the Qimen classic protocol). */
-    checkXml: (method, text, customerId) => holdingInstance(() => report(call('checkXml', method, text, customerId),
-      typeof text === 'string' && (customerId === undefined || typeof customerId === 'string') ? () => call('checkXml', method, text, customerId) : undefined)),
+    checkXml: (method, text, customerId) => checked('checkXml', method, text, customerId),
     /** The server adapters' refusals before `check` (too large, not JSON, too slow, unreadable), from the core. */
     refusal: (kind, value, atLeast = false) => localized(call('refusal', kind, value, atLeast)),
   };

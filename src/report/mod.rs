@@ -131,7 +131,11 @@ impl Issue {
     }
     /// For errors, the TOP SDK client-error message, e.g. `client-error:Missing required arguments:item.itemCode`.
     pub fn top_message(&self) -> Option<String> {
-        self.is_error.then(|| messages::top_form(&self.path, &self.violation).1)
+        self.top_form().map(|(_, message)| message)
+    }
+    /// For errors, the TOP SDK client-error form: its code and message.
+    pub fn top_form(&self) -> Option<(u32, String)> {
+        self.is_error.then(|| messages::top_form(&self.path, &self.violation))
     }
     /// The fields every form writes, in their order: path, code, params, label, position.
     fn serialize_head<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
@@ -156,8 +160,7 @@ impl Serialize for Issue {
         self.serialize_head(&mut m)?;
         m.serialize_entry("message", &self.message())?;
         m.serialize_entry("messageZh", &self.message_zh())?;
-        if self.is_error {
-            let (code, message) = messages::top_form(&self.path, &self.violation);
+        if let Some((code, message)) = self.top_form() {
             m.serialize_entry("topCode", &code)?;
             m.serialize_entry("topMessage", &message)?;
         }
@@ -168,6 +171,15 @@ impl Serialize for Issue {
 /// The form without words: `path`, `code`, `params`, `label`, `position` — what the wasm layer sends, the
 /// messages and the TOP form following only when they are read.
 pub struct Compact<'a>(pub &'a Issue);
+
+/// A list of issues in the compact form, written without collecting it first.
+pub struct CompactList<'a>(pub &'a [Issue]);
+
+impl Serialize for CompactList<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(Compact))
+    }
+}
 
 impl Serialize for Compact<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

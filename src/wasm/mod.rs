@@ -16,7 +16,7 @@ use crate::engine;
 use crate::input::Input;
 use crate::render;
 use crate::report::violation::{Expected, Violation};
-use crate::report::{Compact, Report};
+use crate::report::{CompactList, Report};
 use crate::rules::{self, Api};
 use crate::{chunk as chunking, request, response, sign};
 use js_input::Payload;
@@ -106,15 +106,15 @@ fn report_to_js(report: Report) -> JsValue {
     }
     #[derive(Serialize)]
     struct Issues<'a> {
-        errors: Vec<Compact<'a>>,
-        warnings: Vec<Compact<'a>>,
+        errors: CompactList<'a>,
+        warnings: CompactList<'a>,
     }
     if report.value.as_ref().is_some_and(has_unsafe_long) {
         return to_js(&report);
     }
     // One buffer, three lines: the verdict, the issues, and (when there is one) the value.
     let mut out = Vec::with_capacity(256);
-    let issues = Issues { errors: report.errors.iter().map(Compact).collect(), warnings: report.warnings.iter().map(Compact).collect() };
+    let issues = Issues { errors: CompactList(&report.errors), warnings: CompactList(&report.warnings) };
     let written = serde_json::to_writer(&mut out, &Verdict { ok: report.ok, words: words::next_number() })
         .and_then(|()| {
             out.push(b'\n');
@@ -127,7 +127,6 @@ fn report_to_js(report: Report) -> JsValue {
             }
             None => Ok(()),
         });
-    drop(issues);
     match (written, std::str::from_utf8(&out)) {
         (Ok(()), Ok(text)) => {
             let text = JsValue::from_str(text);

@@ -44,13 +44,7 @@ struct Words<'a>(&'a Issue);
 
 impl Serialize for Words<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (top_code, top_message) = match self.0.is_error {
-            true => {
-                let (code, message) = crate::report::messages::top_form(&self.0.path, &self.0.violation);
-                (Some(code), Some(message))
-            }
-            false => (None, None),
-        };
+        let (top_code, top_message) = self.0.top_form().unzip();
         let mut seq = s.serialize_seq(Some(4))?;
         seq.serialize_element(&self.0.message())?;
         seq.serialize_element(&self.0.message_zh())?;

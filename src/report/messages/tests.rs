@@ -1,4 +1,5 @@
-//! Tests of the messages: compiled only under `cfg(test)` (`mod tests;` in `mod.rs`), so their `expect`s are
+#![cfg(test)]
+//! Tests of the messages: compiled only under `cfg(test)` (above, and `mod tests;` in `mod.rs`), so their `expect`s are
 //! test assertions, never reached by user input.
 
 use super::*;
