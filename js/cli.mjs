@@ -4,7 +4,7 @@
 import { createReadStream, readFileSync, writeFileSync, mkdirSync, mkdtempSync, lstatSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { join, dirname, basename, resolve } from 'node:path';
 import * as q from './node.mjs';
-import { startGateway, gmt8Millis } from './gateway.mjs';
+import { startGateway, gmt8Millis, checkFaults } from './gateway.mjs';
 import { startProxy } from './proxy.mjs';
 
 const HELP = {
@@ -85,6 +85,11 @@ function parseArgs(argv) {
   const flags = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    // '--' ends the options: what follows is positional, even when it starts with '-'.
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
     if (a === '-' || !a.startsWith('-')) positional.push(a);
     else if (a === '--help' || a === '-h') flags.help = true;
     else if (a === '--json') flags.json = true;
@@ -93,6 +98,7 @@ function parseArgs(argv) {
       set(flags, a.slice(2), argv[++i]);
     } else if (a.includes('=') && FLAGS_WITH_VALUE.has(a.split('=')[0])) {
       const [k, ...v] = a.split('=');
+      if (v.join('=') === '') throw new UsageError(`${k} needs a value`);
       set(flags, k.slice(2), v.join('='));
     } else throw new UsageError(`unknown option ${a}`);
   }
@@ -236,6 +242,13 @@ function gatewayOptions(flags) {
     }
     faults[method] = { ...(faults[method] ?? {}), rates };
   }
+  // The one check of fault options (the gateway's): a fault that could never fire is a usage error.
+  try {
+    checkFaults(faults);
+  } catch (e) {
+    throw new UsageError(`--fault: ${e.message}`);
+  }
+  if (flags.app?.length) process.stderr.write('qimen-payload: warning: a secret given with --app on the command line is visible to every local user (ps); use QIMEN_GATEWAY_APPS or --config FILE\n');
   const sessions = flags.sessions ? flags.sessions.split(',') : config.sessions;
   return { apps, port, host: flags.host ?? config.host ?? '127.0.0.1', clock, faults, sessions, state: flags.state ?? config.state };
 }
@@ -246,6 +259,7 @@ const commands = {
     if (!flags['app-key']) throw new UsageError('missing --app-key');
     if (!process.env.QIMEN_SECRET) throw new UsageError('the secret is read from QIMEN_SECRET, which is not set');
     const token = flags.token ?? process.env.QIMEN_PROXY_TOKEN;
+    if (flags.token) process.stderr.write('qimen-payload: warning: --token on the command line is visible to every local user (ps); use QIMEN_PROXY_TOKEN\n');
     if (!token && !flags.origin) throw new UsageError('give --token (or QIMEN_PROXY_TOKEN) or --origin: an open signing proxy signs for anyone');
     const port = portOf(flags.port, 8787);
     const { url } = await startProxy({

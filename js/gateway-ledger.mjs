@@ -12,16 +12,27 @@
 // Answers are bodies with the platform's wire names and lists as arrays; the gateway writes them in the
 // format asked for, with each list's entry element from the method's response table.
 
+//
+// Every id in the state (store, warehouse, item, owner, sub-order) comes from a request: the state is made of
+// objects without a prototype, so `__proto__`, `constructor` or `toString` are ids like any other.
+
 const key = (v) => (typeof v === 'bigint' ? v.toString() : String(v));
+const dict = () => Object.create(null);
+
+/** The empty state: one prototype-free object per kind of id. */
+function emptyState() {
+  return { posStock: dict(), products: dict(), warehouseStock: dict(), storeStock: dict(), appliedSubOrders: dict() };
+}
 
 export function createLedger() {
-  const state = { posStock: {}, products: {}, warehouseStock: {}, storeStock: {}, appliedSubOrders: {} };
+  let state = emptyState();
 
   const at = (root, ...path) => {
     let o = root;
-    for (const k of path) o = o[key(k)] ??= {};
+    for (const k of path) o = o[key(k)] ??= dict();
     return o;
   };
+  const own = (o, k) => Object.hasOwn(o, k);
 
   const behaviours = {
     'qimen.taobao.pos.inventory.synchronize'(v) {
@@ -33,7 +44,7 @@ export function createLedger() {
       const shop = at(state.products, v.customerid ?? '');
       for (const item of v.item ?? []) {
         if (v.actionType === 'delete') delete shop[key(item.itemCode)];
-        else shop[key(item.itemCode)] = { ...(shop[key(item.itemCode)] ?? {}), ...item };
+        else shop[key(item.itemCode)] = Object.assign(dict(), shop[key(item.itemCode)], item);
       }
       const items = (v.item ?? []).map((i) => ({ itemCode: i.itemCode }));
       return {
@@ -55,12 +66,12 @@ export function createLedger() {
       let changed = false;
       for (const d of edit.detail_list ?? []) {
         const sub = key(d.sub_order_id);
-        if (state.appliedSubOrders[sub]) {
+        if (own(state.appliedSubOrders, sub)) {
           data.push({ sub_order_id: d.sub_order_id, success: true, idempotent: true, idempotent_reason: '已处理过' });
           continue;
         }
         const slot = `${key(d.item_id)}:${key(d.sku_id ?? 0)}`;
-        const before = BigInt(store[slot] ?? 0);
+        const before = BigInt(own(store, slot) ? store[slot] : 0);
         const q = BigInt(d.quantity ?? 0);
         // check_mode 1: full (overwrite); 2: delta (add).
         const after = edit.check_mode === 1 ? q : before + q;
@@ -80,14 +91,20 @@ export function createLedger() {
   return {
     /** Apply a valid call's normalized value; the answer body and whether the state changed. */
     answer(method, value, ctx = {}) {
-      const b = behaviours[method];
+      const b = Object.hasOwn(behaviours, method) ? behaviours[method] : undefined;
       if (!b) return { body: { success: true }, changed: false };
       return b(value, ctx);
     },
     /** Replay a journaled call (its answer is not needed). */
     apply(method, value) {
-      behaviours[method]?.(value, {});
+      if (Object.hasOwn(behaviours, method)) behaviours[method](value, {});
     },
     state: () => state,
+    /** Replace the state with a snapshot's (prototype-free objects, as the journal reads them). */
+    restore(snapshot) {
+      const fresh = emptyState();
+      for (const k of Object.keys(fresh)) if (snapshot?.[k] && typeof snapshot[k] === 'object') fresh[k] = snapshot[k];
+      state = fresh;
+    },
   };
 }

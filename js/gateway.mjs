@@ -7,13 +7,15 @@
 // Everything about a payload comes from the core; what is written here is the router's side of the protocol
 // and a simulated platform's behaviour (what a valid call changes and answers).
 import http from 'node:http';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as q from './node.mjs';
 import { createLedger } from './gateway-ledger.mjs';
+import { openJournal } from './gateway-journal.mjs';
+import { pathOf, fromOtherSite, isLoopback, isLoopbackHost, dict } from './http.mjs';
 
 // TOP's public platform error codes used here (the TOP error code table), with their `msg`.
 export const TOP_ERRORS = {
   7: 'App Call Limited',
+  11: 'Insufficient isv permissions',
   15: 'Remote service error',
   21: 'Missing Method',
   22: 'Invalid Method',
@@ -42,6 +44,9 @@ const SYSTEM = new Set(PROTOCOL.systemParams);
 const WINDOW_MS = 10 * 60 * 1000;
 const QIMEN_PATHS = new Set([PROTOCOL.routers.qimen, PROTOCOL.routers.qimenTest]);
 const TOP_PATHS = new Set([PROTOCOL.routers.top, `${PROTOCOL.routers.top}/`]);
+// The most parameters one call may carry (system and business): no API has more than a few dozen, and a body of
+// 900,000 tiny parameters is refused before anything is signed or checked.
+export const MAX_PARAMS = 512;
 // Each method's field kinds (which business parameters travel as JSON), read from the table once.
 const KINDS = new Map(q.methods().map((m) => [m.method, new Map(q.fields(m.method).map((f) => [f.name, f.kind]))]));
 
@@ -126,7 +131,8 @@ function isOneJsonValue(text) {
 
 /** multipart/form-data → fields (the SDKs send business parameters this way when a file is attached). */
 function parseMultipart(buf, contentType) {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  // The boundary is case-sensitive (a browser's ----WebKitFormBoundaryAbC…): read from the header as sent.
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   if (!boundary) return null;
   const sep = `--${boundary[1] ?? boundary[2]}`;
   const out = [];
@@ -140,46 +146,73 @@ function parseMultipart(buf, contentType) {
   return out;
 }
 
-/** Load `--state` journal lines and replay them into the ledger. */
-function replay(ledger, file) {
-  if (!file || !existsSync(file)) return;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const { method, value } = JSON.parse(line);
-      ledger.apply(method, value);
-    } catch {
-      // A torn last line (a crash mid-write) is not an applied call: skipped.
+const FAULT_STEPS = new Set(['ok', 'slow', 'drop']);
+const MAX_SLOW_MS = 10 * 60 * 1000;
+
+/**
+ * Check fault options before any call: every key a known method or '*', every step 'ok', 'slow', 'drop' or one
+ * of TOP's codes that the gateway answers with, every rate from 0 to 1, `slowMs` a delay it can wait. A fault
+ * that could never fire, or would answer a code that is none, is refused with a RangeError naming it.
+ */
+export function checkFaults(faults, methods = q.methods().map((m) => m.method)) {
+  const known = new Set(methods);
+  const out = new Map();
+  if (faults === undefined || faults === null) return out;
+  if (typeof faults !== 'object' || Array.isArray(faults)) throw new RangeError('faults must be an object keyed by method');
+  const stepOk = (step, withOk) => (withOk && step === 'ok') || (step !== 'ok' && FAULT_STEPS.has(step)) || (/^\d{1,3}$/.test(step) && Object.hasOwn(TOP_ERRORS, step));
+  const steps = () => `'ok', 'slow', 'drop' or a TOP code (${Object.keys(TOP_ERRORS).join(', ')})`;
+  for (const method of Object.keys(faults)) {
+    if (method !== '*' && !known.has(method)) throw new RangeError(`fault for an unknown method '${method.slice(0, 80)}' (one of ${[...known].join(', ')}, or '*')`);
+    const f = faults[method];
+    if (!f || typeof f !== 'object') throw new RangeError(`fault ${method}: give { script, rates, slowMs }`);
+    const script = f.script === undefined ? [] : f.script;
+    if (!Array.isArray(script)) throw new RangeError(`fault ${method}: script must be a list of steps`);
+    for (const step of script) if (!stepOk(String(step), true)) throw new RangeError(`fault ${method}: step '${String(step).slice(0, 40)}' is not ${steps()}`);
+    const rates = new Map();
+    for (const [fault, rate] of Object.entries(f.rates ?? {})) {
+      if (!stepOk(fault, false)) throw new RangeError(`fault ${method}: rate for '${fault.slice(0, 40)}', which is not 'slow', 'drop' or a TOP code`);
+      if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw new RangeError(`fault ${method}: the rate of ${fault} must be a number from 0 to 1, not ${String(rate).slice(0, 40)}`);
+      rates.set(fault, rate);
     }
+    const slowMs = f.slowMs ?? 3000;
+    if (typeof slowMs !== 'number' || !Number.isInteger(slowMs) || slowMs < 0 || slowMs > MAX_SLOW_MS) throw new RangeError(`fault ${method}: slowMs must be a whole number of milliseconds from 0 to ${MAX_SLOW_MS}, not ${String(slowMs).slice(0, 40)}`);
+    out.set(method, { script: script.map(String), rates, slowMs });
   }
+  return out;
 }
 
 /**
  * Make the gateway: `{ handle(req, res), ledger, close() }`.
  * Options: `apps` ({ appKey: secret }), `sessions` (valid sessions; when given, TOP methods need one),
  * `clock` (() => epoch ms; fixed for replays), `state` (journal file), `faults` ({ method|'*': { script:
- * [code|'ok'|'slow'|'drop'], rates: { 7: 0.1, … }, slowMs } }), `language` ('zh' default: sub_msg words).
+ * [code|'ok'|'slow'|'drop'], rates: { 7: 0.1, … }, slowMs } }; checked by checkFaults), `language` ('zh'
+ * default: sub_msg words), `warn` (hears the journal's repairs and skipped lines; stderr by default),
+ * `compactBytes` (the journal's size before it is compacted into a snapshot).
  */
 export function createGateway(options = {}) {
   const apps = new Map(Object.entries(options.apps ?? {}));
   const sessions = options.sessions ? new Set(options.sessions) : null;
   const clock = options.clock ?? (() => Date.now());
   const language = options.language ?? 'zh';
+  const faults = checkFaults(options.faults);
   const ledger = createLedger();
-  replay(ledger, options.state);
-  const faults = options.faults ?? {};
+  const warn = options.warn ?? ((line) => process.stderr.write(`${line}\n`));
+  const journal = options.state ? openJournal(options.state, ledger, { warn, compactBytes: options.compactBytes }) : null;
   const scripts = new Map();
   let seq = 0;
   const requestId = () => `gw${(++seq).toString(36)}${Math.floor(clock() / 1000).toString(36)}`;
   const methods = new Set(q.methods().map((m) => m.method));
   const info = new Map(q.methods().map((m) => [m.method, m]));
+  // Bound to loopback (the default), the gateway answers only to its loopback names: a Host naming anything
+  // else is a page that rebound its own name to 127.0.0.1.
+  const loopbackOnly = options.host === undefined || isLoopback(options.host) || options.host === 'localhost';
 
   /** The fault for this call, if any: a scripted step first, then the configured rates. */
   function fault(method) {
     for (const key of [method, '*']) {
-      const f = faults[key];
+      const f = faults.get(key);
       if (!f) continue;
-      if (f.script?.length) {
+      if (f.script.length) {
         const i = scripts.get(key) ?? 0;
         if (i < f.script.length) {
           scripts.set(key, i + 1);
@@ -187,7 +220,7 @@ export function createGateway(options = {}) {
           return step === 'ok' ? null : step;
         }
       }
-      for (const [code, rate] of Object.entries(f.rates ?? {})) if (Math.random() < rate) return code;
+      for (const [code, rate] of f.rates) if (Math.random() < rate) return code;
     }
     return null;
   }
@@ -241,7 +274,7 @@ export function createGateway(options = {}) {
     const { body, changed } = ledger.answer(params.method, report.value, { requestId: at.requestId });
     // Qimen methods answer in <response>; TOP methods in their own response element.
     const element = api.xmlBody ? 'response' : api.responseElement;
-    if (changed && options.state) appendFileSync(options.state, `${q.stringify({ method: params.method, value: report.value, requestId: at.requestId })}\n`);
+    if (changed && journal) journal.append(params.method, report.value, at.requestId);
     return { ...answer(200, element, body, { format: at.format, simplify: params.simplify === 'true', fields: api.response }), fault: injected };
   }
 
@@ -249,7 +282,8 @@ export function createGateway(options = {}) {
   function checkForm(params) {
     const kinds = KINDS.get(params.method);
     const members = [];
-    for (const [k, v] of Object.entries(params)) {
+    for (const k of Object.keys(params)) {
+      const v = params[k];
       if (SYSTEM.has(k) && !kinds.has(k)) continue;
       // An object or a list travels as JSON text, kept raw (exact Longs) when it is exactly one JSON value;
       // anything else (not JSON, or text that would splice members in) goes as a string, which the core refuses
@@ -268,35 +302,46 @@ export function createGateway(options = {}) {
       res.writeHead(a.status, headers);
       res.end(a.text);
     };
-    let url;
-    try {
-      url = new URL(req.url, 'http://gateway');
-    } catch {
-      return send(errorAnswer(43, { subMsg: 'unreadable request line' }), true);
+    const target = pathOf(req.url);
+    if (!target) return send({ ...errorAnswer(43, { subMsg: 'unreadable request target' }), status: 400 }, true);
+    // A page in a browser is not a client of the platform: a cross-site (or DNS-rebound) request is refused
+    // before it can change the ledger. The platform's SDKs send no Origin or Sec-Fetch-Site.
+    const header = (name) => req.headers[name];
+    if (fromOtherSite(header) || (loopbackOnly && !isLoopbackHost(header('host')))) {
+      return send({ ...errorAnswer(11, { subCode: 'isv.cross-site-request', subMsg: 'a request from another site in a browser is refused by the local gateway' }), status: 403 }, true);
     }
-    if (req.method === 'GET' && url.pathname === '/_ledger') {
+    if (req.method === 'GET' && target.path === '/_ledger') {
       const text = q.stringify(ledger.state());
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
       return res.end(text);
     }
-    const qimen = QIMEN_PATHS.has(url.pathname);
-    if (!qimen && !TOP_PATHS.has(url.pathname)) return send({ ...errorAnswer(22, { subMsg: `no router at ${url.pathname.slice(0, 80)}` }), status: 404 });
+    const qimen = QIMEN_PATHS.has(target.path);
+    if (!qimen && !TOP_PATHS.has(target.path)) return send({ ...errorAnswer(22, { subMsg: `no router at ${target.path.slice(0, 80)}` }), status: 404 });
     const read = req.method === 'GET' || req.method === 'HEAD' ? { body: Buffer.alloc(0) } : await q.readNodeBody(req);
     if (read.refusal) {
       // The middleware's bounded reader: too large (413), too slow (408), broken (400), said in our words.
       return send({ ...errorAnswer(43, { subMsg: read.refusal.errors[0].messageEn }), status: q.statusOf(read.refusal) }, true);
     }
-    const params = {};
-    for (const [k, v] of url.searchParams) params[k] = v;
-    const type = String(req.headers['content-type'] ?? '').toLowerCase();
+    // Parameters by name without a prototype (a parameter may be called __proto__), at most MAX_PARAMS.
+    const params = dict();
+    let count = 0;
+    const add = (k, v) => {
+      count += 1;
+      params[k] = v;
+      return count <= MAX_PARAMS;
+    };
+    const tooMany = () => send({ ...errorAnswer(43, { subMsg: `more than ${MAX_PARAMS} parameters` }), status: 400 }, true);
+    for (const [k, v] of target.search) if (!add(k, v)) return tooMany();
+    const rawType = String(req.headers['content-type'] ?? '');
+    const type = rawType.toLowerCase();
     let xmlBody = null;
     if (read.body.length) {
       if (type.startsWith('application/x-www-form-urlencoded')) {
-        for (const [k, v] of new URLSearchParams(read.body.toString('utf8'))) params[k] = v;
+        for (const [k, v] of new URLSearchParams(read.body.toString('utf8'))) if (!add(k, v)) return tooMany();
       } else if (type.startsWith('multipart/form-data')) {
-        const fields = parseMultipart(read.body, type);
+        const fields = parseMultipart(read.body, rawType);
         if (!fields) return send(errorAnswer(43, { subMsg: 'multipart body without a boundary' }));
-        for (const [k, v] of fields) params[k] = v;
+        for (const [k, v] of fields) if (!add(k, v)) return tooMany();
       } else if (qimen && (type.includes('xml') || read.body.toString('utf8', 0, 64).trimStart().startsWith('<'))) {
         xmlBody = read.body.toString('utf8');
       } else {
@@ -311,13 +356,13 @@ export function createGateway(options = {}) {
       options.onError?.(e);
     }
     if (a.fault === 'slow') {
-      const slowMs = faults[params.method]?.slowMs ?? faults['*']?.slowMs ?? 3000;
+      const slowMs = (faults.get(params.method) ?? faults.get('*')).slowMs;
       return setTimeout(() => send(a), slowMs);
     }
     return send(a);
   }
 
-  return { handle, ledger, close() {} };
+  return { handle, ledger, compact: () => journal?.compact(), close() {} };
 }
 
 /** Start the gateway on `port` (0: any) and `host` (127.0.0.1): `{ server, url, gateway, close() }`. */

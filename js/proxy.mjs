@@ -4,10 +4,15 @@
 // with a timeout and bounded retries on transient answers, reads each answer with `parseResponse`, and returns
 // one result per chunk. The secret never leaves this process: not in an answer, a log line or an error.
 //
-// It is no open signing oracle: it needs a bearer token or an allowlisted Origin, binds to 127.0.0.1 by
-// default, and rate-limits each client.
+// It is no open signing oracle: it needs a bearer token (or, for a browser page on this machine, an allowlisted
+// Origin with the checks below), binds to 127.0.0.1 by default, rate-limits each client's requests and upstream
+// calls, bounds what one request can become upstream, and stops when its client has gone.
 import http from 'node:http';
 import * as q from './node.mjs';
+import { pathOf, isLoopback, isLoopbackHost } from './http.mjs';
+
+// The most warnings an answer lists (the count says how many there were), as the error body does.
+const MAX_LISTED = 20;
 
 // Transient platform answers worth another try: call limit (7, with backoff), service unavailable (10), remote
 // service errors (15, 50). A refused payload (40/41) or a protocol error is never retried.
@@ -19,8 +24,13 @@ const TRANSIENT = new Set([7, 10, 15, 50]);
  * plugin; `.koa` a Koa middleware.
  * Options: `topUrl`, `qimenUrl` (the routers; or `upstream`, a base URL both are derived from), `appKey`,
  * `secret` (default: the QIMEN_SECRET environment variable), `signMethod`, `session`, `token` (bearer) and/or
- * `origins` (allowlisted Origin headers), `perMinute` (rate limit per client, 120), `timeoutMs` (10 s),
- * `retries` (3), `backoffMs` (250, doubled per attempt), `log` (one JSON line per upstream call; stderr).
+ * `origins` (allowlisted Origin headers of pages on this machine: honoured only from a loopback peer, with a
+ * `Host` naming this machine and `Sec-Fetch-Site: same-origin` — what a browser sends and a page elsewhere
+ * cannot; any local process can still imitate a browser, so give a token wherever other users share the
+ * machine), `perMinute` (requests per client per minute, 120), `upstreamPerMinute` (upstream calls per client
+ * per minute, retries included, 600), `maxChunks` (requests one call may become, 50), `timeoutMs` (10 s),
+ * `retries` (per chunk, 3), `maxRetries` (per call, all chunks together, 10), `backoffMs` (250, doubled per
+ * attempt), `log` (one JSON line per upstream call; stderr).
  */
 export function signingProxy(options = {}) {
   const secret = options.secret ?? process.env.QIMEN_SECRET;
@@ -33,30 +43,50 @@ export function signingProxy(options = {}) {
   const qimenUrl = options.qimenUrl ?? (base && `${base}${routers.qimen}`);
   if (!topUrl || !qimenUrl) throw new Error('signingProxy: give upstream (a base URL) or topUrl and qimenUrl');
   const perMinute = options.perMinute ?? 120;
+  const upstreamPerMinute = options.upstreamPerMinute ?? 600;
+  const maxChunks = options.maxChunks ?? 50;
+  const maxRetries = options.maxRetries ?? 10;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 250;
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const info = new Map(q.methods().map((m) => [m.method, m]));
-  const buckets = new Map();
+  const origins = new Set(options.origins ?? []);
+  const originHosts = new Set([...origins].map((o) => { try { return new URL(o).host; } catch { return null; } }).filter(Boolean));
 
-  const limited = (client) => {
+  // Token buckets per client (Maps: a client's address is data): requests, and upstream calls.
+  const bucket = (buckets, rate) => (client) => {
     const now = Date.now();
-    const b = buckets.get(client) ?? { tokens: perMinute, at: now };
-    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60_000) * perMinute);
+    const b = buckets.get(client) ?? { tokens: rate, at: now };
+    b.tokens = Math.min(rate, b.tokens + ((now - b.at) / 60_000) * rate);
     b.at = now;
     buckets.set(client, b);
-    if (b.tokens < 1) return true;
+    // A quiet client's full bucket is forgotten: the Map holds only clients seen in the last minute or so.
+    if (buckets.size > 10_000) for (const [k, v] of buckets) if (now - v.at > 60_000) buckets.delete(k);
+    if (b.tokens < 1) return false;
     b.tokens -= 1;
-    return false;
+    return true;
   };
+  const admit = bucket(new Map(), perMinute);
+  const spend = bucket(new Map(), upstreamPerMinute);
+
+  /** Whether the call may be signed: the bearer token, or a browser page on this machine allowlisted by origin. */
+  function authorized(header, client) {
+    if (options.token && String(header('authorization') ?? '') === `Bearer ${options.token}`) return true;
+    if (!origins.size || !origins.has(String(header('origin') ?? ''))) return false;
+    // An Origin header alone is what any client can send: a browser's own marks and this machine's names too.
+    return isLoopback(client) && String(header('sec-fetch-site') ?? '') === 'same-origin'
+      && originHosts.has(String(header('host') ?? '').toLowerCase()) && isLoopbackHost(header('host'));
+  }
 
   /** One chunk upstream: signed afresh for every attempt (a new timestamp), retried on transient answers. */
-  async function sendChunk(method, payload, index) {
+  async function sendChunk(method, payload, index, call) {
     const api = info.get(method);
     const url = api.xmlBody ? qimenUrl : topUrl;
     let attempts = 0;
     for (;;) {
+      if (call.signal?.aborted) return { index, ok: false, attempts, status: 0, failure: 'client_gone', response: null };
+      if (!spend(call.client)) return { index, ok: false, attempts, status: 0, failure: 'upstream_rate_limited', response: null };
       attempts += 1;
       const r = q.buildRequest(method, payload, { appKey: options.appKey, secret, signMethod: options.signMethod, session: options.session, timestamp: Date.now() });
       const started = Date.now();
@@ -64,11 +94,16 @@ export function signingProxy(options = {}) {
       let text = '';
       let failure = null;
       try {
-        const res = await fetch(`${url}?${r.queryString}`, { method: 'POST', headers: { 'content-type': r.contentType }, body: r.body, signal: AbortSignal.timeout(timeoutMs) });
+        // A redirect is never followed: it would send the signed request and its body to another host.
+        const signal = call.signal ? AbortSignal.any([call.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+        const res = await fetch(`${url}?${r.queryString}`, { method: 'POST', headers: { 'content-type': r.contentType }, body: r.body, signal, redirect: 'manual' });
         status = res.status;
-        text = await res.text();
+        if (status >= 300 && status < 400) {
+          failure = 'redirect';
+          res.body?.cancel().catch(() => {});
+        } else text = await res.text();
       } catch (e) {
-        failure = e?.name === 'TimeoutError' ? 'timeout' : 'network';
+        failure = call.signal?.aborted ? 'client_gone' : e?.name === 'TimeoutError' ? 'timeout' : 'network';
       }
       let parsed = null;
       let code = null;
@@ -82,10 +117,11 @@ export function signingProxy(options = {}) {
       }
       // One line per upstream call: never the secret, the signature or the payload.
       log(JSON.stringify({ at: new Date().toISOString(), method, chunk: index, attempt: attempts, status, code, failure, ok: parsed?.ok ?? false, ms: Date.now() - started, requestId: parsed?.requestId }));
-      const transient = failure !== null || TRANSIENT.has(code);
-      if (!transient || attempts > retries) {
+      const transient = (failure !== null && failure !== 'redirect' && failure !== 'client_gone') || TRANSIENT.has(code);
+      if (!transient || attempts > retries || call.retries >= maxRetries) {
         return { index, ok: parsed?.ok ?? false, attempts, status, failure, response: parsed };
       }
+      call.retries += 1;
       await new Promise((r2) => setTimeout(r2, backoffMs * 2 ** (attempts - 1)));
     }
   }
@@ -95,15 +131,14 @@ export function signingProxy(options = {}) {
    * `readBody()` (the middleware's bounded readers) in; `{ status, headers, text }` out, or null when the path
    * is not the proxy's (the caller's `next`).
    */
-  async function serve({ path, verb, header, client, readBody }) {
+  async function serve({ path, verb, header, client, readBody, signal }) {
     const out = (status, value, headers = {}) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, text: q.stringify(value) });
+    if (path === null) return out(400, { error: 'bad_request', message: 'unreadable request target' }, { connection: 'close' });
     const m = /^\/api\/([\w.]+)$/.exec(path);
     if (!m) return null;
     if (verb !== 'POST') return out(405, { error: 'method_not_allowed' }, { allow: 'POST' });
-    const authorized = (options.token && String(header('authorization') ?? '') === `Bearer ${options.token}`)
-      || Boolean(options.origins?.includes(String(header('origin') ?? '')));
-    if (!authorized) return out(401, { error: 'unauthorized', message: 'a bearer token or an allowlisted Origin is required' });
-    if (limited(client ?? '')) return out(429, { error: 'rate_limited' }, { 'retry-after': '1' });
+    if (!authorized(header, client)) return out(401, { error: 'unauthorized', message: 'a bearer token is required' });
+    if (!admit(client ?? '')) return out(429, { error: 'rate_limited' }, { 'retry-after': '1' });
     const method = m[1];
     if (!info.has(method)) return out(404, { error: 'unknown_method', allowed: [...info.keys()] });
     // The middleware's bounded reader: too large (413), too slow (408) or broken (400) in the platform's shape.
@@ -117,32 +152,43 @@ export function signingProxy(options = {}) {
       if (!(e instanceof q.PayloadError)) throw e;
       return out(400, q.errorResponse({ errors: e.errors }));
     }
+    if (chunks.length > maxChunks) {
+      return out(413, { error: 'too_many_chunks', message: `the payload would be ${chunks.length} requests; this proxy sends at most ${maxChunks} per call`, chunks: chunks.length, maxChunks });
+    }
     // The warnings of the payload as the client sent it (paths into its list, not into a chunk's).
     const { warnings } = q.validate(method, read.body);
     const results = [];
-    // In order, one at a time: a later chunk is not sent before an earlier one was answered.
-    for (let i = 0; i < chunks.length; i++) results.push(await sendChunk(method, chunks[i], i));
+    const call = { client: client ?? '', signal, retries: 0 };
+    // In order, one at a time: a later chunk is not sent before an earlier one was answered; none after the
+    // client has gone.
+    for (let i = 0; i < chunks.length && !signal?.aborted; i++) results.push(await sendChunk(method, chunks[i], i, call));
     // 502 only when the upstream gave no platform answer (network, timeout, unreadable bytes): a platform
     // answer that refuses or partly fails is an answer, 200 with `ok: false` and each chunk's outcome.
-    const answered = results.every((r) => r.response);
-    return out(answered ? 200 : 502, { ok: results.every((r) => r.ok), warnings, chunks: results });
+    const answered = results.length === chunks.length && results.every((r) => r.response);
+    return out(answered ? 200 : 502, { ok: answered && results.every((r) => r.ok), warning_count: warnings.length, warnings: warnings.slice(0, MAX_LISTED), chunks: results });
   }
 
   const writeNode = (res, r) => {
     res.writeHead(r.status, { ...r.headers, 'content-length': Buffer.byteLength(r.text) });
     res.end(r.text);
   };
-  const fromNode = (req) => ({
-    path: new URL(req.url, 'http://proxy').pathname,
-    verb: req.method,
-    header: (name) => req.headers[name],
-    client: req.socket?.remoteAddress,
-    readBody: () => q.readNodeBody(req),
-  });
+  const fromNode = (req, res) => {
+    // The client has gone when the response closes before it was written.
+    const gone = new AbortController();
+    res?.once('close', () => { if (!res.writableFinished) gone.abort(); });
+    return {
+      path: pathOf(req.url)?.path ?? null,
+      verb: req.method,
+      header: (name) => req.headers[name],
+      client: req.socket?.remoteAddress,
+      readBody: () => q.readNodeBody(req),
+      signal: gone.signal,
+    };
+  };
 
   /** Node's request and response: `node:http`, Express/Connect (`app.use(handler)`), anything passing them. */
   async function handle(req, res, next) {
-    const r = await serve(fromNode(req));
+    const r = await serve(fromNode(req, res));
     if (!r) return next ? next() : writeNode(res, { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, text: q.stringify({ error: 'not_found', message: 'POST /api/<method>' }) });
     return writeNode(res, r);
   }
@@ -150,8 +196,8 @@ export function signingProxy(options = {}) {
   /** A Web `Request` → `Response` (Hono: `app.post('/api/:method', (c) => proxy.fetch(c.req.raw))`, Bun, Deno). */
   handle.fetch = async (request, { client } = {}) => {
     const r = await serve({
-      path: new URL(request.url).pathname, verb: request.method, header: (name) => request.headers.get(name), client,
-      readBody: () => q.readWebBody(request),
+      path: pathOf(request.url)?.path ?? null, verb: request.method, header: (name) => request.headers.get(name), client,
+      readBody: () => q.readWebBody(request), signal: request.signal,
     });
     if (!r) return new Response(q.stringify({ error: 'not_found', message: 'POST /api/<method>' }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
     return new Response(r.text, { status: r.status, headers: r.headers });
@@ -173,7 +219,7 @@ export function signingProxy(options = {}) {
 
   /** Koa middleware: `app.use(proxy.koa)`, before any body parser (the proxy reads the body itself). */
   handle.koa = async (ctx, next) => {
-    const r = await serve(fromNode(ctx.req));
+    const r = await serve(fromNode(ctx.req, ctx.res));
     if (!r) return next();
     ctx.status = r.status;
     ctx.set(r.headers);

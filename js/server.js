@@ -10,6 +10,10 @@
 const MAX_LISTED = 20;
 // A body that has not arrived in full by then is answered 408.
 const BODY_TIMEOUT_MS = 30_000;
+// After a too-large body is refused, what the client still sends is read and discarded — up to this much in all, for
+// at most this long — so that it reads the 413 rather than a connection reset.
+const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 5_000;
 
 /** Media types read as JSON: none given, application/json, text/json, anything +json. */
 function isJsonType(contentType) {
@@ -68,11 +72,47 @@ function makeServer(api) {
     return { ok: true, status: 200, value: report.value, warnings: report.warnings, report };
   }
 
-  /** Read a Node request stream to its end, never keeping more than the limit. */
+  /**
+   * Read and throw away what a client still sends after its body was refused — at most LINGER_BYTES, for at most
+   * LINGER_MS — so that it has finished sending when the refusal is written and reads it instead of a reset.
+   * Resolves true when the request ended, false when the budget ran out (then the socket is closed after the
+   * answer).
+   */
+  function discardRest(req, counted = 0) {
+    return new Promise((resolve) => {
+      if (!req || req.readableEnded || req.destroyed) return resolve(Boolean(req?.readableEnded));
+      let size = counted;
+      const done = (ended) => {
+        clearTimeout(timer);
+        req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        req.removeListener('error', onError);
+        if (!ended) req.pause?.();
+        resolve(ended);
+      };
+      const onData = (c) => { size += c.length; if (size > LINGER_BYTES) done(false); };
+      const onEnd = () => done(true);
+      const onError = () => done(false);
+      const timer = setTimeout(() => done(false), LINGER_MS);
+      timer.unref?.();
+      req.on('data', onData);
+      req.on('end', onEnd);
+      req.on('error', onError);
+      req.resume?.();
+    });
+  }
+
+  /**
+   * Read a Node request stream to its end, never keeping more than the limit; a refusal resolves once the rest
+   * of a too-large body was discarded (discardRest), and says `close`: the connection is not reused.
+   */
   function readNodeBody(req) {
     const max = limit();
     const declared = Number(req.headers?.['content-length']);
-    if (Number.isFinite(declared) && declared > max) return Promise.resolve({ refusal: tooLarge({ n: declared }), close: true });
+    if (Number.isFinite(declared) && declared > max) {
+      const refusal = { refusal: tooLarge({ n: declared }), close: true };
+      return declared > LINGER_BYTES ? Promise.resolve(refusal) : discardRest(req).then(() => refusal);
+    }
     return new Promise((resolve) => {
       const chunks = [];
       let size = 0;
@@ -82,20 +122,30 @@ function makeServer(api) {
         settled = true;
         clearTimeout(timer);
         req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        req.removeListener('error', onError);
         resolve(v);
       };
       const onData = (c) => {
         size += c.length;
-        if (size > max) {
-          req.pause(); // stop reading: the answer closes the connection
-          finish({ refusal: tooLarge({ n: max, atLeast: true }), close: true });
-        } else chunks.push(c);
+        if (size <= max) return chunks.push(c);
+        const refusal = { refusal: tooLarge({ n: max, atLeast: true }), close: true };
+        settled = true;
+        clearTimeout(timer);
+        req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        req.removeListener('error', onError);
+        chunks.length = 0;
+        discardRest(req, size).then(() => resolve(refusal));
+        return undefined;
       };
+      const onEnd = () => finish({ body: Buffer.concat(chunks) });
+      const onError = (e) => finish({ refusal: broken(e.code ?? e.message), close: true });
       const timer = setTimeout(() => { req.pause(); finish({ refusal: slow(), close: true }); }, BODY_TIMEOUT_MS);
       timer.unref?.();
       req.on('data', onData);
-      req.on('end', () => finish({ body: Buffer.concat(chunks) }));
-      req.on('error', (e) => finish({ refusal: broken(e.code ?? e.message), close: true }));
+      req.on('end', onEnd);
+      req.on('error', onError);
       req.resume?.();
     });
   }
@@ -173,7 +223,7 @@ function makeServer(api) {
             if (read.close) res.setHeader('Connection', 'close');
             res.statusCode = r.status;
             res.setHeader('Content-Type', r.headers['content-type']);
-            res.end(r.body, () => { if (read.close) req.socket?.destroy(); });
+            res.end(r.body);
             return;
           }
           body = read.body;
@@ -207,8 +257,12 @@ function makeServer(api) {
     fastify.addContentTypeParser(['application/json', 'text/json', /^application\/[\w.+-]+\+json$/], { parseAs: 'buffer', bodyLimit: limit() }, (req, raw, cb) => cb(null, raw));
     fastify.decorateRequest('qimen', null);
     const send = (reply, r) => reply.code(r.status).header('content-type', r.headers['content-type']).send(r.body);
-    fastify.setErrorHandler((err, req, reply) => {
-      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, refused(tooLarge({ n: limit(), atLeast: true })));
+    fastify.setErrorHandler(async (err, req, reply) => {
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        // Fastify stopped reading: the rest is discarded first, so the client reads the 413 (not a reset).
+        await discardRest(req.raw);
+        return send(reply.header('connection', 'close'), refused(tooLarge({ n: limit(), atLeast: true })));
+      }
       if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, refused(wrongType(req.headers['content-type'])));
       if (err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, refused(broken(err.message)));
       return reply.send(err);

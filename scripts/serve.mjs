@@ -2,9 +2,10 @@
 // Content-Security-Policy, so that anything needing eval breaks visibly. Used by `npm start` and by the
 // browser tests (which import `startServer`).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, join, normalize, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pathOf, isLoopbackHost, fromOtherSite } from '../pkg/http.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TYPES = {
@@ -17,45 +18,68 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.csv': 'text/csv; charset=utf-8',
 };
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+// The console is never framed by another page (clickjacking of Send).
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'";
+const SAFE = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store' };
 
-/** Map a URL path to a file: /pkg/... from the package build, everything else from www/. */
-function resolve(urlPath) {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
-  if (clean.startsWith('..')) return null;
-  if (clean.startsWith('pkg/')) return join(root, clean);
-  return join(root, 'www', clean === '' ? 'index.html' : clean);
+/** Map a decoded URL path to a file and the folder it must stay in: /pkg/... from the build, the rest from www/. */
+function resolve(decoded) {
+  const clean = normalize(decoded).replace(/^([/\\])+/, '');
+  if (clean.startsWith('..') || clean.includes('\0')) return null;
+  if (clean.startsWith('pkg/')) return { file: join(root, clean), inside: join(root, 'pkg') };
+  return { file: join(root, 'www', clean === '' ? 'index.html' : clean), inside: join(root, 'www') };
+}
+
+/** The file's bytes when it is really inside its folder (a symbolic link out of www/ is not served). */
+async function readInside({ file, inside }) {
+  const [real, base] = await Promise.all([realpath(file), realpath(inside)]);
+  if (!real.startsWith(base + sep)) throw new Error('outside');
+  return readFile(real);
 }
 
 export function startServer(port = 8080, host = '127.0.0.1', { api, config } = {}) {
-  const server = createServer(async (req, res) => {
+  let actualPort;
+  const plain = (res, status, text, headers = {}) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SAFE, ...headers });
+    res.end(text);
+  };
+  async function serve(req, res) {
+    const target = pathOf(req.url);
+    if (!target) return plain(res, 400, 'bad request target', { Connection: 'close' });
+    // Only this machine's names for this server: a Host naming anything else is a page that rebound its name.
+    if (!isLoopbackHost(req.headers.host, actualPort)) return plain(res, 421, 'misdirected request');
     // The signing proxy, mounted on the console's own origin (no CORS, the page's CSP unchanged).
-    if (api && req.url.startsWith('/api/')) return api(req, res);
-    // What the console should know about the stack: that a proxy signs (so it asks for no secret), and
-    // where the local gateway is (for curl).
-    if (config && req.url === '/console-config.json') {
-      res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
+    if (api && target.path.startsWith('/api/')) return api(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+    // What the console should know about the stack: where the proxy is, the per-start token it signs with, and
+    // where the local gateway is (for curl). Only to the console's own page (or a client outside a browser).
+    if (config && target.path === '/console-config.json') {
+      if (fromOtherSite((name) => req.headers[name])) return plain(res, 403, 'forbidden');
+      res.writeHead(200, { ...SAFE, 'Content-Type': TYPES['.json'] });
       return res.end(JSON.stringify(config));
     }
-    const file = resolve(new URL(req.url, 'http://x').pathname);
+    const where = resolve(target.decoded);
     try {
-      if (!file) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
-      });
-      res.end(body);
+      if (!where) throw new Error('outside');
+      const body = await readInside(where);
+      res.writeHead(200, { ...SAFE, 'Content-Type': TYPES[extname(where.file)] ?? 'application/octet-stream' });
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CSP });
-      res.end('not found');
+      plain(res, 404, 'not found');
     }
+  }
+  const server = createServer((req, res) => {
+    serve(req, res).catch(() => {
+      if (!res.headersSent) plain(res, 500, 'server error');
+      else res.destroy();
+    });
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok(server));
+    server.listen(port, host, () => {
+      actualPort = server.address().port;
+      ok(server);
+    });
   });
 }
 
@@ -68,13 +92,12 @@ export async function startStack({ port = 8080, gatewayPort = 9000, appKey = '12
   const { signingProxy } = await import('../pkg/proxy.mjs');
   const { randomBytes } = await import('node:crypto');
   const gateway = await startGateway({ apps: { [appKey]: secret }, port: gatewayPort });
-  const bearer = token ?? randomBytes(12).toString('hex');
-  // The console's origin is allowlisted once its port is known (0 picks one).
-  const origins = [];
-  const api = signingProxy({ upstream: gateway.url, appKey, secret, token: bearer, origins, log: () => {} });
-  const server = await startServer(port, '127.0.0.1', { api, config: { proxy: '/api/', gatewayUrl: gateway.url } });
+  // A token made for this start: the console reads it from its own origin (console-config.json, refused to
+  // other sites and rebound names); every other client must be given it. No Origin header alone signs.
+  const bearer = token ?? randomBytes(16).toString('hex');
+  const api = signingProxy({ upstream: gateway.url, appKey, secret, token: bearer, log: () => {} });
+  const server = await startServer(port, '127.0.0.1', { api, config: { proxy: '/api/', token: bearer, gatewayUrl: gateway.url } });
   const actual = server.address().port;
-  origins.push(`http://127.0.0.1:${actual}`, `http://localhost:${actual}`);
   const close = async () => {
     await new Promise((r) => server.close(r));
     await gateway.close();

@@ -320,7 +320,9 @@ function csvPlace(path) {
 async function postToProxy(payloadText) {
   let res;
   try {
-    res = await fetch(`/api/${state.method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payloadText });
+    // The proxy's per-start token, read from this page's own origin (console-config.json).
+    const auth = state.config.token ? { authorization: `Bearer ${state.config.token}` } : {};
+    res = await fetch(`/api/${state.method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: payloadText });
   } catch (e) {
     return { ok: false, failure: e.message };
   }

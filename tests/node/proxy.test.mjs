@@ -25,6 +25,18 @@ const call = async (p, method, payload, headers = { authorization: 'Bearer tok' 
   return { status: res.status, text: await res.text() };
 };
 
+/** A call with headers fetch would not send as given (Host): over node:http. */
+const rawCall = (p, method, payload, headers) => new Promise((resolve, reject) => {
+  const u = new URL(p.url);
+  const req = http.request({ host: u.hostname, port: u.port, method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+    let text = '';
+    res.on('data', (d) => { text += d; });
+    res.on('end', () => resolve({ status: res.statusCode, text }));
+  });
+  req.on('error', reject);
+  req.end(JSON.stringify(payload));
+});
+
 test('45 entries arrive upstream as 3 signed calls, in order, each answer parsed; the secret is in no byte sent back or logged', async () => {
   const { g, p, lines, close } = await pair();
   try {
@@ -89,7 +101,16 @@ test('not an open signing oracle: a token or an allowlisted origin is required; 
   try {
     assert.equal((await call(p, SHOP, {}, {})).status, 401);
     assert.equal((await call(p, SHOP, {}, { authorization: 'Bearer wrong' })).status, 401);
-    const bad = await call(p, SHOP, { shop_inventory_edit: {} }, { origin: 'http://127.0.0.1:8080' });
+    // An allowlisted Origin alone is a header any client can copy: not enough (issue 27).
+    assert.equal((await call(p, SHOP, {}, { origin: 'http://127.0.0.1:8080' })).status, 401);
+    // A browser page on this machine: the Origin, its Host and Sec-Fetch-Site as a browser sends them.
+    const page = { origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080', 'sec-fetch-site': 'same-origin' };
+    for (const [name, spoiled] of [['host', 'evil.example'], ['host', '127.0.0.1:9999'], ['sec-fetch-site', 'cross-site'], ['sec-fetch-site', undefined]]) {
+      const h = { ...page, [name]: spoiled };
+      if (spoiled === undefined) delete h[name];
+      assert.equal((await rawCall(p, SHOP, { shop_inventory_edit: {} }, h)).status, 401, `${name}: ${spoiled}`);
+    }
+    const bad = await rawCall(p, SHOP, { shop_inventory_edit: {} }, page);
     assert.equal(bad.status, 400);
     assert.equal(JSON.parse(bad.text).error_response.code, 40);
     assert.equal(lines.length, 0, 'nothing was sent upstream');
