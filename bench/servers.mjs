@@ -15,7 +15,7 @@ const CALLS = Number(process.argv[2] ?? 2000);
 const BATCH = 100;
 
 const g = await startGateway({ apps: { [APP]: SECRET } });
-const p = await startProxy({ upstream: g.url, appKey: APP, secret: SECRET, token: 'tok', perMinute: 1e9, log: () => {} });
+const p = await startProxy({ upstream: g.url, appKey: APP, secret: SECRET, token: 'tok', perMinute: 1e9, upstreamPerMinute: 1e9, log: () => {} });
 
 // A 20-entry stock sync per call: the limit of one request, so the proxy makes one upstream call.
 const POS = 'qimen.taobao.pos.inventory.synchronize';

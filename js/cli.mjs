@@ -208,7 +208,8 @@ function gatewayOptions(flags) {
       throw new UsageError(`cannot read --config ${flags.config}: ${e.code ?? e.message}`);
     }
   }
-  const apps = { ...(config.apps ?? {}) };
+  // Keyed by app key without a prototype: an app key is data (`--app __proto__:x` is an app like any other).
+  const apps = Object.assign(Object.create(null), config.apps ?? {});
   for (const pair of [...(process.env.QIMEN_GATEWAY_APPS ?? '').split(',').filter(Boolean), ...(flags.app ?? [])]) {
     const at = pair.indexOf(':');
     if (at < 1) throw new UsageError(`--app takes KEY:SECRET, not '${pair.slice(0, 40)}'`);

@@ -10,7 +10,7 @@ import http from 'node:http';
 import * as q from './node.mjs';
 import { createLedger } from './gateway-ledger.mjs';
 import { openJournal } from './gateway-journal.mjs';
-import { pathOf, fromOtherSite, isLoopback, isLoopbackHost, dict } from './http.mjs';
+import { pathOf, fromOtherSite, isLoopbackName, isLoopbackHost, dict } from './http.mjs';
 
 // TOP's public platform error codes used here (the TOP error code table), with their `msg`.
 export const TOP_ERRORS = {
@@ -205,7 +205,7 @@ export function createGateway(options = {}) {
   const info = new Map(q.methods().map((m) => [m.method, m]));
   // Bound to loopback (the default), the gateway answers only to its loopback names: a Host naming anything
   // else is a page that rebound its own name to 127.0.0.1.
-  const loopbackOnly = options.host === undefined || isLoopback(options.host) || options.host === 'localhost';
+  const loopbackOnly = options.host === undefined || isLoopbackName(options.host);
 
   /** The fault for this call, if any: a scripted step first, then the configured rates. */
   function fault(method) {

@@ -27,6 +27,11 @@ export function isLoopback(address) {
 /** The host names a loopback server answers to: a `Host` header naming anything else is DNS rebinding. */
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Whether a listening address or host name is this machine's loopback (what the servers bind to by default). */
+export function isLoopbackName(host) {
+  return isLoopback(host) || isLoopbackHost(host) || String(host) === '::1';
+}
+
 /** Whether a `Host` header names this loopback server (`127.0.0.1:port`, `localhost:port`, `[::1]:port`). */
 export function isLoopbackHost(host, port) {
   const h = String(host ?? '').toLowerCase();

@@ -13,13 +13,20 @@ export interface ProxyOptions {
   session?: string;
   /** A bearer token clients must send… */
   token?: string;
-  /** …or the Origin headers allowed (a same-site console). One of the two is required. */
+  /** …or the Origin headers of pages on this machine: honoured only from a loopback peer, with a Host naming
+   * this machine and the origin, and `Sec-Fetch-Site: same-origin`. One of the two is required. */
   origins?: string[];
   /** Calls per minute per client address (120). */
   perMinute?: number;
+  /** Upstream calls per minute per client address, retries included (600). */
+  upstreamPerMinute?: number;
+  /** The most upstream requests one call may become (50); more answers 413 `too_many_chunks`. */
+  maxChunks?: number;
   timeoutMs?: number;
-  /** Retries of a transient answer (7, 10, 15, 50, network errors, timeouts): 3. */
+  /** Retries of a transient answer per chunk (7, 10, 15, 50, network errors, timeouts): 3. */
   retries?: number;
+  /** Retries per call, all chunks together (10). */
+  maxRetries?: number;
   backoffMs?: number;
   /** One JSON line per upstream call. */
   log?: (line: string) => void;

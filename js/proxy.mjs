@@ -55,17 +55,24 @@ export function signingProxy(options = {}) {
   const originHosts = new Set([...origins].map((o) => { try { return new URL(o).host; } catch { return null; } }).filter(Boolean));
 
   // Token buckets per client (Maps: a client's address is data): requests, and upstream calls.
-  const bucket = (buckets, rate) => (client) => {
-    const now = Date.now();
-    const b = buckets.get(client) ?? { tokens: rate, at: now };
-    b.tokens = Math.min(rate, b.tokens + ((now - b.at) / 60_000) * rate);
-    b.at = now;
-    buckets.set(client, b);
-    // A quiet client's full bucket is forgotten: the Map holds only clients seen in the last minute or so.
-    if (buckets.size > 10_000) for (const [k, v] of buckets) if (now - v.at > 60_000) buckets.delete(k);
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
+  const bucket = (buckets, rate) => {
+    let swept = Date.now();
+    return (client) => {
+      const now = Date.now();
+      const b = buckets.get(client) ?? { tokens: rate, at: now };
+      b.tokens = Math.min(rate, b.tokens + ((now - b.at) / 60_000) * rate);
+      b.at = now;
+      buckets.set(client, b);
+      // Once a minute, the buckets of clients quiet for a minute (full again) are forgotten: the Map holds only
+      // clients seen lately, and no call pays for more than one sweep a minute.
+      if (now - swept > 60_000) {
+        swept = now;
+        for (const [k, v] of buckets) if (now - v.at > 60_000) buckets.delete(k);
+      }
+      if (b.tokens < 1) return false;
+      b.tokens -= 1;
+      return true;
+    };
   };
   const admit = bucket(new Map(), perMinute);
   const spend = bucket(new Map(), upstreamPerMinute);

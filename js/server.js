@@ -117,26 +117,25 @@ function makeServer(api) {
       const chunks = [];
       let size = 0;
       let settled = false;
-      const finish = (v) => {
-        if (settled) return;
+      const detach = () => {
         settled = true;
         clearTimeout(timer);
         req.removeListener('data', onData);
         req.removeListener('end', onEnd);
         req.removeListener('error', onError);
+      };
+      const finish = (v) => {
+        if (settled) return;
+        detach();
         resolve(v);
       };
       const onData = (c) => {
         size += c.length;
         if (size <= max) return chunks.push(c);
-        const refusal = { refusal: tooLarge({ n: max, atLeast: true }), close: true };
-        settled = true;
-        clearTimeout(timer);
-        req.removeListener('data', onData);
-        req.removeListener('end', onEnd);
-        req.removeListener('error', onError);
+        // Past the limit: nothing more is kept; the rest is discarded before the refusal resolves.
+        detach();
         chunks.length = 0;
-        discardRest(req, size).then(() => resolve(refusal));
+        discardRest(req, size).then(() => resolve({ refusal: tooLarge({ n: max, atLeast: true }), close: true }));
         return undefined;
       };
       const onEnd = () => finish({ body: Buffer.concat(chunks) });
