@@ -45,16 +45,18 @@ QIMEN_SECRET environment variable, never from the command line.`,
   version: `Usage: qimen-payload --version`,
   proxy: `Usage: qimen-payload proxy --upstream URL --app-key KEY (--token T | --origin URL …)
                           [--port 8787] [--host 127.0.0.1] [--sign-method md5|hmac|hmac-sha256] [--session S]
+                          [--lang zh|en]
 
 Runs the signing proxy: POST /api/<method> with an unsigned JSON payload; it is checked, split by chunk, signed
 here with the secret from the QIMEN_SECRET environment variable (never from the command line, never sent back
 or logged), sent to URL/router/rest (TOP) or URL/router/qm (Qimen) with bounded retries on transient answers,
 and answered with one parsed result per chunk. Clients need the bearer token (--token, or QIMEN_PROXY_TOKEN)
-or an allowlisted Origin (--origin, repeatable). One JSON line per upstream call on standard error.`,
+or an allowlisted Origin (--origin, repeatable). One JSON line per upstream call on standard error. Refusals
+are error_response bodies, sub_msg in Chinese unless --lang en.`,
   gateway: `Usage: qimen-payload gateway [--port 9000] [--host 127.0.0.1] --app KEY:SECRET [--app …]
                           [--state FILE] [--clock "yyyy-MM-dd HH:mm:ss"] [--sessions S1,S2]
                           [--fault METHOD=7,15,slow,drop,ok …] [--fault-rate METHOD=7:0.1,drop:0.05 …]
-                          [--config FILE]
+                          [--config FILE] [--lang zh|en]
 
 Runs the local gateway: the TOP router at /router/rest and the Qimen router at /router/qm (form and classic
 XML body), with TOP's error codes, the signature checked, payloads through the same rules, answers in each
@@ -62,7 +64,8 @@ method's response shape, and a stock ledger (GET /_ledger). Apps also from QIMEN
 ("KEY:SECRET,KEY2:SECRET2"); --config reads the same options from a JSON file ({ apps, sessions, state, clock,
 faults }). --state keeps an append-only journal, so a restart loses nothing answered as applied. --clock fixes
 the gateway's time (GMT+8), to replay recorded requests. --fault scripts answers per method ('*' for all);
---fault-rate answers each call with a fault at random, at the given rate (0–1) per fault, after any script.`,
+--fault-rate answers each call with a fault at random, at the given rate (0–1) per fault, after any script.
+sub_msg is in Chinese, as the platform writes it, unless --lang en.`,
   methods: `Usage: qimen-payload methods [--json]
 
 Lists the APIs with their list limits.`,
@@ -265,14 +268,14 @@ const commands = {
     const port = portOf(flags.port, 8787);
     const { url } = await startProxy({
       upstream: flags.upstream, appKey: flags['app-key'], token, origins: flags.origin, port, host: flags.host ?? '127.0.0.1',
-      signMethod: flags['sign-method'], session: flags.session,
+      signMethod: flags['sign-method'], session: flags.session, language: flags.lang,
     });
     process.stdout.write(`qimen-payload signing proxy listening on ${url} (POST ${url}/api/<method>) → ${flags.upstream}\n`);
     return new Promise(() => {});
   },
   async gateway({ flags }) {
     const options = gatewayOptions(flags);
-    const { url } = await startGateway({ ...options, onError: (e) => process.stderr.write(`gateway error: ${e?.stack ?? e}\n`) });
+    const { url } = await startGateway({ ...options, language: flags.lang, onError: (e) => process.stderr.write(`gateway error: ${e?.stack ?? e}\n`) });
     process.stdout.write(`qimen-payload gateway listening on ${url} (TOP ${url}/router/rest, Qimen ${url}/router/qm, ledger ${url}/_ledger)\n`);
     // Runs until stopped (Ctrl-C, or the parent's signal).
     return new Promise(() => {});

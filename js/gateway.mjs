@@ -11,31 +11,10 @@ import * as q from './node.mjs';
 import { createLedger } from './gateway-ledger.mjs';
 import { openJournal } from './gateway-journal.mjs';
 import { pathOf, fromOtherSite, isLoopbackName, isLoopbackHost, dict } from './http.mjs';
+import { TOP_ERRORS, errorBody, wordsIn } from './top-errors.mjs';
 
-// TOP's public platform error codes used here (the TOP error code table), with their `msg`.
-export const TOP_ERRORS = {
-  7: 'App Call Limited',
-  11: 'Insufficient isv permissions',
-  15: 'Remote service error',
-  21: 'Missing Method',
-  22: 'Invalid Method',
-  23: 'Invalid Format',
-  24: 'Missing Signature',
-  25: 'Invalid Signature',
-  26: 'Missing Session',
-  27: 'Invalid Session',
-  28: 'Missing App Key',
-  29: 'Invalid App Key',
-  30: 'Missing Timestamp',
-  31: 'Invalid Timestamp',
-  32: 'Missing Version',
-  33: 'Invalid Version',
-  34: 'Unsupported Version',
-  40: 'Missing Required Arguments',
-  41: 'Invalid Arguments',
-  43: 'Parameter Error',
-  50: 'Remote service error',
-};
+// The platform's error codes and their `msg` (one table, js/top-errors.mjs, shared with the proxy).
+export { TOP_ERRORS };
 
 // The protocol's facts (system parameters, formats, sign methods, version) come from the core.
 const PROTOCOL = q.protocol();
@@ -111,12 +90,8 @@ function answer(status, element, body, { format, simplify, fields = [] }) {
 }
 
 /** The platform's error answer. */
-function errorAnswer(code, { format = 'json', subCode, subMsg, requestId } = {}) {
-  const body = { code, msg: TOP_ERRORS[code] ?? 'Error' };
-  if (subCode) body.sub_code = subCode;
-  if (subMsg) body.sub_msg = subMsg;
-  if (requestId) body.request_id = requestId;
-  return answer(200, 'error_response', body, { format, simplify: false });
+function errorAnswer(code, { format = 'json', ...rest } = {}) {
+  return answer(200, 'error_response', errorBody(code, rest), { format, simplify: false });
 }
 
 /** Whether a text is exactly one JSON value. */
@@ -194,6 +169,8 @@ export function createGateway(options = {}) {
   const sessions = options.sessions ? new Set(options.sessions) : null;
   const clock = options.clock ?? (() => Date.now());
   const language = options.language ?? 'zh';
+  const say = wordsIn(language);
+  const inLanguage = (issue) => (language === 'zh' ? issue.messageZh : issue.messageEn ?? issue.message);
   const faults = checkFaults(options.faults);
   const ledger = createLedger();
   const warn = options.warn ?? ((line) => process.stderr.write(`${line}\n`));
@@ -230,7 +207,7 @@ export function createGateway(options = {}) {
     const format = params.format ?? 'json';
     const at = { format: format === 'xml' ? 'xml' : 'json', requestId: requestId() };
     if (!params.method) return errorAnswer(21, at);
-    if (!methods.has(params.method)) return errorAnswer(22, { ...at, subMsg: `unknown method ${String(params.method).slice(0, 80)}` });
+    if (!methods.has(params.method)) return errorAnswer(22, { ...at, subMsg: say('unknownMethod', params.method) });
     if (!PROTOCOL.formats.includes(format)) return errorAnswer(23, at);
     if (!params.app_key) return errorAnswer(28, at);
     const secret = apps.get(params.app_key);
@@ -238,13 +215,13 @@ export function createGateway(options = {}) {
     if (!params.timestamp) return errorAnswer(30, at);
     const ts = gmt8Millis(params.timestamp);
     if (ts === null || Math.abs(ts - clock()) > WINDOW_MS) {
-      return errorAnswer(31, { ...at, subMsg: 'timestamp outside the ten-minute window of the gateway clock (GMT+8)' });
+      return errorAnswer(31, { ...at, subMsg: say('timestampWindow') });
     }
     if (!params.v) return errorAnswer(32, at);
     if (params.v !== PROTOCOL.version) return errorAnswer(params.v.split('.')[0] === PROTOCOL.version.split('.')[0] ? 34 : 33, at);
     if (!params.sign) return errorAnswer(24, at);
     const signMethod = params.sign_method ?? 'md5';
-    if (!PROTOCOL.signMethods.includes(signMethod)) return errorAnswer(25, { ...at, subMsg: `unsupported sign_method ${String(signMethod).slice(0, 40)}` });
+    if (!PROTOCOL.signMethods.includes(signMethod)) return errorAnswer(25, { ...at, subMsg: say('signMethod', signMethod) });
     const { sign, ...signed } = params;
     let expected;
     try {
@@ -259,7 +236,7 @@ export function createGateway(options = {}) {
       if (!sessions.has(params.session)) return errorAnswer(27, at);
     }
     const injected = fault(params.method);
-    if (injected && /^\d+$/.test(injected)) return errorAnswer(Number(injected), { ...at, subCode: 'isp.simulated-fault', subMsg: 'injected by the gateway' });
+    if (injected && /^\d+$/.test(injected)) return errorAnswer(Number(injected), { ...at, subCode: 'isp.simulated-fault', subMsg: say('injected') });
     // The payload through the core's rules.
     const report = xmlBody !== null ? q.checkXml(params.method, xmlBody, params.customerId) : checkForm(params);
     if (!report.ok) {
@@ -268,7 +245,7 @@ export function createGateway(options = {}) {
       return errorAnswer(missing ? 40 : 41, {
         ...at,
         subCode: `${missing ? 'isv.missing-parameter' : 'isv.invalid-parameter'}:${first.path}`,
-        subMsg: language === 'zh' ? first.messageZh : first.messageEn ?? first.message,
+        subMsg: inLanguage(first),
       });
     }
     const { body, changed } = ledger.answer(params.method, report.value, { requestId: at.requestId });
@@ -303,12 +280,12 @@ export function createGateway(options = {}) {
       res.end(a.text);
     };
     const target = pathOf(req.url);
-    if (!target) return send({ ...errorAnswer(43, { subMsg: 'unreadable request target' }), status: 400 }, true);
+    if (!target) return send({ ...errorAnswer(43, { subMsg: say('badTarget') }), status: 400 }, true);
     // A page in a browser is not a client of the platform: a cross-site (or DNS-rebound) request is refused
     // before it can change the ledger. The platform's SDKs send no Origin or Sec-Fetch-Site.
     const header = (name) => req.headers[name];
     if (fromOtherSite(header) || (loopbackOnly && !isLoopbackHost(header('host')))) {
-      return send({ ...errorAnswer(11, { subCode: 'isv.cross-site-request', subMsg: 'a request from another site in a browser is refused by the local gateway' }), status: 403 }, true);
+      return send({ ...errorAnswer(11, { subCode: 'isv.cross-site-request', subMsg: say('crossSite') }), status: 403 }, true);
     }
     if (req.method === 'GET' && target.path === '/_ledger') {
       const text = q.stringify(ledger.state());
@@ -316,11 +293,11 @@ export function createGateway(options = {}) {
       return res.end(text);
     }
     const qimen = QIMEN_PATHS.has(target.path);
-    if (!qimen && !TOP_PATHS.has(target.path)) return send({ ...errorAnswer(22, { subMsg: `no router at ${target.path.slice(0, 80)}` }), status: 404 });
+    if (!qimen && !TOP_PATHS.has(target.path)) return send({ ...errorAnswer(22, { subMsg: say('noRouter', target.path) }), status: 404 });
     const read = req.method === 'GET' || req.method === 'HEAD' ? { body: Buffer.alloc(0) } : await q.readNodeBody(req);
     if (read.refusal) {
       // The middleware's bounded reader: too large (413), too slow (408), broken (400), said in our words.
-      return send({ ...errorAnswer(43, { subMsg: read.refusal.errors[0].messageEn }), status: q.statusOf(read.refusal) }, true);
+      return send({ ...errorAnswer(43, { subMsg: inLanguage(read.refusal.errors[0]) }), status: q.statusOf(read.refusal) }, true);
     }
     // Parameters by name without a prototype (a parameter may be called __proto__), at most MAX_PARAMS.
     const params = dict();
@@ -330,7 +307,7 @@ export function createGateway(options = {}) {
       params[k] = v;
       return count <= MAX_PARAMS;
     };
-    const tooMany = () => send({ ...errorAnswer(43, { subMsg: `more than ${MAX_PARAMS} parameters` }), status: 400 }, true);
+    const tooMany = () => send({ ...errorAnswer(43, { subMsg: say('tooManyParams', MAX_PARAMS) }), status: 400 }, true);
     for (const [k, v] of target.search) if (!add(k, v)) return tooMany();
     const rawType = String(req.headers['content-type'] ?? '');
     const type = rawType.toLowerCase();
@@ -340,19 +317,19 @@ export function createGateway(options = {}) {
         for (const [k, v] of new URLSearchParams(read.body.toString('utf8'))) if (!add(k, v)) return tooMany();
       } else if (type.startsWith('multipart/form-data')) {
         const fields = parseMultipart(read.body, rawType);
-        if (!fields) return send(errorAnswer(43, { subMsg: 'multipart body without a boundary' }));
+        if (!fields) return send(errorAnswer(43, { subMsg: say('noBoundary') }));
         for (const [k, v] of fields) if (!add(k, v)) return tooMany();
       } else if (qimen && (type.includes('xml') || read.body.toString('utf8', 0, 64).trimStart().startsWith('<'))) {
         xmlBody = read.body.toString('utf8');
       } else {
-        return send(errorAnswer(43, { subMsg: `unsupported content type ${type.slice(0, 80) || '(none)'}` }));
+        return send(errorAnswer(43, { subMsg: say('contentType', type) }));
       }
     }
     let a;
     try {
       a = route(params, xmlBody, qimen);
     } catch (e) {
-      a = errorAnswer(50, { subMsg: 'gateway error' });
+      a = errorAnswer(50, { subMsg: say('serverError') });
       options.onError?.(e);
     }
     if (a.fault === 'slow') {

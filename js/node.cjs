@@ -15,7 +15,7 @@ try {
 } catch {
   // Left uninitialized: the first call throws PayloadError 'not_initialized' naming the fix.
 }
-const { readWebBody, isJsonType, ...server } = makeServer(api);
+const { isJsonType, ...server } = makeServer(api);
 
 // `refusal` is the server adapters' own door into the core, not part of the public API.
 const { refusal, ...publicApi } = api;

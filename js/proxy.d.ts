@@ -20,7 +20,7 @@ export interface ProxyOptions {
   perMinute?: number;
   /** Upstream calls per minute per client address, retries included (600). */
   upstreamPerMinute?: number;
-  /** The most upstream requests one call may become (50); more answers 413 `too_many_chunks`. */
+  /** The most upstream requests one call may become (50); more answers 413, sub code `isv.too-many-chunks`. */
   maxChunks?: number;
   timeoutMs?: number;
   /** Retries of a transient answer per chunk (7, 10, 15, 50, network errors, timeouts): 3. */
@@ -28,6 +28,8 @@ export interface ProxyOptions {
   /** Retries per call, all chunks together (10). */
   maxRetries?: number;
   backoffMs?: number;
+  /** The language of `sub_msg` in the proxy's refusals: 'zh' (the default, as the gateway and the platform) or 'en'. */
+  language?: 'zh' | 'en';
   /** One JSON line per upstream call. */
   log?: (line: string) => void;
   port?: number;

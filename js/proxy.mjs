@@ -10,9 +10,7 @@
 import http from 'node:http';
 import * as q from './node.mjs';
 import { pathOf, isLoopback, isLoopbackHost } from './http.mjs';
-
-// The most warnings an answer lists (the count says how many there were), as the error body does.
-const MAX_LISTED = 20;
+import { errorBody, wordsIn } from './top-errors.mjs';
 
 // Transient platform answers worth another try: call limit (7, with backoff), service unavailable (10), remote
 // service errors (15, 50). A refused payload (40/41) or a protocol error is never retried.
@@ -50,6 +48,9 @@ export function signingProxy(options = {}) {
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 250;
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  // sub_msg as the gateway writes it (js/top-errors.mjs): Chinese unless told otherwise.
+  const language = options.language ?? 'zh';
+  const say = wordsIn(language);
   const info = new Map(q.methods().map((m) => [m.method, m]));
   const origins = new Set(options.origins ?? []);
   const originHosts = new Set([...origins].map((o) => { try { return new URL(o).host; } catch { return null; } }).filter(Boolean));
@@ -140,27 +141,30 @@ export function signingProxy(options = {}) {
    */
   async function serve({ path, verb, header, client, readBody, signal }) {
     const out = (status, value, headers = {}) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, text: q.stringify(value) });
-    if (path === null) return out(400, { error: 'bad_request', message: 'unreadable request target' }, { connection: 'close' });
+    // Every refusal of the proxy's own is an `error_response`, as the platform's and the core's are.
+    const refuse = (status, code, subCode, subMsg, headers, extra) => out(status, { error_response: errorBody(code, { subCode, subMsg, extra }) }, headers);
+    if (path === null) return refuse(400, 43, 'isv.bad-request-target', say('badTarget'), { connection: 'close' });
     const m = /^\/api\/([\w.]+)$/.exec(path);
     if (!m) return null;
-    if (verb !== 'POST') return out(405, { error: 'method_not_allowed' }, { allow: 'POST' });
-    if (!authorized(header, client)) return out(401, { error: 'unauthorized', message: 'a bearer token is required' });
-    if (!admit(client ?? '')) return out(429, { error: 'rate_limited' }, { 'retry-after': '1' });
+    if (verb !== 'POST') return refuse(405, 43, 'isv.http-method-not-allowed', say('postOnly'), { allow: 'POST' });
+    if (!authorized(header, client)) return refuse(401, 11, 'isv.proxy-token-required', say('tokenRequired'), { 'www-authenticate': 'Bearer' });
+    if (!admit(client ?? '')) return refuse(429, 7, 'accesscontrol.limited-by-app-access-count', say('rateLimited'), { 'retry-after': '1' });
     const method = m[1];
-    if (!info.has(method)) return out(404, { error: 'unknown_method', allowed: [...info.keys()] });
+    // The core's own refusal of a method it does not know (unknown_method, with the allowed list).
+    if (!info.has(method)) return out(404, q.errorResponse(q.validate(method, '{}'), language));
     // The middleware's bounded reader: too large (413), too slow (408) or broken (400) in the platform's shape.
     const read = await readBody();
-    if (read.refusal) return out(q.statusOf(read.refusal), q.errorResponse(read.refusal), { connection: 'close' });
+    if (read.refusal) return out(q.statusOf(read.refusal), q.errorResponse(read.refusal, language), { connection: 'close' });
     // chunk refuses a payload with any error but its list's length (which it is there to fix).
     let chunks;
     try {
       chunks = q.chunk(method, read.body);
     } catch (e) {
       if (!(e instanceof q.PayloadError)) throw e;
-      return out(400, q.errorResponse({ errors: e.errors }));
+      return out(400, q.errorResponse({ errors: e.errors }, language));
     }
     if (chunks.length > maxChunks) {
-      return out(413, { error: 'too_many_chunks', message: `the payload would be ${chunks.length} requests; this proxy sends at most ${maxChunks} per call`, chunks: chunks.length, maxChunks });
+      return refuse(413, 43, 'isv.too-many-chunks', say('tooManyChunks', chunks.length, maxChunks), {}, { chunks: chunks.length, max_chunks: maxChunks });
     }
     // The warnings of the payload as the client sent it (paths into its list, not into a chunk's).
     const { warnings } = q.validate(method, read.body);
@@ -172,7 +176,7 @@ export function signingProxy(options = {}) {
     // 502 only when the upstream gave no platform answer (network, timeout, unreadable bytes): a platform
     // answer that refuses or partly fails is an answer, 200 with `ok: false` and each chunk's outcome.
     const answered = results.length === chunks.length && results.every((r) => r.response);
-    return out(answered ? 200 : 502, { ok: answered && results.every((r) => r.ok), warning_count: warnings.length, warnings: warnings.slice(0, MAX_LISTED), chunks: results });
+    return out(answered ? 200 : 502, { ok: answered && results.every((r) => r.ok), warning_count: warnings.length, warnings: warnings.slice(0, q.MAX_LISTED), chunks: results });
   }
 
   const writeNode = (res, r) => {

@@ -42,8 +42,11 @@ function makeServer(api) {
     return 400;
   }
 
-  /** The platform's `error_response` body for a refused report, from its first issue's own TOP form. */
-  function errorResponse(report) {
+  /**
+   * The platform's `error_response` body for a refused report, from its first issue's own TOP form; `sub_msg` in
+   * `language` ('zh' or 'en'; the library's language when not given).
+   */
+  function errorResponse(report, language) {
     const errors = report.errors ?? [];
     const first = errors[0] ?? { path: '', code: 'malformed', message: 'refused', topCode: 41, topMessage: 'client-error:Invalid arguments' };
     const missing = first.topCode === 40;
@@ -52,7 +55,7 @@ function makeServer(api) {
         code: first.topCode ?? 41,
         msg: first.topMessage ?? (missing ? 'client-error:Missing required arguments' : 'client-error:Invalid arguments'),
         sub_code: `${missing ? 'isv.missing-parameter' : 'isv.invalid-parameter'}:${first.path}`,
-        sub_msg: first.message,
+        sub_msg: (language === 'zh' ? first.messageZh : language === 'en' ? first.messageEn : null) ?? first.message,
         error_count: errors.length,
         errors: errors.slice(0, MAX_LISTED),
       },
@@ -332,5 +335,5 @@ function makeServer(api) {
     return { ok: false, status: r.status, errors: r.report.errors, response: new Response(r.body, { status: r.status, headers: r.headers }) };
   }
 
-  return { checkBody: answer, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody, isJsonType };
+  return { MAX_LISTED, checkBody: answer, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody, isJsonType };
 }

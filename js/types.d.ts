@@ -189,8 +189,13 @@ export function isReady(): boolean;
 export function instanceStats(): { instances: number; recoveries: number; memoryResets: number };
 /** JSON text as JSON.stringify writes it, except that BigInts (Longs beyond 2^53) are exact integers. */
 export function stringify(value: unknown, space?: number | string): string;
-/** The platform's `error_response` body for a refused report, from its first issue's own `topCode`/`topMessage`. */
-export function errorResponse(report: Report): ErrorResponse;
+/**
+ * The platform's `error_response` body for a refused report, from its first issue's own `topCode`/`topMessage`;
+ * `sub_msg` in `language` (the library's language when not given).
+ */
+export function errorResponse(report: Report, language?: 'zh' | 'en'): ErrorResponse;
+/** The most issues an `error_response` lists, and warnings a proxy answer lists (their count is always given). */
+export const MAX_LISTED: number;
 export interface ErrorResponse {
   error_response: { code: number; msg: string; sub_code: string; sub_msg: string; error_count: number; errors: Issue[] };
 }

@@ -361,17 +361,32 @@ pub enum Malformed {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResponseProblem {
-    NotJson { detail: String },
+    NotJson {
+        detail: String,
+    },
     NeitherXmlNorJson,
     NotAnObject,
-    NotXml { detail: String },
-    ControlChar { byte: u8 },
-    UndefinedEntity { detail: String },
+    NotXml {
+        detail: String,
+    },
+    ControlChar {
+        byte: u8,
+    },
+    UndefinedEntity {
+        detail: String,
+    },
     Doctype,
     Unclosed,
     Unbalanced,
     NoRoot,
-    TooManyValues { limit: usize },
+    TooManyValues {
+        limit: usize,
+    },
+    /// A field the answer is read for appears twice in one object: which one the platform meant is unknowable
+    /// (`"success": false, "success": true`), so the answer is not read at all.
+    DuplicateKey {
+        key: String,
+    },
 }
 
 impl Violation {

@@ -70,6 +70,11 @@ pub fn string_value(v: &JsValue, name: &str) -> Result<Option<String>, Report> {
         }
     }
     if let Some(s) = v.as_string() {
+        // Every string option is signed or sent as UTF-8 (the secret, a session, a body); a lone surrogate has
+        // no UTF-8, and the copy would sign U+FFFD where the server reads something else.
+        if super::js_input::has_lone_surrogate(&s, v) {
+            return Err(type_error(name, Expected::TextWithoutLoneSurrogates, Got::LoneSurrogateString));
+        }
         return Ok(Some(s));
     }
     if let Some(n) = v.as_f64().filter(|n| n.is_finite()) {
@@ -89,12 +94,14 @@ pub fn string(obj: &JsValue, key: &str) -> Result<Option<String>, Report> {
 }
 
 /// One of a core enum's values, named as in `ALL` (any case): the allowed list comes from the enum itself.
+/// The value is not repeated: options are where a secret lands by mistake (`{ format: secret }`), and the
+/// allowed list says all a caller needs.
 fn choice<T: Copy>(name: &str, v: Option<String>, all: &[T], as_str: fn(T) -> &'static str) -> Result<Option<T>, Report> {
     let Some(s) = v else { return Ok(None) };
     match all.iter().copied().find(|x| as_str(*x).eq_ignore_ascii_case(s.trim())) {
         Some(x) => Ok(Some(x)),
         None => {
-            Err(bad(name, Violation::Enum { value: Some(s), allowed: all.iter().map(|x| as_str(*x).to_string()).collect(), reason: None }))
+            Err(bad(name, Violation::Enum { value: None, allowed: all.iter().map(|x| as_str(*x).to_string()).collect(), reason: None }))
         }
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::input::Input;
 use crate::norm::datetime::{self, DateTime};
 use crate::render;
-use crate::report::violation::{DateReason, EnumReason, Violation};
+use crate::report::violation::{DateReason, EnumReason, Expected, Got, Violation};
 use crate::report::{Issue, Report};
 use crate::rules::Api;
 use crate::sign::{blank, sign_params, SignMethod};
@@ -146,9 +146,17 @@ pub fn format_timestamp(t: &Timestamp) -> Result<String, Report> {
             }
             Ok(dt.datetime_text())
         }
-        Timestamp::Text(s) => {
-            datetime::normalize(&Input::String(s.as_str().into()), datetime::Want::DateTime).map_err(|v| option_issue("timestamp", v))
-        }
+        Timestamp::Text(s) => datetime::normalize(&Input::String(s.as_str().into()), datetime::Want::DateTime).map_err(|v| {
+            // Text that is no date at all is not repeated: a secret passed as the timestamp by mistake must not
+            // come back in the error. A date with an impossible day or month is repeated, as in a payload.
+            let v = match v {
+                Violation::Datetime { reason: DateReason::Syntax, .. } => {
+                    Violation::Type { expected: Expected::Datetime, got: Got::String, value: None }
+                }
+                v => v,
+            };
+            option_issue("timestamp", v)
+        }),
     }
 }
 

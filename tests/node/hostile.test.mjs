@@ -94,6 +94,29 @@ test('signParams with its arguments swapped never repeats the secret', () => {
   assert.throws(() => q.signParams({ a: '1' }, 'hmac-sha256', secret), (e) => e instanceof q.PayloadError
     && !e.message.includes(secret) && !JSON.stringify(e.errors).includes(secret));
   assert.throws(() => q.buildRequest(POS, '{}', { appKey: 'k', secret: 's', signMethod: secret }), (e) => !JSON.stringify(e.errors).includes(secret));
+  // The secret in any other option that is checked against a list or a form (issue 27 §16): refused, never repeated.
+  for (const name of ['format', 'timestamp', 'body']) {
+    assert.throws(() => q.buildRequest(POS, q.example(POS), { appKey: 'k', secret: 's', [name]: secret }), (e) => e instanceof q.PayloadError
+      && e.errors[0].path === `options.${name}` && !e.message.includes(secret) && !JSON.stringify(e.errors).includes(secret), name);
+  }
+  assert.throws(() => q.render(POS, q.example(POS), { format: secret }), (e) => e.errors[0].path === 'options.format' && !JSON.stringify(e.errors).includes(secret));
+  // A date with an impossible month is still repeated, as it is in a payload: only text that is no date is not.
+  assert.throws(() => q.buildRequest(POS, q.example(POS), { appKey: 'k', secret: 's', timestamp: '2016-13-01 00:00:00' }),
+    (e) => e.errors[0].code === 'datetime' && e.message.includes('2016-13-01'));
+});
+
+test('a lone surrogate in the secret, a signed option or a signed body is refused, never signed as U+FFFD', () => {
+  const lone = 'ab\uD800cd';
+  const refused = (f, path) => assert.throws(f, (e) => e instanceof q.PayloadError && e.errors[0].path === path && e.errors[0].code === 'type', path);
+  refused(() => q.signParams({ a: '1' }, lone), 'options.secret');
+  refused(() => q.signParams({ a: '1' }, 's', 'md5', lone), 'options.body');
+  refused(() => q.buildRequest(POS, q.example(POS), { appKey: 'k', secret: lone }), 'options.secret');
+  refused(() => q.buildRequest(POS, q.example(POS), { appKey: lone, secret: 's' }), 'options.appKey');
+  refused(() => q.buildRequest(POS, q.example(POS), { appKey: 'k', secret: 's', session: lone }), 'options.session');
+  // A well-formed pair and a real U+FFFD are text, and signed.
+  assert.match(q.signParams({ a: '1' }, 'ab\uD83D\uDE00cd'), /^[0-9A-F]{32}$/);
+  assert.match(q.signParams({ a: '1' }, 'ab\uFFFDcd'), /^[0-9A-F]{32}$/);
+  assert.notEqual(q.signParams({ a: '1' }, 'ab\uFFFDcd'), q.signParams({ a: '1' }, 'abcd'));
 });
 
 test('memory is given back: after an input that grows linear memory past 64 MiB, a fresh instance takes over', () => {

@@ -121,6 +121,32 @@ test('not an open signing oracle: a token or an allowlisted origin is required; 
   }
 });
 
+test('every refusal of the proxy is an error_response, its sub_msg in the gateway\'s language (zh by default, en when asked)', async () => {
+  for (const language of [undefined, 'en']) {
+    const { p, close } = await pair({}, { perMinute: 2, maxChunks: 1, ...(language ? { language } : {}) });
+    const zh = language === undefined;
+    try {
+      const shape = (r, status, code, subCode, words) => {
+        assert.equal(r.status, status, r.text);
+        const e = JSON.parse(r.text).error_response;
+        assert.equal(e.code, code, r.text);
+        assert.ok(e.sub_code.startsWith(subCode), r.text);
+        assert.match(e.sub_msg, words, r.text);
+        return e;
+      };
+      shape(await call(p, SHOP, {}, {}), 401, 11, 'isv.proxy-token-required', zh ? /令牌/ : /bearer token/);
+      shape(await call(p, 'taobao.nope', {}), 404, 41, 'isv.invalid-parameter', zh ? /未知的接口/ : /unknown method/);
+      const entries = Array.from({ length: 21 }, (_, i) => ({ itemCode: `I${i}`, paperQty: 1 }));
+      const big = shape(await call(p, POS, { orderInfo: { storeCode: 'S' }, item: entries }), 413, 43, 'isv.too-many-chunks', zh ? /最多发送 1 个/ : /at most 1 per call/);
+      assert.deepEqual([big.chunks, big.max_chunks], [2, 1]);
+      shape(await call(p, SHOP, { shop_inventory_edit: {} }), 429, 7, 'accesscontrol.', zh ? /重试/ : /retry/);
+    } finally {
+      await close();
+    }
+  }
+  assert.throws(() => signingProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, secret: SECRET, token: 't', language: 'fr' }), /language/);
+});
+
 test('the CLI runs the proxy in front of a gateway; it refuses to start as an open oracle or without QIMEN_SECRET', async () => {
   const { spawnSync } = await import('node:child_process');
   const g = await startGateway({ apps: { [APP]: SECRET } });

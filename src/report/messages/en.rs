@@ -31,6 +31,7 @@ pub fn malformed_detail(m: &Malformed) -> String {
             ResponseProblem::TooManyValues { limit } => {
                 format!("holds more than {limit} values where the answer's fields are; no answer of these APIs has so many")
             }
+            ResponseProblem::DuplicateKey { key } => format!("has the field \"{key}\" twice in one object; which one counts is unknowable"),
         },
     }
 }

@@ -119,6 +119,7 @@ fn samples() -> Vec<Violation> {
         ResponseProblem::Unbalanced,
         ResponseProblem::NoRoot,
         ResponseProblem::TooManyValues { limit: 1 },
+        ResponseProblem::DuplicateKey { key: "标志".into() },
     ] {
         out.push(Violation::Malformed(Malformed::Response(p)));
     }

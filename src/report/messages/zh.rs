@@ -45,6 +45,7 @@ fn response_problem(p: &ResponseProblem) -> String {
         ResponseProblem::Unbalanced => "含有不匹配的结束标签".into(),
         ResponseProblem::NoRoot => "没有根元素".into(),
         ResponseProblem::TooManyValues { limit } => format!("在应答字段处含有超过 {limit} 个值,这些接口的应答不会有这么多"),
+        ResponseProblem::DuplicateKey { key } => format!("同一对象中字段 \"{key}\" 出现了两次,无法判断以哪个为准"),
     }
 }
 

@@ -101,9 +101,13 @@ impl<'e> Want<'e> {
 pub(super) fn json(text: &str, element: &str, body: &'static [Answer]) -> Result<Value, Violation> {
     let mut de = serde_json::Deserializer::from_str(text);
     let budget = Cell::new(MAX_KEPT_VALUES);
-    let v = Sparse { want: Want::Root { element, body }, budget: &budget }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
-    v.map_err(|e| match budget.get() {
-        0 => too_many(),
+    let duplicate = Cell::new(None);
+    let v = Sparse { want: Want::Root { element, body }, budget: &budget, duplicate: &duplicate }
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|_| v));
+    v.map_err(|e| match (budget.get(), duplicate.take()) {
+        (0, _) => too_many(),
+        (_, Some(key)) => malformed(ResponseProblem::DuplicateKey { key }),
         _ => malformed(ResponseProblem::NotJson { detail: e.to_string() }),
     })
 }
@@ -112,6 +116,8 @@ pub(super) fn json(text: &str, element: &str, body: &'static [Answer]) -> Result
 struct Sparse<'e> {
     want: Want<'e>,
     budget: &'e Cell<usize>,
+    /// A kept key met twice in one object (serde_json's errors carry only text, so the key is set aside here).
+    duplicate: &'e Cell<Option<String>>,
 }
 
 impl<'e> Sparse<'e> {
@@ -190,6 +196,11 @@ impl<'de> Visitor<'de> for Sparse<'_> {
                 Want::Skip => {
                     map.next_value::<IgnoredAny>()?;
                 }
+                _ if out.contains_key(&key) => {
+                    let e = de::Error::custom(format_args!("duplicate key {key}"));
+                    self.duplicate.set(Some(key));
+                    return Err(e);
+                }
                 want => {
                     let v = map.next_value_seed(self.at(want))?;
                     out.insert(key, v);
@@ -248,6 +259,7 @@ pub(super) fn xml<'e>(text: &str, element: &'e str, body: &'static [Answer]) -> 
                 let (name, want) = element_want(parent.want, e.local_name().as_ref());
                 keep(want)?;
                 if !want.dropped() {
+                    once(parent.want, want, &parent.children, &name)?;
                     insert(&mut parent.children, name, Value::String(String::new()));
                 }
             }
@@ -266,6 +278,7 @@ pub(super) fn xml<'e>(text: &str, element: &'e str, body: &'static [Answer]) -> 
                 let Some(done) = stack.pop() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 let Some(parent) = stack.last_mut() else { return Err(malformed(ResponseProblem::Unbalanced)) };
                 if !done.want.dropped() {
+                    once(parent.want, done.want, &parent.children, &done.name)?;
                     let v = if done.nested { Value::Object(done.children) } else { Value::String(done.text) };
                     insert(&mut parent.children, done.name, v);
                 }
@@ -306,6 +319,16 @@ fn element_want<'e>(parent: Want<'e>, local: &[u8]) -> (String, Want<'e>) {
         p => p.child(&name),
     };
     (if want.dropped() { String::new() } else { name.into_owned() }, want)
+}
+
+/// A repeated element is a list's next entry, except a field of an object read as one value: two `<success>`
+/// in one answer cannot both count, as two `"success"` keys cannot in JSON.
+fn once(parent: Want, want: Want, children: &Map<String, Value>, name: &str) -> Result<(), Violation> {
+    let single = matches!(want, Want::Scalar | Want::Object { .. }) && matches!(parent, Want::Object { .. } | Want::Root { .. });
+    match single && children.contains_key(name) {
+        true => Err(malformed(ResponseProblem::DuplicateKey { key: name.to_string() })),
+        false => Ok(()),
+    }
 }
 
 fn insert(m: &mut Map<String, Value>, name: String, v: Value) {
