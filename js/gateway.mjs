@@ -41,6 +41,15 @@ export function gmt8Millis(text) {
   return ms;
 }
 
+/**
+ * A `timestamp` parameter → epoch ms, or null when it is malformed: the documented `yyyy-MM-dd HH:mm:ss` (GMT+8),
+ * or epoch milliseconds as the platform's newer SDKs send them (the Python and Java clients: `1732000000000`).
+ */
+function timestampMillis(text) {
+  const t = String(text).trim();
+  return /^\d{12,13}$/.test(t) ? Number(t) : gmt8Millis(t);
+}
+
 const xmlEscape = (s) => String(s).replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' })[c]);
 
 // Answers are written from the method's response table (`methods()[i].response`): a body arrives with wire
@@ -213,10 +222,10 @@ export function createGateway(options = {}) {
     const secret = apps.get(params.app_key);
     if (secret === undefined) return errorAnswer(29, at);
     if (!params.timestamp) return errorAnswer(30, at);
-    const ts = gmt8Millis(params.timestamp);
-    if (ts === null || Math.abs(ts - clock()) > WINDOW_MS) {
-      return errorAnswer(31, { ...at, subMsg: say('timestampWindow') });
-    }
+    // A malformed timestamp is named as malformed; a well-formed one too far from the gateway's clock as such.
+    const ts = timestampMillis(params.timestamp);
+    if (ts === null) return errorAnswer(31, { ...at, subCode: 'isv.invalid-timestamp-format', subMsg: say('timestampForm') });
+    if (Math.abs(ts - clock()) > WINDOW_MS) return errorAnswer(31, { ...at, subCode: 'isv.timestamp-out-of-window', subMsg: say('timestampWindow') });
     if (!params.v) return errorAnswer(32, at);
     if (params.v !== PROTOCOL.version) return errorAnswer(params.v.split('.')[0] === PROTOCOL.version.split('.')[0] ? 34 : 33, at);
     if (!params.sign) return errorAnswer(24, at);
@@ -249,8 +258,10 @@ export function createGateway(options = {}) {
       });
     }
     const { body, changed } = ledger.answer(params.method, report.value, { requestId: at.requestId });
-    // Qimen methods answer in <response>; TOP methods in their own response element.
-    const element = api.xmlBody ? 'response' : api.responseElement;
+    // JSON answers are wrapped in the method's response element (what every TOP client, the Node client
+    // included, looks up by the method's name; the Qimen cloud parsers take any single root); the classic Qimen
+    // XML protocol (the /router/qm router) answers in <response>.
+    const element = qimen && at.format === 'xml' ? 'response' : api.responseElement;
     if (changed && journal) journal.append(params.method, report.value, at.requestId);
     return { ...answer(200, element, body, { format: at.format, simplify: params.simplify === 'true', fields: api.response }), fault: injected };
   }

@@ -3,11 +3,24 @@
 // platform's: `msg` is its fixed English text, `sub_msg` is for people and Chinese by default (`language: 'en'`
 // for English) — the same in the gateway and the proxy, for their own words and the core's issues alike.
 
-/** The platform's codes and their `msg` as the public error table words them. */
+/**
+ * The platform's public error codes (its "平台错误码" table: 3–15, 21–34, 40–43; 50 as a remote service error)
+ * with their names as the table words them. Answer bodies carry them in sentence case (`msg`), as the
+ * platform's own answers do ("Invalid signature", "Insufficient isv permissions").
+ */
 export const TOP_ERRORS = {
+  3: 'Upload Fail',
+  4: 'User Call Limited',
+  5: 'Session Call Limited',
+  6: 'Partner Call Limited',
   7: 'App Call Limited',
-  11: 'Insufficient isv permissions',
-  15: 'Remote service error',
+  8: 'App Call Exceeds Limited Frequency',
+  9: 'Http Action Not Allowed',
+  10: 'Service Currently Unavailable',
+  11: 'Insufficient ISV Permissions',
+  12: 'Insufficient User Permissions',
+  13: 'Insufficient Partner Permissions',
+  15: 'Remote Service Error',
   21: 'Missing Method',
   22: 'Invalid Method',
   23: 'Invalid Format',
@@ -24,8 +37,15 @@ export const TOP_ERRORS = {
   34: 'Unsupported Version',
   40: 'Missing Required Arguments',
   41: 'Invalid Arguments',
+  42: 'Forbidden Request',
   43: 'Parameter Error',
-  50: 'Remote service error',
+  50: 'Remote Service Error',
+};
+
+/** A table name as an answer body says it: sentence case. */
+export const msgOf = (code) => {
+  const name = TOP_ERRORS[code];
+  return name ? name[0] + name.slice(1).toLowerCase() : 'Error';
 };
 
 // What the servers say themselves; a value from the request is cut short before it is repeated.
@@ -38,6 +58,10 @@ const WORDS = {
   },
   noRouter: { en: (p) => `no router at ${cut(p, 80)}`, zh: (p) => `${cut(p, 80)} 不是路由地址` },
   unknownMethod: { en: (m) => `unknown method ${cut(m, 80)}`, zh: (m) => `未知的方法 ${cut(m, 80)}` },
+  timestampForm: {
+    en: () => 'timestamp is neither yyyy-MM-dd HH:mm:ss (GMT+8) nor epoch milliseconds',
+    zh: () => '时间戳既不是 yyyy-MM-dd HH:mm:ss(GMT+8)也不是毫秒数',
+  },
   timestampWindow: {
     en: () => 'timestamp outside the ten-minute window of the gateway clock (GMT+8)',
     zh: () => '时间戳与网关时钟(GMT+8)相差超过十分钟',
@@ -68,7 +92,7 @@ export function wordsIn(language = 'zh') {
 
 /** The members of an `error_response`: code, its msg, and what is given (`extra` after them, e.g. counts). */
 export function errorBody(code, { subCode, subMsg, requestId, extra } = {}) {
-  const body = { code, msg: TOP_ERRORS[code] ?? 'Error' };
+  const body = { code, msg: msgOf(code) };
   if (subCode) body.sub_code = subCode;
   if (subMsg) body.sub_msg = subMsg;
   if (requestId) body.request_id = requestId;

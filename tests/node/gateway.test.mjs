@@ -57,8 +57,10 @@ test('every protocol error is answered with its TOP code, in the error_response 
       [28, (p) => { delete p.app_key; return signed(p); }],
       [29, (p) => signed({ ...p, app_key: '999' })],
       [30, (p) => { delete p.timestamp; return signed(p); }],
-      [31, (p) => signed({ ...p, timestamp: stamp(-11 * 60_000) })],
-      [31, (p) => signed({ ...p, timestamp: 'yesterday' })],
+      [31, (p) => signed({ ...p, timestamp: stamp(-11 * 60_000) }), 'isv.timestamp-out-of-window'],
+      [31, (p) => signed({ ...p, timestamp: 'yesterday' }), 'isv.invalid-timestamp-format'],
+      [31, (p) => signed({ ...p, timestamp: String(NOW + 11 * 60_000) }), 'isv.timestamp-out-of-window'],
+      [31, (p) => signed({ ...p, timestamp: String(NOW).slice(0, 10) }), 'isv.invalid-timestamp-format'],
       [32, (p) => { delete p.v; return signed(p); }],
       [33, (p) => signed({ ...p, v: '1.0' })],
       [34, (p) => signed({ ...p, v: '2.1' })],
@@ -68,12 +70,13 @@ test('every protocol error is answered with its TOP code, in the error_response 
       [26, (p) => { delete p.session; return signed(p); }],
       [27, (p) => signed({ ...p, session: 'stolen' })],
     ];
-    for (const [code, make] of cases) {
+    for (const [code, make, subCode] of cases) {
       const params = make(base());
       const { status, text } = await post(g.url, params);
       assert.equal(status, 200);
       const e = JSON.parse(text).error_response;
       assert.equal(e.code, code, `${code}: ${text}`);
+      if (subCode) assert.equal(e.sub_code, subCode, text);
       assert.equal(typeof e.msg, 'string');
       // And parseResponse reads it as the platform's refusal.
       const parsed = q.parseResponse(SHOP, text);
@@ -82,7 +85,7 @@ test('every protocol error is answered with its TOP code, in the error_response 
     }
     // XML when format=xml.
     const x = await post(g.url, { ...base(), format: 'xml', method: 'taobao.nope', sign: 'x' });
-    assert.match(x.text, /<error_response><code>22<\/code><msg>Invalid Method<\/msg>/);
+    assert.match(x.text, /<error_response><code>22<\/code><msg>Invalid method<\/msg>/);
     assert.equal(q.parseResponse(SHOP, x.text).errorResponse, true);
     // Business refusals: 40 missing / 41 invalid, with the isv sub code at the path and our message.
     // (Signed by hand: buildRequest refuses such a payload before it is sent.)
@@ -192,13 +195,21 @@ test('valid calls are answered in the shapes of the seed samples, as JSON, simpl
     assert.deepEqual(simple.result.data, [{ sub_order_id: 's10', success: true, idempotent: false }]);
     const xml = (await send(g, built(SHOP, { ...payload, shop_inventory_edit: { ...payload.shop_inventory_edit, detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's11', quantity: 2 }] } }, { format: 'xml' }))).text;
     assert.match(xml, /^<\?xml[^>]*\?><inventory_shopinv_adjust_response><result><success>true<\/success><data><shop_inventory_edit_result_d_t_o><sub_order_id>s11<\/sub_order_id>/);
-    // The POS item sync's sample: <item><struct><itemCode>…</itemCode></struct></item>, in a Qimen <response>.
+    // The POS item sync's sample: <item><struct><itemCode>…</itemCode></struct></item>, in a Qimen <response>
+    // from the classic Qimen router.
     const items = { ...JSON.parse(q.example('qimen.taobao.pos.items.synchronize')), total: 1 };
     items.item[0].itemCode = 'SKU1';
     const ir = built('qimen.taobao.pos.items.synchronize', items, { format: 'xml' });
-    const itemsXml = (await send(g, ir)).text;
+    const itemsXml = (await send(g, ir, '/router/qm')).text;
     assert.equal(q.parseResponse('qimen.taobao.pos.items.synchronize', itemsXml).ok, true, itemsXml);
     assert.match(itemsXml, /<response><flag>success<\/flag>.*<total>1<\/total><item><struct><itemCode>SKU1<\/itemCode><\/struct><\/item><\/response>$/);
+    // JSON, on either router, is wrapped in the method's response element: what TOP clients look up by name
+    // (issue 28: node-taobao-topclient read null from a bare "response").
+    for (const path of ['/router/rest', '/router/qm']) {
+      const j = JSON.parse((await send(g, built('qimen.taobao.pos.items.synchronize', items), path)).text);
+      assert.deepEqual(Object.keys(j), ['qimen_taobao_pos_items_synchronize_response'], path);
+      assert.equal(j.qimen_taobao_pos_items_synchronize_response.flag, 'success');
+    }
   } finally {
     await g.close();
   }

@@ -20,6 +20,9 @@ test('import and require each give a Node build usable at once; the default expo
   await required.init();
   // Separate module graphs (no ESM wrapper over CJS, which bundlers cannot follow): each has its own instance.
   assert.notEqual(required.check, q.check);
+  // The same named exports either way (the CJS build lacked readWebBody, issue 28 §6).
+  const named = (m) => Object.keys(m).filter((k) => k !== 'default' && k !== 'module.exports').sort();
+  assert.deepEqual(named(required), named(q));
 });
 
 test('methods() lists the APIs with their list limits', () => {
