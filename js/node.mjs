@@ -28,6 +28,6 @@ export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol,
 } = api;
-export const { MAX_LISTED, checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody } = server;
+export const { MAX_LISTED, jsonResponse, sendJson, checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody } = server;
 export const init = (input) => api.init(input, () => readFileSync(wasmUrl));
 export default init;

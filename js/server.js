@@ -335,5 +335,44 @@ function makeServer(api) {
     return { ok: false, status: r.status, errors: r.report.errors, response: new Response(r.body, { status: r.status, headers: r.headers }) };
   }
 
-  return { MAX_LISTED, checkBody: answer, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody, isJsonType };
+  const JSON_TYPE = 'application/json; charset=utf-8';
+
+  /**
+   * A Web `Response` of `value` as JSON written by the exact writer: a BigInt (a Long beyond 2^53) is an exact
+   * integer, where `Response.json` throws. `init` as `Response` takes it (status, headers).
+   * `return jsonResponse(await forward(r.value));`
+   */
+  function jsonResponse(value, init = {}) {
+    const headers = new Headers(init.headers);
+    if (!headers.has('content-type')) headers.set('content-type', JSON_TYPE);
+    return new Response(api.stringify(value), { ...init, headers });
+  }
+
+  /**
+   * Send `value` as exact JSON through a Node response (`node:http`, Express, Connect), a Fastify `reply` or a
+   * Koa `ctx`, with `status` (200). What `res.json`, `reply.send(object)` and `ctx.body = object` cannot do
+   * with a BigInt.
+   */
+  function sendJson(target, value, status = 200) {
+    const text = api.stringify(value);
+    if (target && typeof target.code === 'function' && typeof target.send === 'function' && typeof target.type === 'function') {
+      return target.code(status).type(JSON_TYPE).send(text); // Fastify reply
+    }
+    if (target && target.response && target.request && 'body' in target) {
+      target.status = status; // Koa ctx
+      target.type = JSON_TYPE;
+      target.body = text;
+      return undefined;
+    }
+    if (target && typeof target.setHeader === 'function' && typeof target.end === 'function') {
+      target.statusCode = status; // node:http / Express / Connect
+      target.setHeader('content-type', JSON_TYPE);
+      target.setHeader('content-length', Buffer.byteLength(text));
+      target.end(text);
+      return undefined;
+    }
+    throw new TypeError('sendJson(target, value): target must be a Node response, a Fastify reply or a Koa ctx');
+  }
+
+  return { MAX_LISTED, checkBody: answer, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody, isJsonType, jsonResponse, sendJson };
 }

@@ -194,6 +194,16 @@ export function stringify(value: unknown, space?: number | string): string;
  * `sub_msg` in `language` (the library's language when not given).
  */
 export function errorResponse(report: Report, language?: 'zh' | 'en'): ErrorResponse;
+/**
+ * A Web `Response` of `value` as JSON written by the exact writer (`stringify`): BigInt Longs beyond 2^53 are
+ * exact integers, where `Response.json` throws. For Hono, Next.js route handlers, Bun, Deno and Workers.
+ */
+export function jsonResponse(value: unknown, init?: { status?: number; statusText?: string; headers?: object }): any; // a Response (no lib dom needed)
+/**
+ * Send `value` as exact JSON through a Node response (`node:http`, Express, Connect), a Fastify reply or a Koa
+ * context, with `status` (200). Node builds only.
+ */
+export function sendJson(target: object, value: unknown, status?: number): unknown;
 /** The most issues an `error_response` lists, and warnings a proxy answer lists (their count is always given). */
 export const MAX_LISTED: number;
 export interface ErrorResponse {

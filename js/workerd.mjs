@@ -15,6 +15,6 @@ export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol,
 } = api;
-export const { MAX_LISTED, checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);
+export const { MAX_LISTED, jsonResponse, checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);
 export const init = (input) => api.init(input);
 export default init;
