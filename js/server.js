@@ -214,12 +214,23 @@ function makeServer(api) {
         let body;
         let exact = true;
         const parsed = req.body;
+        const type = req.headers['content-type'];
+        const unread = !req._body && req.readable && !req.readableEnded;
+        if (!isJsonType(type)) {
+          // Not JSON, whatever a parser in front made of it (an empty object, a text): 415, as without one. An
+          // unread body is not read (the connection closes after the answer).
+          const r = refused(wrongType(type));
+          if (unread) res.setHeader('Connection', 'close');
+          res.statusCode = r.status;
+          res.setHeader('Content-Type', r.headers['content-type']);
+          res.end(r.body);
+          return;
+        }
         if (typeof parsed === 'string' || (parsed instanceof Uint8Array)) body = parsed;
         else if (typeof req.rawBody === 'string' || req.rawBody instanceof Uint8Array) body = req.rawBody;
-        else if (!req._body && req.readable && !req.readableEnded) {
+        else if (unread) {
           // The stream is still unread (no parser ran, or it skipped this content type): read it ourselves.
-          const type = req.headers['content-type'];
-          const read = isJsonType(type) ? await readNodeBody(req) : { refusal: wrongType(type), close: true };
+          const read = await readNodeBody(req);
           if (read.refusal) {
             const r = refused(read.refusal);
             if (read.close) res.setHeader('Connection', 'close');
@@ -293,13 +304,22 @@ function makeServer(api) {
       let body;
       let exact = true;
       const { request } = ctx;
+      const type = ctx.get('content-type');
+      if (!isJsonType(type)) {
+        // Not JSON, whatever a body parser in front made of it (@koa/bodyparser leaves `{}`): 415, as without one.
+        const r = refused(wrongType(type));
+        ctx.status = r.status;
+        ctx.type = 'application/json';
+        ctx.body = r.body;
+        if (!ctx.req.readableEnded) ctx.set('Connection', 'close');
+        return;
+      }
       if (typeof request.rawBody === 'string') body = request.rawBody;
       else if (request.body !== undefined) {
         body = request.body;
         exact = false;
       } else {
-        const type = ctx.get('content-type');
-        const read = isJsonType(type) ? await readNodeBody(ctx.req) : { refusal: wrongType(type), close: true };
+        const read = await readNodeBody(ctx.req);
         if (read.refusal) {
           const r = refused(read.refusal);
           ctx.status = r.status;

@@ -96,6 +96,7 @@ for (const [name, pkg] of [['Express 4', 'express4'], ['Express 5', 'express']])
     const app = express();
     app.post('/json', express.json(), q.middleware(SHOP), (req, res) => res.json({ exact: req.qimen.exact }));
     app.post('/raw', express.raw({ type: '*/*', limit: maxInputBytes }), q.middleware(SHOP), (req, res) => res.type('json').send(q.stringify({ exact: req.qimen.exact, v: req.qimen.value })));
+    app.post('/text', express.text({ type: '*/*' }), q.middleware(SHOP), (req, res) => res.json({ reached: true }));
     const server = await listen(app.listen(0, '127.0.0.1'));
     try {
       const port = server.address().port;
@@ -110,6 +111,12 @@ for (const [name, pkg] of [['Express 4', 'express4'], ['Express 5', 'express']])
       // Express 4's json parser leaves {} for other types without reading: the middleware reads the body.
       const text = await send(port, { path: '/json', type: 'text/xml', body: '<x/>' });
       assert.equal(text.status, 415);
+      // A parser that read a non-JSON body (into a Buffer or a text) does not make it JSON: 415 too (issue 28 §3).
+      for (const path of ['/raw', '/text']) {
+        const plain = await send(port, { path, type: 'text/plain', body: VALID });
+        assert.equal(plain.status, 415, `${path}: ${plain.text}`);
+        assert.equal(JSON.parse(plain.text).error_response.errors[0].code, 'content_type');
+      }
     } finally {
       server.close();
     }
@@ -155,6 +162,10 @@ test('Koa: raw body read by the middleware, and ctx.request.rawBody used after @
         assert.match(ok.text, new RegExp(`"store_id":${LONG},`), 'rawBody keeps the Long exact');
         const missing = await send(port, { body: '{"shop_inventory_edit":{"store_id":1}}' });
         assert.equal(JSON.parse(missing.text).error_response.code, 40);
+        // The parser leaves {} for a type it does not read: 415, never a check of {} (issue 28 §3).
+        const plain = await send(port, { type: 'text/plain', body: VALID });
+        assert.equal(plain.status, 415, plain.text);
+        assert.equal(JSON.parse(plain.text).error_response.errors[0].code, 'content_type');
       } else await contract(port);
     } finally {
       server.close();
