@@ -1,4 +1,4 @@
-// README code runs as written (issue 28 §1): every fenced js and sh block of README.md is executed, in README
+// README code runs as written (issue 28 §1): every fenced js, ts and sh block of README.md is executed, in README
 // order, in a fresh project (node_modules/.cache/readme-project) with the packed tarball installed — the
 // frameworks a block imports resolve from this repository's devDependencies. A block that starts a server is
 // started, sent real requests and stopped; the servers of the sh blocks (gateway, proxy) keep running for the
@@ -92,6 +92,17 @@ async function serves(url) {
   assert.equal((await bad.json()).error_response.code, 40);
 }
 
+/** A ts block compiled as `tsc` would with Nest's settings (decorators and their metadata), then run as js. */
+async function runTs(block, dir, n) {
+  const ts = (await import('typescript')).default;
+  const { outputText, diagnostics } = ts.transpileModule(block.text, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, experimentalDecorators: true, emitDecoratorMetadata: true },
+  });
+  assert.deepEqual(diagnostics.map((d) => d.messageText), [], `README line ${block.line} compiles`);
+  return runJs({ ...block, text: outputText }, dir, n);
+}
+
 async function runJs(block, dir, n) {
   const file = join(dir, `block-${n}.mjs`);
   writeFileSync(file, block.text);
@@ -138,7 +149,7 @@ async function runSh(block, dir, servers) {
   }
 }
 
-test('every js and sh block of the README runs as written against the packed tarball', { timeout: 300_000 }, async (t) => {
+test('every js, ts and sh block of the README runs as written against the packed tarball', { timeout: 300_000 }, async (t) => {
   const dir = project();
   const servers = [];
   const ran = [];
@@ -153,9 +164,10 @@ test('every js and sh block of the README runs as written against the packed tar
         continue;
       }
       if (block.lang === 'json') continue; // an answer shown, not code
-      assert.ok(['js', 'sh'].includes(block.lang), `README line ${block.line}: a \`${block.lang}\` block is neither run nor listed in NOT_RUN`);
+      assert.ok(['js', 'ts', 'sh'].includes(block.lang), `README line ${block.line}: a \`${block.lang}\` block is neither run nor listed in NOT_RUN`);
       try {
         if (block.lang === 'js') await runJs(block, dir, n);
+        else if (block.lang === 'ts') await runTs(block, dir, n);
         else await runSh(block, dir, servers);
       } catch (e) {
         e.message = `README line ${block.line}: ${e.message}\n${servers.map((s) => s.out()).join('\n')}`;
@@ -163,7 +175,7 @@ test('every js and sh block of the README runs as written against the packed tar
       }
       ran.push(block.line);
     }
-    assert.ok(ran.length >= 8, `blocks run: ${ran.join(', ')}`);
+    assert.ok(ran.length >= 9, `blocks run: ${ran.join(', ')}`);
     // What the blocks made: the journal of the gateway block, the chunk files of the CLI block.
     assert.ok(readFileSync(join(dir, 'gateway.jsonl'), 'utf8').length > 0, 'the proxied call reached the gateway and was journalled');
     assert.equal(readdirSync(join(dir, 'chunks')).length, 3, '250 qimendc entries in chunks of 100');
