@@ -173,6 +173,31 @@ test('Koa: raw body read by the middleware, and ctx.request.rawBody used after @
   }
 });
 
+test('Koa: koa(method) ahead of @koa/bodyparser answers the parser\'s cases (malformed, too large) in the platform shape, and the parser then skips the body', async () => {
+  const Koa = require('koa');
+  const { bodyParser } = require('@koa/bodyparser');
+  const app = new Koa();
+  app.use(q.koa(SHOP));
+  app.use(bodyParser());
+  app.use((ctx) => q.sendJson(ctx, { value: ctx.state.qimen.value, parsed: ctx.request.body }));
+  const server = await listen(app.listen(0, '127.0.0.1'));
+  try {
+    const port = server.address().port;
+    const ok = await send(port);
+    assert.equal(ok.status, 200, ok.text);
+    assert.match(ok.text, new RegExp(`^\\{"value":\\{"shop_inventory_edit":\\{"order_id":"o1","store_id":${LONG},`));
+    assert.equal(JSON.parse(ok.text).parsed.shop_inventory_edit.order_id, 'o1', 'ctx.request.body as the parser leaves it');
+    const malformed = await send(port, { body: '{"shop_inventory_edit": ' });
+    assert.equal(malformed.status, 400);
+    assert.equal(JSON.parse(malformed.text).error_response.errors[0].code, 'malformed');
+    const big = await send(port, { body: JSON.stringify({ shop_inventory_edit: { order_id: 'x'.repeat(maxInputBytes + 10) } }) });
+    assert.equal(big.status, 413);
+    assert.equal(JSON.parse(big.text).error_response.errors[0].code, 'too_large');
+  } finally {
+    server.close();
+  }
+});
+
 test('Hono on its Node adapter: validateRequest(method, request) over a Web Request', async () => {
   const { Hono } = await import('hono');
   const { serve } = await import('@hono/node-server');
