@@ -9,6 +9,7 @@ pub mod violation;
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use std::fmt;
 
 pub use violation::Violation;
 
@@ -214,3 +215,40 @@ impl Report {
         Report { ok: false, value: None, errors: vec![issue], warnings: Vec::new() }
     }
 }
+
+/// An issue as people read it: its English message (`message_zh` for Chinese).
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+/// The first error's message and how many more there are, so that a refused report reads as one line:
+///
+/// ```
+/// let r = qimen_payload::check("taobao.inventory.shopinv.adjust", r#"{"shop_inventory_edit":{}}"#);
+/// assert!(r.to_string().starts_with("Order id (not an idempotency key) is required (and "));
+/// ```
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.split_first() {
+            None => f.write_str("valid"),
+            Some((first, [])) => write!(f, "{first}"),
+            Some((first, rest)) => write!(f, "{first} (and {} more)", rest.len()),
+        }
+    }
+}
+
+/// A refused report is an error, so it composes with `?` into `Box<dyn Error>` and anyhow:
+///
+/// ```
+/// fn stock(text: &str) -> Result<(), Box<dyn std::error::Error>> {
+///     let r = qimen_payload::check("tmall.qimendc.inventory.sync", text);
+///     if !r.ok {
+///         return Err(r.into());
+///     }
+///     Ok(())
+/// }
+/// assert_eq!(stock("[]").unwrap_err().to_string(), "the payload must be a JSON object, not array");
+/// ```
+impl std::error::Error for Report {}
