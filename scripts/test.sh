@@ -37,6 +37,7 @@ suite "wasm in Chromium: wasm-bindgen-test" wasm_suite chromium
 suite "npm package in Node: node --test" node --test tests/node/
 suite "JS fuzz: every export, seeded, 20 s" node tests/fuzz/js-fuzz.mjs 20
 suite "consumers: the npm pack tarball in bundlers and runtimes" node tests/consumers/run.mjs
+suite "crate consumer: a fresh cargo project, ? into Box<dyn Error> and anyhow" bash tests/crate/run.sh
 if [ -d tests/browser ]; then
   suite "admin console in Chromium" node --test tests/browser/
 fi
