@@ -198,6 +198,12 @@ const consumers = {
     if (!text.includes('qimen_payload_bg.wasm')) throw new Error('the bundle does not name the .wasm');
     await expectOk(join(d, 'dist'), 'node', ['server.cjs']);
   },
+  // Each supported Node from the npm packages of its binaries (devDependencies node-20.19, node-22, node-24).
+  ...Object.fromEntries(['20.19', '22', '24'].map((v) => [`node ${v}`, async (d) => {
+    const node = join(work, 'node_modules', `node-${v}`, 'bin', 'node');
+    await expectOk(d, node, ['index.cjs']);
+    await expectOk(d, node, ['index.mjs']);
+  }])),
   bun: (d) => expectOk(d, bin('bun'), ['index.mjs']),
   deno: (d) => expectOk(d, bin('deno'), ['run', '--allow-read', '--allow-env', '--allow-net=127.0.0.1', 'index.mjs'], { env: { DENO_NO_UPDATE_CHECK: '1' } }),
   workerd: async (d) => {
@@ -227,7 +233,7 @@ const consumers = {
 const fixtureOf = (name) => ({
   'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
-  'esbuild node (cjs)': 'node-esbuild',
+  'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);
 
 async function main() {
