@@ -58,6 +58,85 @@ pub struct BuildOptions {
     pub body: BodyMode,
 }
 
+/// Options with the SDKs' defaults and a builder, natively (the wasm binding reads its options from JS, with the
+/// JS clock):
+///
+/// ```
+/// use qimen_payload::request::{build_request, BodyMode, BuildOptions, Timestamp};
+/// use qimen_payload::sign::SignMethod;
+///
+/// let api = qimen_payload::rules::api("qimen.taobao.pos.inventory.synchronize").unwrap();
+/// let opts = BuildOptions::new("12345678", "my-secret")
+///     .sign_method(SignMethod::Md5)
+///     .body(BodyMode::Xml)
+///     .timestamp(Timestamp::Text("2026-11-23 12:00:00".into()));
+/// let r = build_request(api, r#"{"orderInfo":{"storeCode":"S1"},"item":[{"itemCode":"A","paperQty":1}]}"#, &opts)?;
+/// assert!(r.body.starts_with("<request>"));
+/// assert_eq!(BuildOptions::default().body, BodyMode::Form);
+/// # Ok::<(), qimen_payload::Report>(())
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+impl BuildOptions {
+    /// The app's key and secret; the rest as the platform's SDKs default: now, JSON, form mode, the sign method
+    /// of the mode, this library's `partner_id`.
+    pub fn new(app_key: impl Into<String>, secret: impl Into<String>) -> BuildOptions {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+        BuildOptions {
+            app_key: app_key.into(),
+            secret: secret.into(),
+            sign_method: None,
+            session: None,
+            timestamp: Timestamp::Millis(now),
+            format: None,
+            target_app_key: None,
+            partner_id: Some(DEFAULT_PARTNER_ID.to_string()),
+            simplify: None,
+            body: BodyMode::Form,
+        }
+    }
+    pub fn sign_method(mut self, m: SignMethod) -> Self {
+        self.sign_method = Some(m);
+        self
+    }
+    pub fn session(mut self, session: impl Into<String>) -> Self {
+        self.session = Some(session.into());
+        self
+    }
+    pub fn timestamp(mut self, t: Timestamp) -> Self {
+        self.timestamp = t;
+        self
+    }
+    pub fn format(mut self, f: crate::render::Format) -> Self {
+        self.format = Some(f);
+        self
+    }
+    pub fn target_app_key(mut self, key: impl Into<String>) -> Self {
+        self.target_app_key = Some(key.into());
+        self
+    }
+    /// `None` sends no `partner_id`.
+    pub fn partner_id(mut self, id: Option<String>) -> Self {
+        self.partner_id = id;
+        self
+    }
+    pub fn simplify(mut self, yes: bool) -> Self {
+        self.simplify = Some(yes);
+        self
+    }
+    pub fn body(mut self, mode: BodyMode) -> Self {
+        self.body = mode;
+        self
+    }
+}
+
+/// No app yet (a request built with these is refused at `options.appKey`); see [`BuildOptions::new`].
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions::new("", "")
+    }
+}
+
 /// The protocol version both routers speak (`v`).
 pub const API_VERSION: &str = "2.0";
 
