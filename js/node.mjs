@@ -3,24 +3,31 @@
 // Bundled into a server without the .wasm beside it, the functions say so; then copy
 // qimen_payload_bg.wasm next to the bundle, or call `initSync(readFileSync(pathToWasm))` once.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import createGlue from './glue.mjs';
 import makeApi from './api.mjs';
 import makeServer from './server.mjs';
 
 const api = makeApi(createGlue);
-// Beside this file; in a CommonJS bundle made from this module (import.meta emptied), beside the bundle.
-const wasmUrl = (() => {
+// Where the .wasm may be, in order: beside this file (a path from import.meta.url itself — Next's server bundles
+// turn `new URL('./x.wasm', import.meta.url)` into a URL look-alike of a web path, issue 29 §1); the asset a
+// bundler emitted for that `new URL` when it is a file; in a CommonJS bundle (import.meta emptied), beside the
+// bundle.
+const WASM = 'qimen_payload_bg.wasm';
+const attempts = [
+  () => join(dirname(fileURLToPath(import.meta.url)), WASM),
+  () => fileURLToPath(String(new URL(`./${WASM}`, import.meta.url).href)),
+  () => join(__dirname, WASM),
+  () => WASM,
+];
+for (const where of attempts) {
   try {
-    return new URL('./qimen_payload_bg.wasm', import.meta.url);
+    api.initSync(readFileSync(where()));
+    break;
   } catch {
-    return typeof __dirname === 'string' ? join(__dirname, 'qimen_payload_bg.wasm') : 'qimen_payload_bg.wasm';
+    // The next place; when none holds it, the first call throws PayloadError 'not_initialized' naming the fix.
   }
-})();
-try {
-  api.initSync(readFileSync(wasmUrl));
-} catch {
-  // Left uninitialized: the first call throws PayloadError 'not_initialized' naming the fix.
 }
 const server = makeServer(api);
 

@@ -165,6 +165,8 @@ const consumers = {
         if (body !== 'ok') throw new Error(`${route} (${route.endsWith('edge') ? 'Edge' : 'Node.js'} route handler) answered ${body}\n${srv.log().slice(-1500)}`);
       }
       await postStock(`${base}/api/stock`); // validateRequest in a route handler
+      const server = await fetch(`${base}/server`).then(async (r) => `${r.status} ${await r.text()}`);
+      if (!server.includes('server component ok mainOrderId1')) throw new Error(`/server (a Server Component) answered ${server.slice(0, 600)}\n${srv.log().slice(-1500)}`);
       await openPage(`${base}/`); // a client component
     } finally {
       srv.stop();
