@@ -21,13 +21,22 @@ const attempts = [
   () => join(__dirname, WASM),
   () => WASM,
 ];
-for (const where of attempts) {
-  try {
-    api.initSync(readFileSync(where()));
-    break;
-  } catch {
-    // The next place; when none holds it, the first call throws PayloadError 'not_initialized' naming the fix.
+/** The .wasm's bytes from the first place that has them (the last place's error when none does). */
+function readWasm() {
+  let error;
+  for (const where of attempts) {
+    try {
+      return readFileSync(where());
+    } catch (e) {
+      error = e;
+    }
   }
+  throw error;
+}
+try {
+  api.initSync(readWasm());
+} catch {
+  // Left uninitialized: the first call throws PayloadError 'not_initialized' naming the fix.
 }
 const server = makeServer(api);
 
@@ -36,5 +45,5 @@ export const {
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol,
 } = api;
 export const { MAX_LISTED, jsonResponse, sendJson, checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody } = server;
-export const init = (input) => api.init(input, () => readFileSync(wasmUrl));
+export const init = (input) => api.init(input, readWasm);
 export default init;

@@ -22,6 +22,8 @@ function isJsonType(contentType) {
   return type === 'application/json' || type === 'text/json' || type.endsWith('+json');
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 function makeServer(api) {
   const limit = () => api.limits().maxInputBytes;
 
@@ -62,7 +64,53 @@ function makeServer(api) {
     };
   }
 
-  const refused = (report) => ({ ok: false, status: statusOf(report), headers: { 'content-type': 'application/json; charset=utf-8' }, body: api.stringify(errorResponse(report)), report });
+  const refused = (report) => ({ ok: false, status: statusOf(report), headers: { 'content-type': JSON_TYPE }, body: api.stringify(errorResponse(report)), report });
+
+  // The one way each kind of response is written: a JSON text with a status (and `close`: the connection ends
+  // after it, when the rest of the body was not read). Refusals and `sendJson` alike.
+  function writeNode(res, { status, body }, close = false) {
+    if (close) res.setHeader('Connection', 'close');
+    res.statusCode = status;
+    res.setHeader('Content-Type', JSON_TYPE);
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
+  }
+  const writeFastify = (reply, { status, body }) => reply.code(status).type(JSON_TYPE).send(body);
+  function writeKoa(ctx, { status, body }, close = false) {
+    if (close) ctx.set('Connection', 'close');
+    ctx.status = status;
+    ctx.type = JSON_TYPE;
+    ctx.body = body;
+  }
+
+  /**
+   * After the Koa adapter read the body itself: `rawBody` and `body` as @koa/bodyparser leaves them (the parser
+   * then skips the body). `body` is parsed only if something reads it — not on every request.
+   */
+  function leaveAsParsed(request, bytes) {
+    const rawBody = Buffer.from(bytes).toString('utf8');
+    let parsed;
+    let done = false;
+    request.rawBody = rawBody;
+    Object.defineProperty(request, 'body', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (!done) {
+          done = true;
+          try {
+            parsed = JSON.parse(rawBody);
+          } catch {
+            parsed = rawBody; // JSON to the core, not to JSON.parse (a byte order mark)
+          }
+        }
+        return parsed;
+      },
+      set(v) {
+        Object.defineProperty(request, 'body', { configurable: true, enumerable: true, writable: true, value: v });
+      },
+    });
+  }
 
   /**
    * The core of every adapter: check `body` (bytes or text; a parsed object only when nothing else is left)
@@ -219,11 +267,7 @@ function makeServer(api) {
         if (!isJsonType(type)) {
           // Not JSON, whatever a parser in front made of it (an empty object, a text): 415, as without one. An
           // unread body is not read (the connection closes after the answer).
-          const r = refused(wrongType(type));
-          if (unread) res.setHeader('Connection', 'close');
-          res.statusCode = r.status;
-          res.setHeader('Content-Type', r.headers['content-type']);
-          res.end(r.body);
+          writeNode(res, refused(wrongType(type)), unread);
           return;
         }
         if (typeof parsed === 'string' || (parsed instanceof Uint8Array)) body = parsed;
@@ -232,11 +276,7 @@ function makeServer(api) {
           // The stream is still unread (no parser ran, or it skipped this content type): read it ourselves.
           const read = await readNodeBody(req);
           if (read.refusal) {
-            const r = refused(read.refusal);
-            if (read.close) res.setHeader('Connection', 'close');
-            res.statusCode = r.status;
-            res.setHeader('Content-Type', r.headers['content-type']);
-            res.end(r.body);
+            writeNode(res, refused(read.refusal), read.close);
             return;
           }
           body = read.body;
@@ -246,9 +286,7 @@ function makeServer(api) {
         }
         const r = answer(method, body, options);
         if (!r.ok) {
-          res.statusCode = r.status;
-          res.setHeader('Content-Type', r.headers['content-type']);
-          res.end(r.body);
+          writeNode(res, r);
           return;
         }
         req.qimen = info(method, r, exact);
@@ -269,7 +307,7 @@ function makeServer(api) {
     fastify.removeAllContentTypeParsers();
     fastify.addContentTypeParser(['application/json', 'text/json', /^application\/[\w.+-]+\+json$/], { parseAs: 'buffer', bodyLimit: limit() }, (req, raw, cb) => cb(null, raw));
     fastify.decorateRequest('qimen', null);
-    const send = (reply, r) => reply.code(r.status).header('content-type', r.headers['content-type']).send(r.body);
+    const send = writeFastify;
     fastify.setErrorHandler(async (err, req, reply) => {
       if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         // Fastify stopped reading: the rest is discarded first, so the client reads the 413 (not a reset).
@@ -307,11 +345,7 @@ function makeServer(api) {
       const type = ctx.get('content-type');
       if (!isJsonType(type)) {
         // Not JSON, whatever a body parser in front made of it (@koa/bodyparser leaves `{}`): 415, as without one.
-        const r = refused(wrongType(type));
-        ctx.status = r.status;
-        ctx.type = 'application/json';
-        ctx.body = r.body;
-        if (!ctx.req.readableEnded) ctx.set('Connection', 'close');
+        writeKoa(ctx, refused(wrongType(type)), !ctx.req.readableEnded);
         return;
       }
       if (typeof request.rawBody === 'string') body = request.rawBody;
@@ -321,32 +355,17 @@ function makeServer(api) {
       } else {
         const read = await readNodeBody(ctx.req);
         if (read.refusal) {
-          const r = refused(read.refusal);
-          ctx.status = r.status;
-          ctx.type = 'application/json';
-          ctx.body = r.body;
-          if (read.close) ctx.set('Connection', 'close');
+          writeKoa(ctx, refused(read.refusal), read.close);
           return;
         }
         body = read.body;
       }
       const r = answer(method, body, options);
       if (!r.ok) {
-        ctx.status = r.status;
-        ctx.type = 'application/json';
-        ctx.body = r.body;
+        writeKoa(ctx, r);
         return;
       }
-      if (request.body === undefined) {
-        // Read here, ahead of any body parser (so its errors are never met: ours come first, in the platform's
-        // shape): left as @koa/bodyparser leaves it, which then skips a body already parsed.
-        request.rawBody = Buffer.from(body).toString('utf8');
-        try {
-          request.body = JSON.parse(request.rawBody);
-        } catch {
-          request.body = request.rawBody; // JSON to the core, not to JSON.parse (a byte order mark)
-        }
-      }
+      if (request.body === undefined) leaveAsParsed(request, body);
       ctx.state.qimen = info(method, r, exact);
       await next();
     };
@@ -364,8 +383,6 @@ function makeServer(api) {
     if (r.ok) return { ok: true, method, value: r.value, warnings: r.warnings };
     return { ok: false, status: r.status, errors: r.report.errors, response: new Response(r.body, { status: r.status, headers: r.headers }) };
   }
-
-  const JSON_TYPE = 'application/json; charset=utf-8';
 
   /**
    * A Web `Response` of `value` as JSON written by the exact writer: a BigInt (a Long beyond 2^53) is an exact
@@ -386,21 +403,10 @@ function makeServer(api) {
   function sendJson(target, value, status = 200) {
     const text = api.stringify(value);
     if (target && typeof target.code === 'function' && typeof target.send === 'function' && typeof target.type === 'function') {
-      return target.code(status).type(JSON_TYPE).send(text); // Fastify reply
+      return writeFastify(target, { status, body: text });
     }
-    if (target && target.response && target.request && 'body' in target) {
-      target.status = status; // Koa ctx
-      target.type = JSON_TYPE;
-      target.body = text;
-      return undefined;
-    }
-    if (target && typeof target.setHeader === 'function' && typeof target.end === 'function') {
-      target.statusCode = status; // node:http / Express / Connect
-      target.setHeader('content-type', JSON_TYPE);
-      target.setHeader('content-length', Buffer.byteLength(text));
-      target.end(text);
-      return undefined;
-    }
+    if (target && target.response && target.request && 'body' in target) return writeKoa(target, { status, body: text });
+    if (target && typeof target.setHeader === 'function' && typeof target.end === 'function') return writeNode(target, { status, body: text });
     throw new TypeError('sendJson(target, value): target must be a Node response, a Fastify reply or a Koa ctx');
   }
 

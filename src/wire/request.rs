@@ -65,7 +65,7 @@ pub struct BuildOptions {
 /// use qimen_payload::request::{build_request, BodyMode, BuildOptions, Timestamp};
 /// use qimen_payload::sign::SignMethod;
 ///
-/// let api = qimen_payload::rules::api("qimen.taobao.pos.inventory.synchronize").unwrap();
+/// let api = qimen_payload::rules::api("qimen.taobao.pos.inventory.synchronize").ok_or("no such method")?;
 /// let opts = BuildOptions::new("12345678", "my-secret")
 ///     .sign_method(SignMethod::Md5)
 ///     .body(BodyMode::Xml)
@@ -73,7 +73,7 @@ pub struct BuildOptions {
 /// let r = build_request(api, r#"{"orderInfo":{"storeCode":"S1"},"item":[{"itemCode":"A","paperQty":1}]}"#, &opts)?;
 /// assert!(r.body.starts_with("<request>"));
 /// assert_eq!(BuildOptions::default().body, BodyMode::Form);
-/// # Ok::<(), qimen_payload::Report>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[cfg(not(target_arch = "wasm32"))]
 impl BuildOptions {

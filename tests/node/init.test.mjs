@@ -59,3 +59,24 @@ test('initSync with bytes or a WebAssembly.Module', async () => {
     works(q);
   }
 });
+
+test('the Node build without its .wasm beside it: not_initialized, then init() reads it once it is there', async () => {
+  const { mkdtempSync, cpSync, rmSync, copyFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const dir = mkdtempSync(join(tmpdir(), 'qimen-node-init-'));
+  try {
+    // The Node build's files, as a bundle copied without its asset.
+    cpSync(new URL('../../pkg/', import.meta.url), dir, { recursive: true, filter: (src) => !src.endsWith('.wasm') });
+    const q = await import(pathToFileURL(join(dir, 'node.mjs')).href);
+    assert.equal(q.isReady(), false);
+    assert.throws(() => q.check('tmall.qimendc.inventory.sync', '{}'), (e) => e.errors[0].code === 'not_initialized');
+    await assert.rejects(q.init(), (e) => e.code === 'ENOENT' || /qimen_payload_bg\.wasm/.test(String(e.message)));
+    copyFileSync(wasmUrl, join(dir, 'qimen_payload_bg.wasm'));
+    await q.init();
+    works(q);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
