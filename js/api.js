@@ -116,7 +116,11 @@ function makeApi(createGlue) {
   let pending = null; // an init() under way
   const stats = { instances: 0, recoveries: 0, memoryResets: 0 };
 
+  // The tables registered at run time, as their files (method → text): a fresh instance reads them again, so
+  // replacing an instance (after a trap, or to give memory back) never loses one.
+  const tables = new Map();
   const adopt = (g) => {
+    for (const text of tables.values()) g.registerApi(text);
     glue = g;
     compiled = g.compiledModule() ?? compiled;
     stats.instances += 1;
@@ -330,6 +334,42 @@ function makeApi(createGlue) {
   // initialization (not on every property access).
   let names = null;
   const methodNames = () => (glue ? (names ??= new Set(call('methods').map((m) => m.method))) : null);
+  // A table or doc given as text, bytes (a file as read: BOM and invalid UTF-8 as TextDecoder reads them) or
+  // its parsed object.
+  const fileText = (f) => (typeof f === 'string' ? f : f instanceof Uint8Array ? new TextDecoder().decode(f) : stringify(f));
+  // A refused table or doc: its problems as issues (English only; each at a path into the table or doc).
+  const tableError = (r) => new PayloadError({ errors: r.errors.map((e) => ({ ...e, params: {}, messageEn: e.message, messageZh: e.message })) }, language);
+  /**
+   * Register a rule table (the table file as text, or its parsed object): after it every function takes its
+   * method. A refused table throws PayloadError, its `errors` at paths into the table (`fields[2].codes[0]`).
+   */
+  const registerApi = (table) => {
+    const text = fileText(table);
+    if (typeof text !== 'string') throw new TypeError('registerApi(table): pass the table file as text or as its object');
+    const r = call('registerApi', text);
+    if (!r.ok) throw tableError(r);
+    tables.set(r.value, text);
+    names = null;
+    return r.value;
+  };
+  /**
+   * A rule table from the platform's doc JSON: `{ table, review }`, every inference in `review` (`decision: true`
+   * where it changes a verdict). Throws PayloadError when the doc cannot make a table.
+   */
+  const importDoc = (doc) => {
+    const r = call('importDoc', fileText(doc));
+    if (!r.ok) throw tableError(r);
+    return r.value;
+  };
+  const unregisterApi = (method) => {
+    const removed = call('unregisterApi', method);
+    if (removed) {
+      tables.delete(method);
+      made.delete(method);
+      names = null;
+    }
+    return removed;
+  };
   const known = (method) => typeof method === 'string' && methodNames()?.has(method) === true;
   const schemas = new Proxy({}, {
     get: (_, method) => (known(method) ? standardSchema(method) : undefined),
@@ -373,6 +413,11 @@ function makeApi(createGlue) {
     signParams: (params, secret, signMethod = 'md5', body) => unwrap(call('signParams', params, secret, signMethod, body)),
     parseResponse: (method, text) => unwrap(call('parseResponse', method, text)),
     schema: (method) => JSON.parse(unwrap(call('schema', method))),
+    registerApi,
+    unregisterApi,
+    importDoc,
+    /** The table file (as an object) of a shipped or registered method: what `registerApi` takes. */
+    exportApi: (method) => JSON.parse(unwrap(call('exportApi', method))),
     fields: (method) => unwrap(call('fields', method)),
     limits: () => call('limits'),
     protocol: () => call('protocol'),

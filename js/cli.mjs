@@ -17,11 +17,20 @@ Commands:
   schema <method>                   print the API's JSON Schema
   sign <method> [file|-] --app-key K  print the signed request (secret from QIMEN_SECRET)
   methods                           list the APIs
+  import <doc.json> [--overlay F]   print a rule table from the platform's doc JSON (review on stderr)
   gateway [--port N] --app KEY:SECRET  run the local gateway (answers as the platform's routers do)
   proxy --upstream URL --app-key K   run the signing proxy (secret from QIMEN_SECRET)
 
 Run 'qimen-payload <command> --help' for a command's options; 'qimen-payload --version' for the version. With no file (or '-'), the payload is read
-from standard input.`,
+from standard input. Every command takes --api FILE (repeatable): a rule table (as 'import' prints it) whose
+method it then knows like a shipped one.`,
+  import: `Usage: qimen-payload import <doc.json|-> [--overlay FILE] [--accept] > api.json
+
+Reads the platform's doc JSON of an API and prints its rule table (the file --api and registerApi take).
+Every inference from the doc's prose (code lists, date formats, lengths, list limits, prices) is listed on
+standard error with how sure it is; --overlay merges your decisions over the table (a JSON object, merged
+field by field: { "fields": [{ "name": …, … }] } by name). Exit 1 while an item changes a verdict and
+--accept was not given (the table is printed either way), 2 when the doc cannot make a table.`,
   check: `Usage: qimen-payload check <method> [file|-] [--json] [--lang en|zh]
 
 Validates the payload and prints every error and warning with its path. --json prints the full report
@@ -72,9 +81,10 @@ Lists the APIs with their list limits.`,
 };
 
 const FLAGS_WITH_VALUE = new Set(['--lang', '--format', '--out-dir', '--app-key', '--sign-method', '--session', '--body', '--timestamp',
-  '--port', '--host', '--app', '--state', '--clock', '--sessions', '--fault', '--fault-rate', '--config', '--upstream', '--token', '--origin']);
+  '--port', '--host', '--app', '--state', '--clock', '--sessions', '--fault', '--fault-rate', '--config', '--upstream', '--token', '--origin',
+  '--api', '--overlay']);
 // Options that may be given more than once (collected in order).
-const REPEATED = new Set(['app', 'fault', 'fault-rate', 'origin']);
+const REPEATED = new Set(['app', 'fault', 'fault-rate', 'origin', 'api']);
 
 class UsageError extends Error {}
 
@@ -96,6 +106,7 @@ function parseArgs(argv) {
     if (a === '-' || !a.startsWith('-')) positional.push(a);
     else if (a === '--help' || a === '-h') flags.help = true;
     else if (a === '--json') flags.json = true;
+    else if (a === '--accept') flags.accept = true;
     else if (FLAGS_WITH_VALUE.has(a)) {
       if (i + 1 >= argv.length) throw new UsageError(`${a} needs a value`);
       set(flags, a.slice(2), argv[++i]);
@@ -341,6 +352,44 @@ const commands = {
       return refuse(e);
     }
   },
+  async import({ positional: [file], flags }) {
+    const doc = await readPayload(file);
+    let imported;
+    try {
+      imported = q.importDoc(doc);
+    } catch (e) {
+      if (!(e instanceof q.PayloadError)) throw e;
+      throw new UsageError(`cannot make a table of ${file ?? 'standard input'}:\n${e.errors.map((i) => `  ${i.path || '(the doc)'}: ${i.message} [${i.code}]`).join('\n')}`);
+    }
+    let { table } = imported;
+    if (flags.overlay) {
+      let over;
+      try {
+        over = JSON.parse(readFileSync(flags.overlay, 'utf8'));
+      } catch (e) {
+        throw new UsageError(`cannot read --overlay ${flags.overlay}: ${e.code ?? e.message}`);
+      }
+      table = overlay(table, over);
+    }
+    // The table printed is one registerApi takes: checked here, so a bad overlay is found now.
+    try {
+      q.registerApi(table);
+    } catch (e) {
+      if (!(e instanceof q.PayloadError)) throw e;
+      throw new UsageError(`the table (with the overlay) is refused:\n${e.errors.map((i) => `  ${i.path}: ${i.message} [${i.code}]`).join('\n')}`);
+    }
+    const open = imported.review.filter((r) => r.decision);
+    for (const r of imported.review) {
+      const mark = r.decision ? yellow('decide') : dim('note  ');
+      process.stderr.write(`${mark} ${r.field || '(api)'} ${dim(`[${r.kind}, ${r.sure}]`)} ${r.what}${r.from ? dim(` — ${r.from}`) : ''}\n`);
+    }
+    process.stdout.write(`${JSON.stringify(table, null, 2)}\n`);
+    if (open.length && !flags.accept) {
+      process.stderr.write(`${open.length} item(s) change a verdict: review them (an --overlay records your decisions), then run again with --accept\n`);
+      return 1;
+    }
+    return 0;
+  },
   methods({ flags }) {
     const list = q.methods();
     if (flags.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -348,11 +397,47 @@ const commands = {
       const limits = list.map((m) => (m.listField ? `${m.listField} ≤ ${m.listLimit}` : ''));
       const wide = (col) => Math.max(...col.map((x) => x.length));
       const [mw, lw] = [wide(list.map((m) => m.method)), wide(limits)];
-      list.forEach((m, i) => process.stdout.write(`${m.method.padEnd(mw)}  ${limits[i].padEnd(lw)}  ${q.getLanguage() === 'zh' ? m.summaryZh : m.summary}\n`));
+      list.forEach((m, i) => process.stdout.write(`${m.method.padEnd(mw)}  ${limits[i].padEnd(lw)}  ${q.getLanguage() === 'zh' || !m.summary ? m.summaryZh : m.summary}\n`));
     }
     return 0;
   },
 };
+
+/** Register the rule table in `file` (--api): a refusal names the file and each problem's path in it. */
+function registerFile(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read --api ${file}: ${e.code ?? e.message}`);
+  }
+  try {
+    q.registerApi(text);
+  } catch (e) {
+    if (!(e instanceof q.PayloadError)) throw e;
+    throw new UsageError(`--api ${file} is not a usable table:\n${e.errors.map((i) => `  ${i.path || '(the file)'}: ${i.message} [${i.code}]`).join('\n')}`);
+  }
+}
+
+/** Merge an overlay over a table: objects key by key; `fields` arrays by field name (new names appended). */
+function overlay(base, over) {
+  if (Array.isArray(base) && Array.isArray(over) && over.every((f) => f && typeof f.name === 'string')) {
+    const out = base.map((f) => ({ ...f }));
+    for (const f of over) {
+      const at = out.findIndex((g) => g && g.name === f.name);
+      if (at < 0) out.push(f);
+      else out[at] = overlay(out[at], f);
+    }
+    return out;
+  }
+  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+    // A null prototype: the overlay's keys are data.
+    const out = Object.assign(Object.create(null), base);
+    for (const k of Object.keys(over)) out[k] = k in out ? overlay(out[k], over[k]) : over[k];
+    return { ...out };
+  }
+  return over;
+}
 
 /** Write chunk files into a new or empty directory, all at once: into a fresh sibling, then renamed into place. */
 function writeChunks(dir, chunks) {
@@ -396,6 +481,7 @@ async function main(argv) {
     if (args.flags.lang !== 'en' && args.flags.lang !== 'zh') throw new UsageError('--lang must be en or zh');
     q.setLanguage(args.flags.lang);
   }
+  for (const file of args.flags.api ?? []) registerFile(file);
   return commands[command](args);
 }
 

@@ -24,7 +24,7 @@ function emptyState() {
   return { posStock: dict(), products: dict(), warehouseStock: dict(), storeStock: dict(), appliedSubOrders: dict() };
 }
 
-export function createLedger() {
+export function createLedger(successOf = () => undefined) {
   let state = emptyState();
 
   const at = (root, ...path) => {
@@ -92,7 +92,8 @@ export function createLedger() {
     /** Apply a valid call's normalized value; the answer body and whether the state changed. */
     answer(method, value, ctx = {}) {
       const b = Object.hasOwn(behaviours, method) ? behaviours[method] : undefined;
-      if (!b) return { body: { success: true }, changed: false };
+      // A method whose effect is not modelled (a registered table): the least success its table reads as one.
+      if (!b) return { body: JSON.parse(successOf(method) ?? '{}'), changed: false };
       return b(value, ctx);
     },
     /** Replay a journaled call (its answer is not needed). */

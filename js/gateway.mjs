@@ -26,8 +26,6 @@ const TOP_PATHS = new Set([PROTOCOL.routers.top, `${PROTOCOL.routers.top}/`]);
 // The most parameters one call may carry (system and business): no API has more than a few dozen, and a body of
 // 900,000 tiny parameters is refused before anything is signed or checked.
 export const MAX_PARAMS = 512;
-// Each method's field kinds (which business parameters travel as JSON), read from the table once.
-const KINDS = new Map(q.methods().map((m) => [m.method, new Map(q.fields(m.method).map((f) => [f.name, f.kind]))]));
 
 /** `yyyy-MM-dd HH:mm:ss` in GMT+8 → epoch ms, whatever the host's zone; null when it is not one. */
 export function gmt8Millis(text) {
@@ -181,14 +179,18 @@ export function createGateway(options = {}) {
   const say = wordsIn(language);
   const inLanguage = (issue) => (language === 'zh' ? issue.messageZh : issue.messageEn ?? issue.message);
   const faults = checkFaults(options.faults);
-  const ledger = createLedger();
+
   const warn = options.warn ?? ((line) => process.stderr.write(`${line}\n`));
+  // The methods known when the gateway starts: the shipped ones and those registered (`--api`) before it.
+  const methods = new Set(q.methods().map((m) => m.method));
+  const info = new Map(q.methods().map((m) => [m.method, m]));
+  // Each method's field kinds (which business parameters travel as JSON), read from the table once.
+  const fieldKinds = new Map([...methods].map((m) => [m, new Map(q.fields(m).map((f) => [f.name, f.kind]))]));
+  const ledger = createLedger((m) => info.get(m)?.successAnswer);
   const journal = options.state ? openJournal(options.state, ledger, { warn, compactBytes: options.compactBytes }) : null;
   const scripts = new Map();
   let seq = 0;
   const requestId = () => `gw${(++seq).toString(36)}${Math.floor(clock() / 1000).toString(36)}`;
-  const methods = new Set(q.methods().map((m) => m.method));
-  const info = new Map(q.methods().map((m) => [m.method, m]));
   // Bound to loopback (the default), the gateway answers only to its loopback names: a Host naming anything
   // else is a page that rebound its own name to 127.0.0.1.
   const loopbackOnly = options.host === undefined || isLoopbackName(options.host);
@@ -268,7 +270,7 @@ export function createGateway(options = {}) {
 
   /** Business parameters of a form request → the payload's JSON text (objects and lists travel as JSON). */
   function checkForm(params) {
-    const kinds = KINDS.get(params.method);
+    const kinds = fieldKinds.get(params.method);
     const members = [];
     for (const k of Object.keys(params)) {
       const v = params[k];

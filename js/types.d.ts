@@ -100,6 +100,8 @@ export interface MethodInfo {
   responseElement: string;
   /** The answer's fields by wire name, from the response table. */
   response: AnswerInfo[];
+  /** The least answer body (JSON text) the response table reads as a success. */
+  successAnswer: string;
 }
 
 /** One field of a method's answer, as data. */
@@ -146,6 +148,26 @@ export function signParams(params: Record<string, string | number | boolean | bi
 export function parseResponse<M extends Method>(method: M, text: string): Responses[M];
 /** The API's JSON Schema (2020-12) of the canonical payload. */
 export function schema(method: Method): Record<string, unknown>;
+/** A rule table file (format `qimen-payload/table@1`, described in the README's "Tables as data"), as `exportApi` gives it. */
+export interface TableFile { format: 'qimen-payload/table@1'; method: string; fields: unknown[]; [property: string]: unknown }
+/** Register a rule table: its method is then taken by every function. Throws PayloadError, its `errors` at paths into the table. */
+export function registerApi(table: TableFile | string): string;
+/** Stop answering for a registered method; whether one was removed (shipped methods cannot be). */
+export function unregisterApi(method: string): boolean;
+/** The table file of a shipped or registered method. */
+export function exportApi(method: Method): TableFile;
+/** One inference of `importDoc`, with the doc's words it came from. */
+export interface ReviewItem {
+  field: string;
+  kind: 'enum' | 'open_enum' | 'date' | 'length' | 'list_limit' | 'contradiction' | 'price' | 'same_label' | 'root' | 'chunked' | 'unsupported' | 'success';
+  sure: 'high' | 'medium' | 'low';
+  /** It changes a verdict: a person decides before the table is used. */
+  decision: boolean;
+  what: string;
+  from: string;
+}
+/** A rule table from the platform's doc JSON (text or parsed), with every inference listed. */
+export function importDoc(doc: string | object): { table: TableFile; review: ReviewItem[] };
 export function methods(): MethodInfo[];
 /** The API's rule table as data (what the admin console builds its form from). */
 export function fields(method: Method): FieldInfo[];

@@ -1,6 +1,6 @@
 //! Descriptions of the APIs derived from the rule tables (for `methods()`, documentation and forms).
 
-use crate::rules::{Api, Check, EnumRule, Field, Kind, Then, APIS, UNBOUNDED};
+use crate::rules::{Api, Check, EnumRule, Field, Kind, Then, UNBOUNDED};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -24,6 +24,9 @@ pub struct MethodInfo {
     pub response_element: String,
     /// The answer's fields by wire name, from the response table (the local gateway writes its answers from it).
     pub response: Vec<AnswerInfo>,
+    /// The least answer body the table's success rule reads as a success, as JSON text (`{"flag":"success"}`):
+    /// what the local gateway answers for a method whose effect it does not model.
+    pub success_answer: String,
 }
 
 /// One field of an answer as data.
@@ -66,7 +69,8 @@ fn answer_info(fields: &'static [crate::rules::Answer]) -> Vec<AnswerInfo> {
 
 /// The registered APIs, in registry order.
 pub fn methods() -> Vec<MethodInfo> {
-    APIS.iter()
+    crate::rules::all()
+        .into_iter()
         .map(|a| {
             let limit = a.list_limit();
             MethodInfo {
@@ -81,9 +85,32 @@ pub fn methods() -> Vec<MethodInfo> {
                 routing_field: a.protocol.routing_field(),
                 response_element: a.response_element(),
                 response: answer_info(a.response.fields),
+                success_answer: success_answer(a),
             }
         })
         .collect()
+}
+
+/// The least answer body that `parseResponse` reads as a success, by the table's success rule.
+pub fn success_answer(api: &Api) -> String {
+    use crate::rules::{Answer, Success};
+    let wire =
+        |fields: &[Answer], name: &str| fields.iter().find(|a| a.name == name).map(|a| a.wire.to_string()).unwrap_or_else(|| name.into());
+    let fields = api.response.fields;
+    let body = match &api.response.success {
+        Success::TextIs { name, value } => json!({ wire(fields, name): value }),
+        Success::IsTrue { name } => json!({ wire(fields, name): true }),
+        Success::AllEntries { object, flag, list, .. } => {
+            let inner = fields.iter().find(|a| a.name == *object).and_then(|a| match &a.kind {
+                crate::rules::AnswerKind::Object(inner) => Some(*inner),
+                _ => None,
+            });
+            let inner = inner.unwrap_or(&[]);
+            json!({ wire(fields, object): { wire(inner, flag): true, wire(inner, list): [] } })
+        }
+        Success::Answered => json!({}),
+    };
+    body.to_string()
 }
 
 /// One field of a rule table as data, for forms and documentation.

@@ -5,6 +5,7 @@
 //! - `validate/` — the input tree, the generic walk, the cross-field checks, the normalizers;
 //! - `report/` — the report, the typed violations and their messages per language;
 //! - `wire/` — rendering, signing, requests, responses, chunking;
+//! - `import/` — tables from the platform's doc JSON, every inference listed for review;
 //! - `describe` — what is generated from the tables (JSON Schema, TypeScript, the README's tables, examples);
 //! - `wasm/` — the thin binding, compiled only for `wasm32`.
 //!
@@ -15,6 +16,7 @@
 //! ```
 
 pub mod describe;
+pub mod import;
 pub mod report;
 pub mod rules;
 pub mod validate;

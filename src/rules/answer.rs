@@ -53,6 +53,8 @@ pub enum Success {
     /// when `entry` or `also` is true (an idempotent repeat was applied before); the entry's `entry` field is
     /// rewritten to that. `partial` says some entries succeeded and some did not.
     AllEntries { object: &'static str, flag: &'static str, list: &'static str, entry: &'static str, also: &'static str },
+    /// Any answer that is not an `error_response` (TOP methods whose answer has no success field of its own).
+    Answered,
 }
 
 /// Shorthand constructors that keep response tables readable.

@@ -5,6 +5,8 @@
 //! JSON Schema, the TypeScript types and the console's forms all walk these tables.
 
 pub mod answer;
+pub mod registry;
+pub mod table;
 
 /// Lists the APIs once: each is a module of its own (one file holds everything about it) whose `API` joins
 /// the registry; the registry's length is counted, never written.
@@ -266,14 +268,24 @@ pub struct Why {
     pub zh: &'static str,
 }
 
-/// Find an API by its exact method name.
+/// Find an API by its exact method name: a compiled one, or one registered at run time.
 pub fn api(method: &str) -> Option<&'static Api> {
+    shipped_api(method).or_else(|| registry::find(method))
+}
+
+/// A compiled API by its exact method name.
+pub fn shipped_api(method: &str) -> Option<&'static Api> {
     APIS.iter().copied().find(|a| a.method == method)
 }
 
-/// The names of the registered APIs (for "unknown method" errors).
+/// Every API callable now: the compiled ones, then the registered ones.
+pub fn all() -> Vec<&'static Api> {
+    APIS.iter().copied().chain(registry::registered()).collect()
+}
+
+/// The names of every callable API (for "unknown method" errors).
 pub fn method_names() -> Vec<&'static str> {
-    APIS.iter().map(|a| a.method).collect()
+    all().into_iter().map(|a| a.method).collect()
 }
 
 /// The XML element name of a list entry, derived from its SDK type name: snake case with an underscore

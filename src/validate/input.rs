@@ -263,6 +263,35 @@ impl<'de> Visitor<'de> for Seed<'_, 'de> {
     }
 }
 
+/// The byte offset where JSON text first nests deeper than `limit` (brackets inside strings do not count), if it
+/// does: one linear pass, so a recursive reader's depth is bounded before it starts.
+pub fn json_too_deep_at(text: &str, limit: usize) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(i);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

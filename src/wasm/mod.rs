@@ -320,3 +320,41 @@ pub fn fields(method: JsValue) -> JsValue {
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
+
+#[derive(Serialize)]
+struct TableRefusal<'a> {
+    ok: bool,
+    errors: &'a [rules::table::TableProblem],
+}
+
+/// `registerApi(text)` → `{ ok: true, value: method }`, or `{ ok: false, errors: [{ path, code, message }] }`
+/// at paths into the table file. After it every function takes the method (`rules::registry`).
+#[wasm_bindgen(js_name = registerApi)]
+pub fn register_api(text: &str) -> JsValue {
+    match rules::registry::register(text) {
+        Ok(api) => to_js(&Done { ok: true, value: &api.method }),
+        Err(problems) => to_js(&TableRefusal { ok: false, errors: &problems }),
+    }
+}
+
+/// `unregisterApi(method)` → whether a registered method was removed (shipped ones cannot be).
+#[wasm_bindgen(js_name = unregisterApi)]
+pub fn unregister_api(method: JsValue) -> bool {
+    rules::registry::unregister(&method_name(&method))
+}
+
+/// `exportApi(method)` → `{ ok, value: the table file as JSON text }`, for shipped and registered methods alike.
+#[wasm_bindgen(js_name = exportApi)]
+pub fn export_api(method: JsValue) -> JsValue {
+    outcome(api_of(&method).map(|api| serde_json::to_string_pretty(&rules::table::export(api)).unwrap_or_default()))
+}
+
+/// `importDoc(text)` → `{ ok: true, value: { table, review } }` from the platform's doc JSON, or the refusal
+/// `{ ok: false, errors }` (problems at paths into the doc or the table it would make).
+#[wasm_bindgen(js_name = importDoc)]
+pub fn import_doc(text: &str) -> JsValue {
+    match crate::import::import_doc(text) {
+        Ok(imported) => to_js(&Done { ok: true, value: &imported }),
+        Err(problems) => to_js(&TableRefusal { ok: false, errors: &problems }),
+    }
+}

@@ -19,7 +19,13 @@ pub fn chunk(api: &Api, text: &str) -> Result<Vec<Val>, Report> {
 /// over the limit.
 pub fn chunk_input(api: &Api, input: &Input) -> Result<Vec<Val>, Report> {
     let (value, report) = engine::walk(api, input);
-    let (path, Some(list)) = (api.chunked, api.chunked_list()) else { return Err(report) };
+    // A table without a chunked list: a valid payload is its own one chunk.
+    let (path, Some(list)) = (api.chunked, api.chunked_list()) else {
+        return match value {
+            Some(v) if report.ok => Ok(vec![v]),
+            _ => Err(report),
+        };
+    };
     let max = list.max;
     let list_path = path.join(".");
     let blocking = report.errors.iter().any(|e| !(e.code == Code::TooMany && e.path == list_path));

@@ -97,32 +97,12 @@ fn too_deep() -> Violation {
     Violation::TooDeep { limit: RESPONSE_MAX_DEPTH }
 }
 
-/// One linear pass over JSON text: refuse nesting deeper than `limit` (brackets inside strings do not count).
+/// Refuse JSON text nesting deeper than `limit`.
 fn json_depth_within(t: &str, limit: usize) -> Result<(), Violation> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for b in t.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > limit {
-                    return Err(too_deep());
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+    match crate::input::json_too_deep_at(t, limit) {
+        Some(_) => Err(too_deep()),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn malformed(problem: ResponseProblem) -> Violation {
@@ -188,6 +168,8 @@ fn judge(rule: &Success, p: &mut Parsed) {
     match rule {
         Success::TextIs { name, value } => p.ok = matches!(p.get(name), Some(Out::Text(t)) if t == value),
         Success::IsTrue { name } => p.ok = p.get(name) == Some(&Out::Bool(true)),
+        // `extract` has already answered an error_response.
+        Success::Answered => p.ok = true,
         Success::AllEntries { object, flag, list, entry, also } => {
             let flag_true = matches!(p.get(object), Some(Out::Object(o)) if o.iter().any(|(k, v)| k == flag && *v == Out::Bool(true)));
             let (mut total, mut succeeded) = (0, 0);
