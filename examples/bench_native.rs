@@ -124,4 +124,32 @@ fn main() {
         println!("| {name} | {:.2} | {:.2} |", t * 1e3, t * 1e6 / codes.len() as f64);
     }
     println!("\ncrafted ÷ ordinary: {:.2}× (the Fx hash map it replaced: 169× here, growing with the count)", per[0] / per[1]);
+
+    // A table registered at run time against the compiled one it was exported from, interleaved round by round
+    // (issue 31 §2: a registered table validates as fast as a compiled one).
+    println!("\nregistered vs compiled table: check of 20 entries, interleaved rounds\n");
+    println!("| method | compiled µs | registered µs | registered ÷ compiled |");
+    println!("|---|---|---|---|");
+    for api in APIS {
+        let mut doc = qimen_payload::rules::table::export(api);
+        doc.method = format!("bench.{}", api.method.replace('.', "_"));
+        let registered = qimen_payload::rules::registry::register_doc(&doc).expect("an exported table registers");
+        let text = payload(api, 20);
+        let input = qimen_payload::input::parse(&text).expect("json");
+        let (mut compiled, mut data) = (Vec::new(), Vec::new());
+        for _ in 0..5 {
+            compiled.push(time(|| {
+                std::hint::black_box(qimen_payload::check_input(api, std::hint::black_box(&input)));
+            }));
+            data.push(time(|| {
+                std::hint::black_box(qimen_payload::check_input(registered, std::hint::black_box(&input)));
+            }));
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(|a, b| a.total_cmp(b));
+            v[v.len() / 2]
+        };
+        let (c, r) = (median(&mut compiled), median(&mut data));
+        println!("| {} | {:.1} | {:.1} | {:.2} |", api.method, c * 1e6, r * 1e6, r / c);
+    }
 }

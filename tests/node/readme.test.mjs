@@ -52,6 +52,19 @@ function project() {
   const big = JSON.parse(q.example('tmall.qimendc.inventory.sync'));
   big.items = Array.from({ length: 250 }, (_, i) => ({ ...big.items[0], item_code: `C${i}`, item_id: `sn${i}` }));
   writeFileSync(join(dir, 'big.json'), JSON.stringify(big));
+  // The doc JSON the tables section imports: this project's own small fixture in the platform's format.
+  writeFileSync(join(dir, 'doc.json'), JSON.stringify({
+    name: 'example.stock.report',
+    apiChineseName: '库存报告(示例)',
+    requestParams: [
+      { name: 'warehouseCode', type: 'String', required: true, description: '仓库编码,string(8)' },
+      { name: 'kind', type: 'String', description: '库存类型(ZP=正品;CC=残次)' },
+      { name: 'lines', type: 'Line[]', required: true, description: '明细,最多3条', subParams: [
+        { name: 'itemCode', type: 'String', required: true, description: '商品编码' },
+        { name: 'quantity', type: 'Number', required: true, description: '数量' }] }],
+    responseParams: [{ name: 'flag', type: 'String', description: 'success|failure' }],
+  }));
+  writeFileSync(join(dir, 'stock.json'), JSON.stringify({ warehouseCode: 'WH01', kind: 'ZP', lines: [{ itemCode: 'A', quantity: 1 }] }));
   return dir;
 }
 
