@@ -353,13 +353,14 @@ function makeApi(createGlue) {
     return r.value;
   };
   /**
-   * A rule table from the platform's doc JSON: `{ table, review }`, every inference in `review` (`decision: true`
-   * where it changes a verdict). Throws PayloadError when the doc cannot make a table.
+   * A rule table from the platform's doc JSON or doc page text: `{ table, review }`, every inference in `review`
+   * (`decision: true` where it changes a verdict); `overlay` (an object or its JSON) is merged over the table.
+   * Throws PayloadError when the doc (or the doc with the overlay) cannot make a table.
    */
-  const importDoc = (doc) => {
-    const r = call('importDoc', fileText(doc));
+  const importDoc = (doc, overlay) => {
+    const r = call('importDoc', fileText(doc), overlay === undefined ? undefined : fileText(overlay));
     if (!r.ok) throw tableError(r);
-    return r.value;
+    return JSON.parse(r.value);
   };
   const unregisterApi = (method) => {
     const removed = call('unregisterApi', method);

@@ -17,7 +17,7 @@ Commands:
   schema <method>                   print the API's JSON Schema
   sign <method> [file|-] --app-key K  print the signed request (secret from QIMEN_SECRET)
   methods                           list the APIs
-  import <doc.json> [--overlay F]   print a rule table from the platform's doc JSON (review on stderr)
+  import <doc.json|page.txt>        print a rule table from the platform's doc JSON or doc page (review on stderr)
   gateway [--port N] --app KEY:SECRET  run the local gateway (answers as the platform's routers do)
   proxy --upstream URL --app-key K   run the signing proxy (secret from QIMEN_SECRET)
 
@@ -26,10 +26,11 @@ from standard input. Every command takes --api FILE (repeatable): a rule table (
 method it then knows like a shipped one.`,
   import: `Usage: qimen-payload import <doc.json|-> [--overlay FILE] [--accept] > api.json
 
-Reads the platform's doc JSON of an API and prints its rule table (the file --api and registerApi take).
+Reads the platform's doc JSON of an API, or its doc page as text copied from the browser, and prints its
+rule table (the file --api and registerApi take).
 Every inference from the doc's prose (code lists, date formats, lengths, list limits, prices) is listed on
-standard error with how sure it is; --overlay merges your decisions over the table (a JSON object, merged
-field by field: { "fields": [{ "name": …, … }] } by name). Exit 1 while an item changes a verdict and
+standard error with how sure it is; --overlay merges your decisions over the table (a JSON object merged key
+by key, null removing a key; fields by name, codes by code, response fields by wire). Exit 1 while an item changes a verdict and
 --accept was not given (the table is printed either way), 2 when the doc cannot make a table.`,
   check: `Usage: qimen-payload check <method> [file|-] [--json] [--lang en|zh]
 
@@ -354,30 +355,23 @@ const commands = {
   },
   async import({ positional: [file], flags }) {
     const doc = await readPayload(file);
+    let over;
+    if (flags.overlay) {
+      try {
+        over = readFileSync(flags.overlay, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read --overlay ${flags.overlay}: ${e.code ?? e.message}`);
+      }
+    }
     let imported;
     try {
-      imported = q.importDoc(doc);
+      imported = q.importDoc(doc, over);
     } catch (e) {
       if (!(e instanceof q.PayloadError)) throw e;
       throw new UsageError(`cannot make a table of ${file ?? 'standard input'}:\n${e.errors.map((i) => `  ${i.path || '(the doc)'}: ${i.message} [${i.code}]`).join('\n')}`);
     }
-    let { table } = imported;
-    if (flags.overlay) {
-      let over;
-      try {
-        over = JSON.parse(readFileSync(flags.overlay, 'utf8'));
-      } catch (e) {
-        throw new UsageError(`cannot read --overlay ${flags.overlay}: ${e.code ?? e.message}`);
-      }
-      table = overlay(table, over);
-    }
-    // The table printed is one registerApi takes: checked here, so a bad overlay is found now.
-    try {
-      q.registerApi(table);
-    } catch (e) {
-      if (!(e instanceof q.PayloadError)) throw e;
-      throw new UsageError(`the table (with the overlay) is refused:\n${e.errors.map((i) => `  ${i.path}: ${i.message} [${i.code}]`).join('\n')}`);
-    }
+    // The core checked the table (with the overlay) as registerApi does: what is printed registers.
+    const { table } = imported;
     const open = imported.review.filter((r) => r.decision);
     for (const r of imported.review) {
       const mark = r.decision ? yellow('decide') : dim('note  ');
@@ -417,26 +411,6 @@ function registerFile(file) {
     if (!(e instanceof q.PayloadError)) throw e;
     throw new UsageError(`--api ${file} is not a usable table:\n${e.errors.map((i) => `  ${i.path || '(the file)'}: ${i.message} [${i.code}]`).join('\n')}`);
   }
-}
-
-/** Merge an overlay over a table: objects key by key; `fields` arrays by field name (new names appended). */
-function overlay(base, over) {
-  if (Array.isArray(base) && Array.isArray(over) && over.every((f) => f && typeof f.name === 'string')) {
-    const out = base.map((f) => ({ ...f }));
-    for (const f of over) {
-      const at = out.findIndex((g) => g && g.name === f.name);
-      if (at < 0) out.push(f);
-      else out[at] = overlay(out[at], f);
-    }
-    return out;
-  }
-  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
-    // A null prototype: the overlay's keys are data.
-    const out = Object.assign(Object.create(null), base);
-    for (const k of Object.keys(over)) out[k] = k in out ? overlay(out[k], over[k]) : over[k];
-    return { ...out };
-  }
-  return over;
 }
 
 /** Write chunk files into a new or empty directory, all at once: into a fresh sibling, then renamed into place. */

@@ -166,8 +166,8 @@ export interface ReviewItem {
   what: string;
   from: string;
 }
-/** A rule table from the platform's doc JSON (text or parsed), with every inference listed. */
-export function importDoc(doc: string | object): { table: TableFile; review: ReviewItem[] };
+/** A rule table from the platform's doc JSON (text, bytes or parsed) or doc page text, with every inference listed; `overlay` merged over it. */
+export function importDoc(doc: string | Uint8Array | object, overlay?: string | object): { table: TableFile; review: ReviewItem[] };
 export function methods(): MethodInfo[];
 /** The API's rule table as data (what the admin console builds its form from). */
 export function fields(method: Method): FieldInfo[];

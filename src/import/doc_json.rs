@@ -52,6 +52,8 @@ const PLACEHOLDERS: &[&str] = &["test", "测试", "无", "-", "null", "todo"];
 /// A param's pieces, read leniently.
 struct Param<'a> {
     name: String,
+    /// The page's example column (the doc page importer's; the doc center's JSON has none).
+    example: String,
     ty: String,
     description: String,
     required: bool,
@@ -67,6 +69,7 @@ fn param<'a>(v: &'a Value, path: &str) -> Result<Param<'a>, Vec<TableProblem>> {
     }
     Ok(Param {
         name,
+        example: text_of(m.get("example")).trim().chars().take(200).collect(),
         ty: text_of(m.get("type")).trim().to_string(),
         description: prose::bounded(text_of(m.get("description")).trim()).to_string(),
         required: is_true(m.get("required")),
@@ -121,6 +124,51 @@ fn example(f: &FieldDoc) -> String {
         TypeDoc::Enum => f.codes.as_ref().and_then(|c| c.first()).map(|c| c.code.clone()).unwrap_or_default(),
         TypeDoc::Object | TypeDoc::List => String::new(),
     }
+}
+
+/// `200`, `0.9000`: digits with at most one point, not leading with it.
+fn plain_decimal(s: &str) -> bool {
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    !int.is_empty() && !frac.is_empty() && int.bytes().all(|b| b.is_ascii_digit()) && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The page's example when it is a value the field accepts as it is (not a format or a code list).
+fn page_example(f: &FieldDoc, ex: &str) -> Option<String> {
+    if ex.is_empty() {
+        return None;
+    }
+    let ok = match f.ty {
+        TypeDoc::Text => {
+            prose::date_form(ex).is_none()
+                && prose::codes(ex).is_none()
+                && f.max_len.is_none_or(|n| ex.encode_utf16().count() <= n as usize)
+        }
+        TypeDoc::Long => ex.parse::<i64>().is_ok_and(|n| f.min.is_none_or(|m| n >= m)),
+        TypeDoc::Bool => ex == "true" || ex == "false",
+        TypeDoc::Enum => f.codes.as_ref().is_some_and(|c| c.iter().any(|k| k.code == ex)),
+        // A number as the page writes it (`200`, `0.9000`): the engine normalizes it. (Read as digits: float
+        // parsing would add its tables to the wasm module for this alone.)
+        TypeDoc::Price => plain_decimal(ex),
+        TypeDoc::Discount => {
+            plain_decimal(ex)
+                && (ex.starts_with("0.") && ex.bytes().skip(2).any(|b| b != b'0') || ex.trim_end_matches('0') == "1." || ex == "1")
+        }
+        // A real date, not the format's placeholder.
+        TypeDoc::Date => {
+            ex.len() == 10 && ex.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+        }
+        TypeDoc::Datetime => {
+            ex.len() == 19
+                && ex.bytes().enumerate().all(|(i, b)| match i {
+                    4 | 7 => b == b'-',
+                    10 => b == b' ',
+                    13 | 16 => b == b':',
+                    _ => b.is_ascii_digit(),
+                })
+        }
+        _ => false,
+    };
+    ok.then(|| ex.to_string())
 }
 
 impl Importer {
@@ -205,7 +253,8 @@ impl Importer {
                     let what = format!("the doc's maxValue {max} is not checked (a long has no upper bound here)");
                     self.note(names, ReviewKind::Unsupported, Sure::High, false, what, "maxValue");
                 }
-                if let Some(found) = prose::codes(d).filter(|c| c.codes.iter().all(|k| k.code.parse::<i64>().is_ok())) {
+                let numeric = |c: &prose::FoundCodes| c.codes.iter().all(|k| k.code.parse::<i64>().is_ok());
+                if let Some(found) = prose::codes(d).filter(numeric).or_else(|| prose::codes(&p.example).filter(numeric)) {
                     self.enum_from(&mut f, found, names, true);
                 }
             }
@@ -229,14 +278,15 @@ impl Importer {
                 self.note(names, ReviewKind::Unsupported, Sure::Low, true, what, other);
             }
         }
-        f.example = example(&f);
+        f.example = page_example(&f, &p.example).unwrap_or_else(|| example(&f));
         Ok(f)
     }
 
     fn text(&mut self, f: &mut FieldDoc, p: &Param, names: &str) {
         let d = p.description.as_str();
         let declared = number_of(p.raw.get("maxLength")).filter(|n| (1..=1_000_000).contains(n)).map(|n| n as u32);
-        if let Some((form, from)) = prose::date_form(d) {
+        // A date format in the description, or as the example (an example that is a format is no value).
+        if let Some((form, from)) = prose::date_form(d).or_else(|| prose::date_form(&p.example)) {
             f.ty = if form == DateForm::Date { TypeDoc::Date } else { TypeDoc::Datetime };
             let word = if form == DateForm::Date { "a date (YYYY-MM-DD)" } else { "a date-time (YYYY-MM-DD HH:MM:SS, GMT+8)" };
             self.note(names, ReviewKind::Date, Sure::High, true, format!("read as {word}: the description names the format"), &from);
@@ -247,7 +297,8 @@ impl Importer {
             self.note(names, ReviewKind::Unsupported, Sure::Medium, false, what, d);
             return;
         }
-        if let Some(found) = prose::codes(d) {
+        // A code list in the description, or written as the example (`CJ=创建人SP =审批人ZZ=终止人`).
+        if let Some(found) = prose::codes(d).or_else(|| prose::codes(&p.example)) {
             if self.enum_from(f, found, names, false) {
                 return;
             }
@@ -416,12 +467,17 @@ pub(super) fn import(text: &str) -> Result<Imported, Vec<TableProblem>> {
     }
     let doc: Value = serde_json::from_str(text).map_err(|e| shape("", format!("not JSON: {e}")))?;
     let Value::Object(root) = &doc else { return Err(shape("", "the doc JSON is an object")) };
+    import_value(root, Vec::new())
+}
+
+/// Import a doc JSON already parsed (the page importer builds one), after the `review` items it already has.
+pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<ReviewItem>) -> Result<Imported, Vec<TableProblem>> {
     let method = text_of(root.get("name")).trim().to_string();
     if method.is_empty() {
         return Err(shape("name", "the doc JSON has no name (the method)"));
     }
     let params = root.get("requestParams").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
-    let mut im = Importer { review: Vec::new() };
+    let mut im = Importer { review };
     let fields = im.fields(params, "requestParams", "", 1)?;
     if let [only] = fields.as_slice() {
         if only.name == "request" && only.ty == TypeDoc::Object {
@@ -430,7 +486,7 @@ pub(super) fn import(text: &str) -> Result<Imported, Vec<TableProblem>> {
             im.note("request", ReviewKind::Root, Sure::High, false, what, "requestParams[0]");
         }
     }
-    let qimen = method.starts_with("qimen.");
+    let qimen = method.starts_with("qimen.") || root.get("qimenClient").is_some_and(|v| v == &Value::Bool(true));
     let routing = fields
         .iter()
         .find(|f| f.ty == TypeDoc::Text && f.name.eq_ignore_ascii_case("customerId"))

@@ -1,4 +1,5 @@
-//! Importers: a rule table from what the platform publishes about an API — its doc JSON (`doc_json`) — with
+//! Importers: a rule table from what the platform publishes about an API — its doc JSON (`doc_json`) or its doc
+//! page's text (`page`, read into the doc JSON's shape) — with
 //! every inference listed for review. What a doc says only in prose (code lists, date formats, lengths, list
 //! limits, prices) is read by `prose` and proposed; each proposal that changes a verdict is a review item that
 //! needs a decision, so nothing is guessed silently.
@@ -14,6 +15,8 @@
 //! ```
 
 mod doc_json;
+pub mod overlay;
+mod page;
 pub mod prose;
 
 use serde::Serialize;
@@ -83,23 +86,55 @@ pub enum Sure {
 /// The largest doc accepted (the platform's largest doc JSON is ~200 KB).
 pub const MAX_DOC_BYTES: usize = 2 << 20;
 
-/// Import a doc: the platform's doc JSON (text starting with `{`). The table it gives is checked as any table is;
-/// a doc that cannot make one is refused with problems.
+/// Import a doc: the platform's doc JSON (text starting with `{`) or its doc page as a person copies the text.
+/// The table it gives is checked as any table is; a doc that cannot make one is refused with problems.
 pub fn import_doc(text: &str) -> Result<Imported, Vec<TableProblem>> {
     if text.len() > MAX_DOC_BYTES {
         let message = format!("the doc is {} bytes; at most {MAX_DOC_BYTES} are read", text.len());
         return Err(vec![TableProblem { path: String::new(), code: TableCode::TooLarge, message }]);
     }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
-    if !t.starts_with('{') {
-        let message = "not the platform's doc JSON (an object with name and requestParams)".to_string();
-        return Err(vec![TableProblem { path: String::new(), code: TableCode::Shape, message }]);
-    }
-    let imported = doc_json::import(t)?;
-    let problems = crate::rules::table::load::check(&imported.table);
+    let imported = if t.starts_with('{') {
+        doc_json::import(t)?
+    } else {
+        let (doc, review) =
+            page::to_doc(t).map_err(|message| vec![TableProblem { path: String::new(), code: TableCode::Shape, message }])?;
+        doc_json::import_value(&doc, review)?
+    };
+    // A shipped method's page imports like any other (registering it is what is refused).
+    let mut problems = crate::rules::table::load::check(&imported.table);
+    problems.retain(|p| p.code != TableCode::Shipped);
     if problems.is_empty() {
         Ok(imported)
     } else {
         Err(problems)
     }
+}
+
+/// Import a doc and merge an overlay of decisions (a JSON object, [`overlay::apply`]) over its table; the table
+/// that results is checked again (a bad overlay is refused at its paths in the table).
+pub fn import_with_overlay(text: &str, over: Option<&str>) -> Result<Imported, Vec<TableProblem>> {
+    let mut imported = import_doc(text)?;
+    let Some(over) = over else { return Ok(imported) };
+    let shape = |message: String| vec![TableProblem { path: "overlay".into(), code: TableCode::Shape, message }];
+    if over.len() > crate::rules::table::load::MAX_TABLE_BYTES || crate::rules::table::load::too_deep_at(over).is_some() {
+        return Err(shape("the overlay is too large or too deep for a table".into()));
+    }
+    let over: serde_json::Value = serde_json::from_str(over).map_err(|e| shape(format!("not JSON: {e}")))?;
+    if !over.is_object() {
+        return Err(shape("an overlay is a JSON object".into()));
+    }
+    // Through text: the one serializer and deserializer of tables the module already has.
+    let base: serde_json::Value = serde_json::from_str(&serde_json::to_string(&imported.table).map_err(|e| shape(e.to_string()))?)
+        .map_err(|e| shape(e.to_string()))?;
+    let merged = overlay::apply(&base, &over);
+    let table = crate::rules::table::load::read(&merged.to_string())?;
+    // Importing a shipped method's page is fine; registering it is what is refused.
+    let mut problems = crate::rules::table::load::check(&table);
+    problems.retain(|p| p.code != TableCode::Shipped);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    imported.table = table;
+    Ok(imported)
 }

@@ -17,7 +17,12 @@ pub fn bounded(d: &str) -> &str {
 /// `入库单类型(SCRK=生产入库;…)` → `入库单类型`), at most 60 characters.
 pub fn label(d: &str) -> String {
     let end = d.find(['(', '（', ',', '，', ';', '；', '。', '\n', ':', '：']).unwrap_or(d.len());
-    clean(&d[..end])
+    let first = clean(&d[..end]);
+    // A description that starts with a code list (`1:全量更新 2:…`) has no label before it.
+    if first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && codes(d).is_some() {
+        return String::new();
+    }
+    first
 }
 
 /// A label as a table may hold it: trimmed, control characters as spaces, at most 60 characters.

@@ -346,15 +346,17 @@ pub fn unregister_api(method: JsValue) -> bool {
 /// `exportApi(method)` → `{ ok, value: the table file as JSON text }`, for shipped and registered methods alike.
 #[wasm_bindgen(js_name = exportApi)]
 pub fn export_api(method: JsValue) -> JsValue {
-    outcome(api_of(&method).map(|api| serde_json::to_string_pretty(&rules::table::export(api)).unwrap_or_default()))
+    outcome(api_of(&method).map(|api| serde_json::to_string(&rules::table::export(api)).unwrap_or_default()))
 }
 
-/// `importDoc(text)` → `{ ok: true, value: { table, review } }` from the platform's doc JSON, or the refusal
+/// `importDoc(text, overlay?)` → `{ ok: true, value: JSON text of { table, review } }` from the platform's doc JSON or doc
+/// page, the overlay (JSON text) merged over the table; or the refusal
 /// `{ ok: false, errors }` (problems at paths into the doc or the table it would make).
 #[wasm_bindgen(js_name = importDoc)]
-pub fn import_doc(text: &str) -> JsValue {
-    match crate::import::import_doc(text) {
-        Ok(imported) => to_js(&Done { ok: true, value: &imported }),
+pub fn import_doc(text: &str, overlay: Option<String>) -> JsValue {
+    match crate::import::import_with_overlay(text, overlay.as_deref()) {
+        // As JSON text (the JS side parses it): the module's one serializer of tables.
+        Ok(imported) => to_js(&Done { ok: true, value: &serde_json::to_string(&imported).unwrap_or_default() }),
         Err(problems) => to_js(&TableRefusal { ok: false, errors: &problems }),
     }
 }

@@ -135,3 +135,28 @@ test('qimen-payload import writes each table; a gateway started with --api answe
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('each seed doc page, imported by the CLI with its reviewed overlay, is the shipped table (issue 31 §4)', () => {
+  const seeds = join(SHARED, 'seeds');
+  const methods = q.methods().map((m) => m.method);
+  assert.equal(methods.length >= 4, true);
+  for (const method of methods.slice(0, 4)) {
+    const overlay = fileURLToPath(new URL(`../seeds/${method}.overlay.json`, import.meta.url));
+    const r = spawnSync(process.execPath, [cli, 'import', join(seeds, `${method}.txt`), '--overlay', overlay, '--accept'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), q.exportApi(method), method);
+    // Without the overlay the page alone is not the shipped table (the overlay holds real decisions)...
+    const bare = q.importDoc(readFileSync(join(seeds, `${method}.txt`))).table;
+    assert.notDeepEqual(bare, q.exportApi(method));
+    // ...but its structure is the page's: the same field names at every level.
+    const names = (fields) => fields.map((f) => [f.name, f.fields ? names(f.fields) : null]);
+    assert.deepEqual(names(bare.fields), names(q.exportApi(method).fields), method);
+  }
+  // The slips the page has are in the review, not silently fixed.
+  const shop = q.importDoc(readFileSync(join(seeds, 'taobao.inventory.shopinv.adjust.txt'))).review;
+  assert.ok(shop.some((r) => r.field === 'shop_inventory_edit.recover_deleted_data' && r.kind === 'contradiction' && r.decision));
+  const items = q.importDoc(readFileSync(join(seeds, 'qimen.taobao.pos.items.synchronize.txt'))).review;
+  assert.ok(items.some((r) => r.field === 'item.priceAdjustment' && /list4/.test(r.what)));
+  const qimendc = q.importDoc(readFileSync(join(seeds, 'tmall.qimendc.inventory.sync.txt'))).review;
+  assert.ok(qimendc.some((r) => r.kind === 'same_label' && r.field === 'items.quantity'), JSON.stringify(qimendc.map((r) => r.field)));
+});

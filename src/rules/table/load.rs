@@ -81,21 +81,30 @@ pub fn parse(text: &str) -> Result<TableDoc, Vec<TableProblem>> {
     if let Some(at) = too_deep_at(text) {
         return Err(vec![problem("", TableCode::TooDeep, format!("the table nests deeper than {MAX_JSON_DEPTH} levels (at byte {at})"))]);
     }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let doc: TableDoc = match serde_path_to_error::deserialize(de) {
-        Ok(d) => d,
-        Err(e) => {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            return Err(vec![problem(&path, TableCode::Shape, e.into_inner().to_string())]);
-        }
-    };
+    let doc = read(text)?;
     let problems = check(&doc);
     if problems.is_empty() {
         Ok(doc)
     } else {
         Err(problems)
     }
+}
+
+/// Deserialize a table file (bounded), without checking it: a shape error names the path where serde stopped.
+pub(crate) fn read(text: &str) -> Result<TableDoc, Vec<TableProblem>> {
+    if text.len() > MAX_TABLE_BYTES || too_deep_at(text).is_some() {
+        return Err(vec![problem(
+            "",
+            TableCode::TooLarge,
+            format!("larger than {MAX_TABLE_BYTES} bytes or deeper than {MAX_JSON_DEPTH} levels"),
+        )]);
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        vec![problem(&path, TableCode::Shape, e.into_inner().to_string())]
+    })
 }
 
 /// Where the table first nests deeper than [`MAX_JSON_DEPTH`], if it does.
