@@ -12,6 +12,27 @@ use crate::rules::table::{TableCode, TableProblem};
 
 struct Importer {
     review: Vec<ReviewItem>,
+    /// Params read so far, request and response: bounded as a table is, before any per-object work.
+    params: usize,
+}
+
+fn limit(path: &str, message: String) -> Vec<TableProblem> {
+    vec![TableProblem { path: path.to_string(), code: TableCode::Limit, message }]
+}
+
+impl Importer {
+    /// Count `n` more params; refused past what a table may hold (so no doc costs more than linear work).
+    fn count(&mut self, n: usize, path: &str) -> Result<(), Vec<TableProblem>> {
+        use crate::rules::table::load::{MAX_ANSWERS, MAX_TOTAL_FIELDS};
+        if n > crate::engine::MAX_FIELDS {
+            return Err(limit(path, format!("{n} params in one object; a table holds at most {}", crate::engine::MAX_FIELDS)));
+        }
+        self.params += n;
+        if self.params > MAX_TOTAL_FIELDS + MAX_ANSWERS {
+            return Err(limit(path, format!("more than {} params in the doc", MAX_TOTAL_FIELDS + MAX_ANSWERS)));
+        }
+        Ok(())
+    }
 }
 
 fn shape(path: &str, message: impl Into<String>) -> Vec<TableProblem> {
@@ -184,7 +205,8 @@ impl Importer {
                 message: format!("params nest deeper than {} levels", crate::rules::table::load::MAX_NESTING),
             }]);
         }
-        let mut out: Vec<FieldDoc> = Vec::with_capacity(params.len().min(crate::engine::MAX_FIELDS + 1));
+        self.count(params.len(), path)?;
+        let mut out: Vec<FieldDoc> = Vec::with_capacity(params.len());
         for (i, v) in params.iter().enumerate() {
             let at = format!("{path}[{i}]");
             let p = param(v, &at)?;
@@ -398,6 +420,7 @@ impl Importer {
     }
 
     fn answers(&mut self, params: &[Value], path: &str, depth: usize) -> Result<Vec<AnswerDoc>, Vec<TableProblem>> {
+        self.count(params.len(), path)?;
         let mut out: Vec<AnswerDoc> = Vec::new();
         for (i, v) in params.iter().enumerate() {
             let p = param(v, &format!("{path}[{i}]"))?;
@@ -477,7 +500,7 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
         return Err(shape("name", "the doc JSON has no name (the method)"));
     }
     let params = root.get("requestParams").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
-    let mut im = Importer { review };
+    let mut im = Importer { review, params: 0 };
     let fields = im.fields(params, "requestParams", "", 1)?;
     if let [only] = fields.as_slice() {
         if only.name == "request" && only.ty == TypeDoc::Object {

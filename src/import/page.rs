@@ -202,6 +202,8 @@ fn norm(name: &str) -> String {
 }
 
 fn sample(lines: &[&str]) -> Sample {
+    // Each line looks its receiver up among the variables: bounded, so a page of a million lines is linear.
+    let lines = &lines[..lines.len().min(4 * crate::rules::table::load::MAX_TOTAL_FIELDS)];
     let mut s = Sample::default();
     let mut vars: Vec<String> = vec!["req".into()];
     for l in lines.iter().map(|l| l.trim()) {
@@ -438,10 +440,17 @@ pub(super) fn to_doc(text: &str) -> Result<(Map<String, Value>, Vec<ReviewItem>)
     let response: Vec<&str> =
         section(&lines, "响应参数", &["请求示例", "响应示例"]).into_iter().filter(|l| !l.trim().starts_with("名称 类型")).collect();
     let code = section(&lines, "请求示例", &["响应示例", "异常示例"]);
-    let s = sample(&code);
+    let mut s = sample(&code);
+    // Placing is rows × setters: both bounded as a table is, so no page costs more than linear work.
+    let most = crate::rules::table::load::MAX_TOTAL_FIELDS;
+    s.sets.truncate(4 * most);
+    let (req_rows, resp_rows) = (rows(&request, true), rows(&response, false));
+    if req_rows.len() > most || resp_rows.len() > crate::rules::table::load::MAX_ANSWERS {
+        return Err(format!("more rows than a table holds ({most} fields, {} response fields)", crate::rules::table::load::MAX_ANSWERS));
+    }
     let mut review = Vec::new();
-    let req_tree = place(rows(&request, true), Some(&s), &mut review, "");
-    let resp_tree = place(rows(&response, false), None, &mut review, "response.");
+    let req_tree = place(req_rows, Some(&s), &mut review, "");
+    let resp_tree = place(resp_rows, None, &mut review, "response.");
     let mut doc = Map::new();
     doc.insert("name".into(), json!(method));
     doc.insert("apiChineseName".into(), json!(title));

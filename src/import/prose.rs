@@ -177,7 +177,8 @@ pub fn length(d: &str) -> Option<(u64, String)> {
     for key in ["string(", "varchar("] {
         if let Some(at) = lower.find(key) {
             if let Some((n, end)) = number_after(d, at + key.len()) {
-                return Some((n, d[at..(end + 1).min(d.len())].to_string()));
+                // With the closing parenthesis when it is one byte (a full-width one is not taken).
+                return Some((n, d.get(at..end + 1).unwrap_or(&d[at..end]).to_string()));
             }
         }
     }
