@@ -417,6 +417,8 @@ function makeApi(createGlue) {
     registerApi,
     unregisterApi,
     importDoc,
+    /** TypeScript for registered methods: their interfaces and a module augmentation of the package's types. */
+    apiTypes: (methods) => unwrap(call('apiTypes', [...methods].map(String))),
     /** The table file (as an object) of a shipped or registered method: what `registerApi` takes. */
     exportApi: (method) => JSON.parse(unwrap(call('exportApi', method))),
     fields: (method) => unwrap(call('fields', method)),

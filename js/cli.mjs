@@ -18,12 +18,19 @@ Commands:
   sign <method> [file|-] --app-key K  print the signed request (secret from QIMEN_SECRET)
   methods                           list the APIs
   import <doc.json|page.txt>        print a rule table from the platform's doc JSON or doc page (review on stderr)
+  types <api.json…>                 print TypeScript for the tables: check(method, p).value typed
   gateway [--port N] --app KEY:SECRET  run the local gateway (answers as the platform's routers do)
   proxy --upstream URL --app-key K   run the signing proxy (secret from QIMEN_SECRET)
 
 Run 'qimen-payload <command> --help' for a command's options; 'qimen-payload --version' for the version. With no file (or '-'), the payload is read
 from standard input. Every command takes --api FILE (repeatable): a rule table (as 'import' prints it) whose
 method it then knows like a shipped one.`,
+  types: `Usage: qimen-payload types <api.json> [api.json …] > api-types.d.ts
+
+Prints TypeScript for the rule tables given (as 'import' prints them): each method's payload, value and
+response interfaces, and a module augmentation of 'qimen-payload', so that with the file in the project
+(tsconfig "include", or an import of it) check('the.method', payload).value, parseResponse and the schemas
+are typed for those methods like the shipped ones.`,
   import: `Usage: qimen-payload import <doc.json|-> [--overlay FILE] [--accept] > api.json
 
 Reads the platform's doc JSON of an API, or its doc page as text copied from the browser, and prints its
@@ -384,6 +391,12 @@ const commands = {
     }
     return 0;
   },
+  types({ positional: files }) {
+    if (!files.length) throw new UsageError('missing <api.json>: give the table files');
+    const methods = files.map((file) => registerFile(file));
+    process.stdout.write(q.apiTypes(methods));
+    return 0;
+  },
   methods({ flags }) {
     const list = q.methods();
     if (flags.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -406,7 +419,7 @@ function registerFile(file) {
     throw new UsageError(`cannot read --api ${file}: ${e.code ?? e.message}`);
   }
   try {
-    q.registerApi(text);
+    return q.registerApi(text);
   } catch (e) {
     if (!(e instanceof q.PayloadError)) throw e;
     throw new UsageError(`--api ${file} is not a usable table:\n${e.errors.map((i) => `  ${i.path || '(the file)'}: ${i.message} [${i.code}]`).join('\n')}`);

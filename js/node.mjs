@@ -42,7 +42,7 @@ const server = makeServer(api);
 
 export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
-  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc,
+  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc, apiTypes,
 } = api;
 export const { MAX_LISTED, jsonResponse, sendJson, checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody } = server;
 export const init = (input) => api.init(input, readWasm);

@@ -156,6 +156,8 @@ export function registerApi(table: TableFile | string): string;
 export function unregisterApi(method: string): boolean;
 /** The table file of a shipped or registered method. */
 export function exportApi(method: Method): TableFile;
+/** TypeScript for registered methods: their interfaces and a module augmentation of this package's types. */
+export function apiTypes(methods: string[]): string;
 /** One inference of `importDoc`, with the doc's words it came from. */
 export interface ReviewItem {
   field: string;

@@ -8,7 +8,7 @@ const api = makeApi(createGlue);
 
 export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
-  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc,
+  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc, apiTypes,
 } = api;
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind: there,
 // the .wasm is read from the installed package instead (no `optimizeDeps.exclude` needed).

@@ -13,7 +13,7 @@ api.initSync(wasmModule);
 
 export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
-  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc,
+  parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc, apiTypes,
 } = api;
 export const { MAX_LISTED, jsonResponse, checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);
 export const init = (input) => api.init(input);

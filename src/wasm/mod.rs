@@ -360,3 +360,11 @@ pub fn import_doc(text: &str, overlay: Option<String>) -> JsValue {
         Err(problems) => to_js(&TableRefusal { ok: false, errors: &problems }),
     }
 }
+
+/// `apiTypes(methods)` → `{ ok, value: TypeScript text }`: the interfaces of those methods' tables and a module
+/// augmentation adding them to the package's `Payloads`, `Values` and `Responses` (`qimen-payload types`).
+#[wasm_bindgen(js_name = apiTypes)]
+pub fn api_types(methods: Vec<String>) -> JsValue {
+    let apis: Result<Vec<&'static Api>, Report> = methods.iter().map(|m| rules::api(m).ok_or_else(|| engine::unknown_method(m))).collect();
+    outcome(apis.map(|a| crate::describe::augmentation(&a)))
+}

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,4 +23,24 @@ test('every deliberately wrong line fails to compile', () => {
   const wrong = lines.map((l, i) => (l.includes('); //') ? i + 1 : 0)).filter(Boolean);
   const failing = new Set([...r.stdout.matchAll(/wrong\.mts\((\d+),/g)].map((m) => Number(m[1])));
   assert.deepEqual(wrong.filter((n) => !failing.has(n)), [], `lines that compiled but should not: ${r.stdout}`);
+});
+
+test('qimen-payload types: a registered table\'s methods are typed by module augmentation (issue 31 §5)', () => {
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const cli = join(root, 'pkg', 'cli.mjs');
+  const shared = process.env.QIMEN_SHARED ?? join(root, '..', 'shared');
+  const table = spawnSync(process.execPath, [cli, 'import', join(shared, 'apis', 'taobao_qimen_order_cancel.json'), '--accept'], { encoding: 'utf8' });
+  assert.equal(table.status, 0, table.stderr);
+  writeFileSync(join(cache, 'order-cancel.json'), table.stdout);
+  const types = spawnSync(process.execPath, [cli, 'types', join(cache, 'order-cancel.json')], { encoding: 'utf8' });
+  assert.equal(types.status, 0, types.stderr);
+  assert.match(types.stdout, /declare module 'qimen-payload'/);
+  writeFileSync(join(cache, 'api-types.d.ts'), types.stdout);
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), ...OPTIONS, join(cache, 'api-types.d.ts'), join(root, 'tests/types/registered.mts')],
+    { encoding: 'utf8', cwd: root });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  // Without the augmentation the same file does not compile: the method is unknown to the types.
+  const without = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), ...OPTIONS, join(root, 'tests/types/registered.mts')], { encoding: 'utf8', cwd: root });
+  assert.notEqual(without.status, 0);
 });
