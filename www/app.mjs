@@ -11,7 +11,8 @@ import { t, getLang, setLang, translatePage } from './js/i18n.mjs';
 import { decode, parseCsv, mapHeader, rowsToEntries } from './js/csv.mjs';
 import { drafts, History } from './js/drafts.mjs';
 import { Navigator } from './js/navigator.mjs';
-import { renderChunks, summarizeParsed, copyText } from './js/results.mjs';
+import { renderChunks, summarizeParsed, copyText, download } from './js/results.mjs';
+import { registerStored, addTable, removeTable, isAdded } from './js/apis.mjs';
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -250,7 +251,8 @@ function selectMethod(method, { restore = true } = {}) {
   drafts.set('method', method);
   state.info = METHODS.find((m) => m.method === method);
   state.fields = q.fields(method);
-  $('method-summary').textContent = getLang() === 'zh' ? state.info.summaryZh : state.info.summary;
+  $('method-summary').textContent = getLang() === 'zh' || !state.info.summary ? state.info.summaryZh : state.info.summary;
+  $('api-remove').hidden = !isAdded(method);
   // The classic XML body is a Qimen protocol: offered only where the method speaks it.
   $('body-mode').querySelector('option[value="xml"]').disabled = !state.info.xmlBody;
   if (!state.info.xmlBody) $('body-mode').value = 'form';
@@ -263,6 +265,82 @@ function selectMethod(method, { restore = true } = {}) {
   const saved = restore ? drafts.payload(method) : null;
   $('draft-note').textContent = saved && saved.trim() !== '{}' ? t('draftRestored') : '';
   if (saved) applyText(saved); else setPayload({});
+}
+
+// ---- APIs added from a doc page or doc JSON -------------------------------------------------------------------
+
+/** The method list again (after an API was added or removed), each option named in the language. */
+function refreshMethods() {
+  METHODS = q.methods();
+  const select = $('method');
+  select.replaceChildren(...METHODS.map((m) => new Option(m.method, m.method)));
+  nameOptions();
+}
+
+function nameOptions() {
+  for (const o of $('method').options) {
+    const m = METHODS.find((x) => x.method === o.value);
+    o.textContent = getLang() === 'zh' && m.titleZh ? `${m.method}(${m.titleZh})` : m.method;
+  }
+}
+
+function importApi() {
+  state.imported = null;
+  $('api-add').disabled = true;
+  $('api-review').replaceChildren();
+  try {
+    state.imported = q.importDoc($('api-doc').value);
+  } catch (e) {
+    $('api-status').textContent = t('apiRefused', e.errors?.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ') ?? e.message);
+    $('api-status').className = 'invalid';
+    return;
+  }
+  const { table, review } = state.imported;
+  const items = review.map((r) => {
+    const li = document.createElement('li');
+    li.className = r.decision ? 'warning' : 'muted';
+    const mark = document.createElement('strong');
+    mark.textContent = `${r.decision ? t('decide') : t('note')} `;
+    const where = document.createElement('code');
+    where.textContent = r.field || table.method;
+    li.append(mark, where, ` ${r.what}${r.from ? ` — ${r.from}` : ''} (${r.sure})`);
+    return li;
+  });
+  $('api-review').replaceChildren(...items);
+  $('api-status').textContent = `${table.method}: ${t('apiReviewed', review.length, review.filter((r) => r.decision).length)}`;
+  $('api-status').className = '';
+  $('api-add').disabled = false;
+}
+
+function addApi() {
+  if (!state.imported) return;
+  let method;
+  try {
+    method = addTable(q, state.imported.table);
+  } catch (e) {
+    $('api-status').textContent = t('apiRefused', e.errors?.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ') ?? e.message);
+    $('api-status').className = 'invalid';
+    return;
+  }
+  state.imported = null;
+  $('api-add').disabled = true;
+  $('api-review').replaceChildren();
+  $('api-doc').value = '';
+  refreshMethods();
+  selectMethod(method);
+  $('api-status').textContent = t('apiAdded', method);
+  $('api-status').className = 'valid';
+}
+
+function removeApi() {
+  const method = state.method;
+  if (!isAdded(method)) return;
+  removeTable(q, method);
+  state.method = null;
+  refreshMethods();
+  selectMethod(METHODS[0].method);
+  $('api-status').textContent = t('apiRemoved', method);
+  $('api-status').className = '';
 }
 
 function loadExample() {
@@ -499,11 +577,8 @@ function applyLanguage() {
   q.setLanguage(getLang());
   drafts.set('lang', getLang());
   translatePage();
-  if (state.info) $('method-summary').textContent = getLang() === 'zh' ? state.info.summaryZh : state.info.summary;
-  for (const o of $('method').options) {
-    const m = METHODS.find((x) => x.method === o.value);
-    o.textContent = getLang() === 'zh' ? `${m.method}(${m.titleZh})` : m.method;
-  }
+  if (state.info) $('method-summary').textContent = getLang() === 'zh' || !state.info.summary ? state.info.summaryZh : state.info.summary;
+  nameOptions();
   form.render(state.fields, state.payload);
   state.formStale = false;
   runCheck();
@@ -525,6 +600,8 @@ function isTyping(e) {
 
 async function main() {
   await init();
+  // The APIs added in an earlier visit, before the method list is read.
+  registerStored(q);
   METHODS = q.methods();
   PROTOCOL = q.protocol();
   state.config = await fetch('/console-config.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
@@ -564,6 +641,10 @@ async function main() {
   $('send-all').addEventListener('click', () => { $('send-box').open = true; send(); });
   $('download-all').addEventListener('click', () => state.chunkView?.downloadAll());
   $('parse-response').addEventListener('click', parsePasted);
+  $('api-import').addEventListener('click', importApi);
+  $('api-add').addEventListener('click', addApi);
+  $('api-remove').addEventListener('click', removeApi);
+  $('api-export').addEventListener('click', () => download(`${state.method}.json`, `${JSON.stringify(q.exportApi(state.method), null, 2)}\n`));
   $('csv-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) importCsv(f); });
   for (const b of document.querySelectorAll('button.copy')) {
     b.addEventListener('click', () => {

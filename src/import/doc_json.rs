@@ -545,8 +545,8 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
     }
     let answers = im.answers(answer_params, "responseParams", 1)?;
     let flag = answers.iter().any(|a| a.name == "flag" && a.kind == AnswerKindDoc::Text);
-    let is_success =
-        answers.iter().find(|a| a.kind == AnswerKindDoc::Bool && matches!(a.wire.as_str(), "is_success" | "isSuccess" | "success"));
+    // A top-level boolean named for success (`success`, `is_success`, `qimendc_success`).
+    let is_success = answers.iter().find(|a| a.kind == AnswerKindDoc::Bool && a.wire.to_ascii_lowercase().ends_with("success"));
     let success = if flag {
         im.note(
             "response.flag",

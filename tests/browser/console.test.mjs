@@ -487,3 +487,71 @@ test('a partial failure: the failed sub-order is linked to its entry, fixed, and
   assert.deepEqual(ledger.storeStock['424242'], { '1:0': '3', '2:0': '5' });
   await c.shot('retry-failed');
 });
+
+// Issue 31 §5, the done-when: a newcomer pastes the doc page of an API this console has never seen, reads the
+// review, adds it, and validates a payload for it; the table survives a reload, exports as the CLI's --api file,
+// and is removed again. The page is the qimendc seed as a person copies it, renamed to a method nobody ships.
+const SHARED = process.env.QIMEN_SHARED ?? new URL('../../../shared/', import.meta.url).pathname;
+const NEW = 'example.wms.stock.backfill';
+const openApiBox = async () => {
+  if (!(await page().$eval('#api-box', (d) => d.open))) await page().click('#api-box summary');
+};
+
+test('add an API from its doc page: review, add, validate, keep across a reload, export, remove', async (t) => {
+  const started = Date.now();
+  const pageText = readFileSync(`${SHARED}/seeds/${DC}.txt`, 'utf8').replaceAll(DC, NEW);
+  await openApiBox();
+  await page().fill('#api-doc', pageText);
+  await page().click('#api-import');
+  await page().waitForSelector('#api-review li');
+  assert.match(await page().textContent('#api-status'), new RegExp(`${NEW.replaceAll('.', '\\.')}.*推断 \\d+ 项,其中 \\d+ 项`));
+  // The seed's own slip is in the review: one label for two quantities.
+  assert.match(await page().textContent('#api-review'), /lock_quantity and quantity have the same label/);
+  await c.shot('add-api-review');
+  await page().click('#api-add');
+  await page().waitForFunction((m) => document.querySelector('#method').value === m, NEW);
+  assert.match(await page().textContent('#api-status'), /已添加/);
+  await page().click('#load-example');
+  await page().waitForSelector('#status.valid');
+  t.diagnostic(`pasted to valid in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // A value the imported rules refuse: a long field given letters, found at its path.
+  await page().fill('[data-path="items[0].lock_quantity"]', 'abc');
+  await page().waitForSelector('#status.invalid');
+  const listed = await page().$$eval('#issues li.error', (ls) => ls.map((l) => `${l.dataset.path} ${l.dataset.code}`));
+  assert.deepEqual(listed, ['items[0].lock_quantity integer']);
+  await c.shot('add-api-validated');
+  // Kept across a reload (localStorage), and registered again by the core.
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.ok((await page().$$eval('#method option', (os) => os.map((o) => o.value))).includes(NEW));
+  await page().selectOption('#method', NEW);
+  await openApiBox();
+  // The table file, as the CLI's --api takes it: the same as the core exports.
+  const [file] = await Promise.all([page().waitForEvent('download'), page().click('#api-export')]);
+  assert.equal(file.suggestedFilename(), `${NEW}.json`);
+  const exported = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  assert.equal(exported.method, NEW);
+  assert.equal(exported.format, 'qimen-payload/table@1');
+  // Removed: gone from the list and from storage.
+  await page().click('#api-remove');
+  await page().waitForFunction((m) => ![...document.querySelectorAll('#method option')].some((o) => o.value === m), NEW);
+  assert.ok(!(await page().evaluate(() => JSON.stringify({ ...localStorage }))).includes(NEW));
+});
+
+test('add an API from its doc JSON; a pasted text that is no doc is refused with a reason', async () => {
+  await openApiBox();
+  await page().fill('#api-doc', 'hello, this is not a doc');
+  await page().click('#api-import');
+  await page().waitForSelector('#api-status.invalid');
+  assert.match(await page().textContent('#api-status'), /无法导入/);
+  assert.equal(await page().isDisabled('#api-add'), true);
+  await page().fill('#api-doc', readFileSync(`${SHARED}/apis/taobao_qimen_order_cancel.json`, 'utf8'));
+  await page().click('#api-import');
+  await page().waitForSelector('#api-review li');
+  await page().click('#api-add');
+  await page().waitForFunction(() => document.querySelector('#method').value === 'taobao.qimen.order.cancel');
+  await page().click('#load-example');
+  await page().waitForSelector('#status.valid');
+  await page().click('#api-remove');
+  await page().waitForFunction(() => document.querySelector('#method').value !== 'taobao.qimen.order.cancel');
+});

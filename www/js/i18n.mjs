@@ -33,6 +33,10 @@ const STRINGS = {
     addRow: '添加一行', removeRow: '删除', removeEntry: (n) => `删除第 ${n} 条`, required: '必填', noIssues: '没有问题',
     language: 'English', entry: '第 {n} 条', payload: '(报文)', example: (v) => `例:${v}`, atLimit: (n) => `已达上限 ${n} 条`,
     formatHint: (f) => `格式 ${f}`, normalizedTo: (v) => `→ ${v}`, draftRestored: '已恢复上次的草稿',
+    addApi: '添加接口', addApiHint: '粘贴开放平台的接口文档页面(整页复制的文字)或文档 JSON:导入后显示推断的规则供确认,添加后即可在此校验。',
+    apiDoc: '接口文档(页面文字或 JSON)', apiImport: '导入', apiAdd: '确认并添加', apiExport: '导出规则表(JSON)', apiRemove: '删除此接口',
+    apiReviewed: (n, d) => `推断 ${n} 项,其中 ${d} 项会影响校验结果,请确认后添加`, apiAdded: (m) => `已添加 ${m}`,
+    apiRemoved: (m) => `已删除 ${m}`, apiRefused: (m) => `无法导入:${m}`, decide: '需确认', note: '说明', reviewLabel: '导入推断',
   },
   en: {
     tagline: 'Qimen / TOP payload validation — find problems before the gateway rejects them',
@@ -67,6 +71,10 @@ const STRINGS = {
     addRow: 'Add row', removeRow: 'Remove', removeEntry: (n) => `Remove entry ${n}`, required: 'required', noIssues: 'No issues',
     language: '中文', entry: 'Entry {n}', payload: '(payload)', example: (v) => `e.g. ${v}`, atLimit: (n) => `At the limit of ${n}`,
     formatHint: (f) => `Format ${f}`, normalizedTo: (v) => `→ ${v}`, draftRestored: 'Your last draft was restored',
+    addApi: 'Add an API', addApiHint: 'Paste the platform\'s doc page of an API (the whole page\'s text) or its doc JSON: the rules read from it are shown for review; once added, payloads are checked here.',
+    apiDoc: 'API doc (page text or JSON)', apiImport: 'Import', apiAdd: 'Accept and add', apiExport: 'Export the table (JSON)', apiRemove: 'Remove this API',
+    apiReviewed: (n, d) => `${n} inferences, ${d} of them change verdicts: review them, then add`, apiAdded: (m) => `Added ${m}`,
+    apiRemoved: (m) => `Removed ${m}`, apiRefused: (m) => `Cannot import: ${m}`, decide: 'decide', note: 'note', reviewLabel: 'Import review',
   },
 };
 
