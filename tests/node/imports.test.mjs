@@ -84,7 +84,7 @@ for (const file of FILES) {
   });
 }
 
-test('qimen-payload import writes each table; a gateway started with --api answers a signed call of each', async () => {
+test('qimen-payload import writes each table; a gateway and a signing proxy started with --api answer a call of each', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'qimen-import-'));
   try {
     const apiFlags = [];
@@ -127,6 +127,27 @@ test('qimen-payload import writes each table; a gateway started with --api answe
         });
         const answer = JSON.parse(await refused.text());
         assert.equal(answer.error_response?.code, structured ? 41 : 40, `${table.method}: ${JSON.stringify(answer)}`);
+      }
+      // The signing proxy started with the same --api files: an unsigned payload of each is checked, signed and
+      // answered by the gateway through it; an invalid one is refused before anything is sent.
+      // (A gateway on the real clock: the proxy stamps each call with the time it sends it.)
+      const live = await startCli(['gateway', '--port', '0', '--app', 'k:s', ...apiFlags]);
+      const proxy = await startCli(['proxy', '--port', '0', '--upstream', live.url, '--app-key', 'k', '--token', 'tok', ...apiFlags],
+        { ...process.env, QIMEN_SECRET: 's' });
+      try {
+        for (const file of FILES) {
+          const { method } = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+          const post = (body) => fetch(`${proxy.url}/api/${method}`, {
+            method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer tok' }, body,
+          }).then(async (r) => ({ status: r.status, body: JSON.parse(await r.text()) }));
+          const ok = await post(q.example(method));
+          assert.equal(ok.body.ok, true, `${method} through the proxy: ${JSON.stringify(ok.body)}`);
+          const bad = await post('[]');
+          assert.notEqual(bad.status, 200, `${method}: ${JSON.stringify(bad.body)}`);
+        }
+      } finally {
+        proxy.child.kill();
+        live.child.kill();
       }
     } finally {
       gw.child.kill();
