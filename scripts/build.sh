@@ -38,6 +38,8 @@ cargo run --quiet --example gen_types -- --js-cjs >> pkg/node.cjs
 # Types: one generated text, as ES module types (.d.mts, with the default export init) and CommonJS types (.d.cts).
 cargo run --quiet --example gen_types -- js/types.d.ts > pkg/index.d.mts
 grep -v '^export default init;$' pkg/index.d.mts > pkg/index.d.cts
+# The table format's JSON Schema, derived from its serde types (qimen-payload/table.schema.json).
+cargo run --quiet --example gen_table_schema --features table-schema > pkg/table.schema.json
 
 size=$(stat -c %s pkg/qimen_payload_bg.wasm)
 gz=$(gzip -9 -c pkg/qimen_payload_bg.wasm | wc -c)

@@ -106,3 +106,32 @@ test('exportApi gives the file registerApi takes; unregisterApi removes a regist
   assert.equal(q.unregisterApi('taobao.inventory.shopinv.adjust'), false);
   assert.equal(q.check('example.shopinv.copy', payload).errors[0].code, 'unknown_method');
 });
+
+test('the table format has a JSON Schema (qimen-payload/table.schema.json) that every table the core makes satisfies', async () => {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const schema = require('qimen-payload/table.schema.json');
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+  // Every shipped table as exported, the in-tree fixture, and a table imported from a doc.
+  for (const m of q.methods()) assert.ok(validate(q.exportApi(m.method)), `${m.method}: ${JSON.stringify(validate.errors)}`);
+  assert.ok(validate(JSON.parse(TEXT)), JSON.stringify(validate.errors));
+  const doc = { name: 'example.schema.check', requestParams: [{ name: 'a', type: 'String', required: true, description: '类型(X=甲;Y=乙)' }] };
+  assert.ok(validate(q.importDoc(doc).table), JSON.stringify(validate.errors));
+  // What the core refuses for its shape, the schema refuses too.
+  const broken = (f) => {
+    const t = JSON.parse(TEXT);
+    f(t);
+    return t;
+  };
+  for (const [what, t] of [
+    ['an unknown type', broken((t) => { t.fields[0].type = 'integer'; })],
+    ['an unknown property', broken((t) => { t.fields[0].requierd = true; })],
+    ['no method', broken((t) => { delete t.method; })],
+    ['another format', broken((t) => { t.format = 'qimen-payload/table@2'; })],
+    ['an unknown check', broken((t) => { t.checks[0].check = 'sorted'; })],
+  ]) {
+    assert.equal(validate(t), false, `the schema accepts ${what}`);
+    assert.throws(() => q.registerApi({ ...t, method: t.method ?? undefined }), q.PayloadError, `the core accepts ${what}`);
+  }
+});

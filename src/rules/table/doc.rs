@@ -16,9 +16,11 @@ fn is_false(b: &bool) -> bool {
 
 /// One API's table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TableDoc {
-    /// Always [`FORMAT`].
+    /// Always `qimen-payload/table@1` ([`FORMAT`]).
+    #[cfg_attr(feature = "table-schema", schemars(extend("const" = "qimen-payload/table@1")))]
     pub format: String,
     /// The exact method name (`taobao.qimen.entryorder.confirm`).
     pub method: String,
@@ -44,6 +46,7 @@ pub struct TableDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProtocolDoc {
     Top,
@@ -52,6 +55,7 @@ pub enum ProtocolDoc {
 
 /// A field's type, as the `type` property names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TypeDoc {
     Text,
@@ -68,6 +72,7 @@ pub enum TypeDoc {
 
 /// A text field's plausibility check (warnings only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TextFormatDoc {
     Gtin,
@@ -77,6 +82,7 @@ pub enum TextFormatDoc {
 
 /// One field. Which of the optional properties apply depends on `type`; one that does not apply is refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FieldDoc {
     pub name: String,
@@ -151,6 +157,7 @@ impl FieldDoc {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CodeDoc {
     pub code: String,
@@ -163,6 +170,7 @@ pub struct CodeDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SeverityDoc {
     #[default]
@@ -172,6 +180,7 @@ pub enum SeverityDoc {
 
 /// A check between fields of one object (names relative to that object).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "check", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CheckDoc {
     Unique {
@@ -205,6 +214,7 @@ pub enum CheckDoc {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "then", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ThenDoc {
     Required { field: String },
@@ -214,6 +224,7 @@ pub enum ThenDoc {
 
 /// The answer's table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResponseDoc {
     #[serde(default)]
@@ -241,6 +252,7 @@ impl Default for ResponseDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerKindDoc {
     Text,
@@ -251,6 +263,7 @@ pub enum AnswerKindDoc {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnswerDoc {
     pub wire: String,
@@ -272,6 +285,7 @@ pub struct AnswerDoc {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "table-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum SuccessDoc {
     TextIs {
