@@ -27,7 +27,7 @@ pub(crate) use validate::checks;
 pub use validate::{engine, input, norm, value};
 pub use wire::{chunk, render, request, response, sign};
 
-pub use engine::{check, check_input};
+pub use engine::{check, check_input, check_value};
 pub use report::{Code, Issue, Report, Violation};
 pub use value::Val;
 

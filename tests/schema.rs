@@ -1,5 +1,5 @@
-//! Schema agreement, natively and for every registered API (the test-only one too, with `--features
-//! test-api`): the JSON Schema `describe::schema` derives from a table accepts every canonical payload `check`
+//! Schema agreement, natively and for every registered API (the test-only one too, with `--cfg
+//! qimen_test_api`): the JSON Schema `describe::schema` derives from a table accepts every canonical payload `check`
 //! produces, and refuses what check refuses for the rules a schema can express (a required field removed, a
 //! code that is not in the enum, a list over its limit, a conditional rule broken). The Node suite
 //! (tests/node/schema.test.mjs) does the same through the package with Ajv.

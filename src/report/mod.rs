@@ -210,6 +210,33 @@ pub struct Report {
 }
 
 impl Report {
+    /// The normalized value deserialized into a type of the caller's (a struct of their own, or
+    /// `serde_json::Value`): `None` when the payload was refused. Numbers arrive exact — an id beyond 2^53 in an
+    /// `i64`, `u64` or `i128` field keeps every digit.
+    ///
+    /// ```
+    /// #[derive(serde::Deserialize)]
+    /// struct Edit { shop_inventory_edit: Inner }
+    /// #[derive(serde::Deserialize)]
+    /// struct Inner { store_id: i64, check_mode: u8 }
+    /// let r = qimen_payload::check_value(
+    ///     "taobao.inventory.shopinv.adjust",
+    ///     &serde_json::json!({ "shop_inventory_edit": { "order_id": "o1", "store_id": 9007199254740993_i64, "check_mode": "全量",
+    ///         "detail_list": [{ "item_id": 1, "sku_id": 0, "sub_order_id": "s1", "quantity": 2 }], "recover_deleted_data": false } }),
+    /// );
+    /// let edit: Edit = r.value_as()?.ok_or(r)?;
+    /// assert_eq!(edit.shop_inventory_edit.store_id, 9007199254740993);
+    /// assert_eq!(edit.shop_inventory_edit.check_mode, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn value_as<T: serde::de::DeserializeOwned>(&self) -> Result<Option<T>, serde_json::Error> {
+        match &self.value {
+            // Through the exact JSON text: the writer keeps every Long's digits.
+            Some(v) => serde_json::from_str(&serde_json::to_string(v)?).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// A report with a single error and no value.
     pub fn failed(issue: Issue) -> Report {
         Report { ok: false, value: None, errors: vec![issue], warnings: Vec::new() }

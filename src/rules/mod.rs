@@ -23,17 +23,17 @@ registry! {
     pos_items,
     qimendc_inventory,
     shopinv_adjust,
-    // A made-up fifth API, compiled only with the `test-api` feature: the proof that adding an API is one file
-    // (`cargo test --features test-api` runs every generic suite over it).
-    #[cfg(feature = "test-api")]
+    // A made-up fifth API, compiled only with `--cfg qimen_test_api` (never a feature a user could turn on): the
+    // proof that adding an API is one file (`npm test` runs every generic suite over it, scripts/test.sh).
+    #[cfg(qimen_test_api)]
     test_transfer,
 }
 
-/// The APIs the package ships: all registered ones but the test-only API of the `test-api` feature (which
-/// has no seed, no corpus and no place in the README).
+/// The APIs the package ships: all compiled ones but the test-only API of `--cfg qimen_test_api` (which has no
+/// seed, no corpus and no place in the README).
 pub fn shipped() -> impl Iterator<Item = &'static Api> {
     APIS.iter().copied().filter(|a| {
-        #[cfg(feature = "test-api")]
+        #[cfg(qimen_test_api)]
         if std::ptr::eq(*a, &test_transfer::API) {
             return false;
         }
@@ -266,6 +266,46 @@ pub enum Then {
 pub struct Why {
     pub en: &'static str,
     pub zh: &'static str,
+}
+
+/// An API as every function takes it: by its method name (`"taobao.inventory.shopinv.adjust"`), or as the
+/// [`Api`] handle got once by name ([`api`]). A name that is no API is the `unknown_method` report.
+///
+/// ```
+/// let by_name = qimen_payload::check("tmall.qimendc.inventory.sync", "{}");
+/// let api = qimen_payload::rules::api("tmall.qimendc.inventory.sync").ok_or("no such method")?;
+/// let by_handle = qimen_payload::check(api, "{}");
+/// assert_eq!(by_name, by_handle);
+/// assert_eq!(qimen_payload::check("no.such.method", "{}").errors[0].code.as_str(), "unknown_method");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait ApiRef<'a> {
+    /// The API, or the report naming the known methods.
+    fn resolve(self) -> Result<&'a Api, crate::Report>;
+}
+
+impl<'a> ApiRef<'a> for &'a Api {
+    fn resolve(self) -> Result<&'a Api, crate::Report> {
+        Ok(self)
+    }
+}
+
+impl<'a> ApiRef<'a> for &&'a Api {
+    fn resolve(self) -> Result<&'a Api, crate::Report> {
+        Ok(*self)
+    }
+}
+
+impl<'a> ApiRef<'a> for &str {
+    fn resolve(self) -> Result<&'a Api, crate::Report> {
+        api(self).ok_or_else(|| crate::engine::unknown_method(self))
+    }
+}
+
+impl<'a> ApiRef<'a> for &String {
+    fn resolve(self) -> Result<&'a Api, crate::Report> {
+        self.as_str().resolve()
+    }
 }
 
 /// Find an API by its exact method name: a compiled one, or one registered at run time.

@@ -1,5 +1,5 @@
-//! `test.store.transfer` — a made-up API, compiled only with the `test-api` feature. It exists to prove that
-//! adding an API is this one file: `cargo test --features test-api` runs every generic suite (table
+//! `test.store.transfer` — a made-up API, compiled only with `--cfg qimen_test_api`. It exists to prove that
+//! adding an API is this one file: `RUSTFLAGS="--cfg qimen_test_api" cargo test` runs every generic suite (table
 //! self-tests, properties, rendering, chunk, schema agreement, the generated types) over it. Nothing of it
 //! reaches the package. It uses vocabulary the real tables do not (a string length limit, a numeric enum as
 //! a condition, a list with a minimum) so that those paths are exercised too.

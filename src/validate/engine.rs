@@ -15,15 +15,35 @@ use crate::value::Val;
 pub const MAX_ISSUES: usize = 1000;
 
 /// The most fields one object of a table may have (the shipped largest has 28, the platform's doc JSON up to
-/// 79): the width of [`Present`]. Compiled tables are checked by a test, registered ones when they are read.
+/// 79): the width of the engine's bit set of present fields. Compiled tables are checked by a test, registered ones when they are read.
 pub const MAX_FIELDS: usize = 128;
 
 /// Check a payload given as JSON text.
-pub fn check(method: &str, text: &str) -> Report {
-    let Some(api) = rules::api(method) else { return unknown_method(method) };
+pub fn check<'a>(api: impl rules::ApiRef<'a>, text: &str) -> Report {
+    let api = match api.resolve() {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
     match input::parse(text) {
         Ok(input) => check_input(api, &input),
         Err(e) => Report::failed(parse_error_issue(e)),
+    }
+}
+
+/// Check a value the caller already has: a `serde_json::Value`, or any `T: Serialize` (a struct of their own).
+/// Numbers are exact: an integer in an `i64`, `u64` or `i128` field reaches the rules with every digit.
+///
+/// ```
+/// let payload = serde_json::json!({ "cp_code": "HN123", "items": [{ "item_code": "A1", "quantity": 12 }] });
+/// let r = qimen_payload::check_value("tmall.qimendc.inventory.sync", &payload);
+/// assert!(r.ok);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_value<'a, T: serde::Serialize + ?Sized>(api: impl rules::ApiRef<'a>, value: &T) -> Report {
+    match serde_json::to_string(value) {
+        Ok(text) => check(api, &text),
+        // A value JSON cannot express (a map with non-string keys, a failing Serialize impl).
+        Err(e) => Report::failed(Issue::whole(Violation::Malformed(Malformed::Json { detail: e.to_string(), line: 0, column: 0 }))),
     }
 }
 

@@ -171,7 +171,7 @@ pub fn check_xml(method: JsValue, text: JsValue, customer_id: JsValue) -> JsValu
 #[wasm_bindgen]
 pub fn render(method: JsValue, payload: JsValue, format: JsValue) -> JsValue {
     let r = options::format(&format)
-        .and_then(|format| api_of(&method).and_then(|api| render::render_report(api.method, check_payload(&method, &payload), format)));
+        .and_then(|format| api_of(&method).and_then(|api| render::render_report(api, check_payload(&method, &payload), format)));
     match r {
         Ok(text) => JsValue::from_str(&text),
         Err(report) => to_js(&report),

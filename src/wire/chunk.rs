@@ -8,7 +8,8 @@ use crate::rules::Api;
 use crate::value::Val;
 
 /// Chunk a payload given as JSON text.
-pub fn chunk(api: &Api, text: &str) -> Result<Vec<Val>, Report> {
+pub fn chunk<'a>(api: impl crate::rules::ApiRef<'a>, text: &str) -> Result<Vec<Val>, Report> {
+    let api = api.resolve()?;
     match input::parse(text) {
         Ok(i) => chunk_input(api, &i),
         Err(e) => Err(Report::failed(engine::parse_error_issue(e))),

@@ -28,14 +28,15 @@ impl Format {
 
 /// Validate and normalize `text`, then render it. An invalid payload is refused with the full report; for XML,
 /// characters XML 1.0 cannot carry (warnings in `check`) become errors: we never drop data silently.
-pub fn render(method: &str, text: &str, format: Format) -> Result<String, Report> {
-    let report = engine::check(method, text);
-    render_report(method, report, format)
+pub fn render<'a>(api: impl rules::ApiRef<'a>, text: &str, format: Format) -> Result<String, Report> {
+    let api = api.resolve()?;
+    let report = engine::check(api, text);
+    render_report(api, report, format)
 }
 
 /// Render the value of an existing report (the wasm binding checks JS objects itself).
-pub fn render_report(method: &str, report: Report, format: Format) -> Result<String, Report> {
-    match renderable(method, &report, format) {
+pub fn render_report(api: &Api, report: Report, format: Format) -> Result<String, Report> {
+    match renderable(api, &report, format) {
         Some((api, v)) => Ok(render_value(api, v, format)),
         None => Err(refusal(report, format)),
     }
@@ -44,8 +45,8 @@ pub fn render_report(method: &str, report: Report, format: Format) -> Result<Str
 /// The body of the classic Qimen XML protocol for a checked report: the payload's XML without the routing field
 /// (that protocol carries it as `customerId` in the query). The report is only borrowed: nothing is copied
 /// unless it is refused.
-pub fn xml_body(method: &str, report: &Report, routing: Option<&str>) -> Result<String, Report> {
-    match renderable(method, report, Format::Xml) {
+pub fn xml_body(api: &Api, report: &Report, routing: Option<&str>) -> Result<String, Report> {
+    match renderable(api, report, Format::Xml) {
         Some((api, v)) => Ok(xml(api, v, routing)),
         None => Err(refusal(report.clone(), Format::Xml)),
     }
@@ -53,8 +54,7 @@ pub fn xml_body(method: &str, report: &Report, routing: Option<&str>) -> Result<
 
 /// The API and the value to render, when the report can be rendered in `format`: valid, and for XML free of
 /// characters XML 1.0 cannot carry.
-fn renderable<'r>(method: &str, report: &'r Report, format: Format) -> Option<(&'static Api, &'r Val)> {
-    let api = rules::api(method)?;
+fn renderable<'a, 'r>(api: &'a Api, report: &'r Report, format: Format) -> Option<(&'a Api, &'r Val)> {
     if format == Format::Xml && report.warnings.iter().any(|w| w.code == Code::InvalidChar) {
         return None;
     }

@@ -240,8 +240,9 @@ pub fn format_timestamp(t: &Timestamp) -> Result<String, Report> {
 }
 
 /// Build the signed request for a payload (JSON text). An invalid payload is refused with its full report.
-pub fn build_request(api: &Api, text: &str, opts: &BuildOptions) -> Result<BuiltRequest, Report> {
-    let report = crate::engine::check(api.method, text);
+pub fn build_request<'a>(api: impl crate::rules::ApiRef<'a>, text: &str, opts: &BuildOptions) -> Result<BuiltRequest, Report> {
+    let api = api.resolve()?;
+    let report = crate::engine::check(api, text);
     build_from_report(api, report, opts)
 }
 
@@ -262,7 +263,7 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
     let routing = api.protocol.routing_field();
     let xml_body = match opts.body {
         // The routing id travels in the query only: the classic client never writes it into the body.
-        BodyMode::Xml => Some(render::xml_body(api.method, &report, routing)?),
+        BodyMode::Xml => Some(render::xml_body(api, &report, routing)?),
         BodyMode::Form => None,
     };
     let value = match (&report.value, report.ok) {

@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# The crate as a Rust service meets it (issue 30): a fresh `cargo new` project depending on this crate by path,
-# whose main uses `?` from our refusals into `Box<dyn Error>` and anyhow. Its target directory is shared
+# The crate as a Rust service meets it (issue 30): a fresh `cargo new` project depending on the packaged crate,
+# whose main uses `?` from our refusals into `Box<dyn Error>` and anyhow, checks its own types and a
+# serde_json::Value, and reads the normalized value back into its own struct. Its target directory is shared
 # across runs (target/crate-consumer), so only the first run compiles the dependencies.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The crate as crates.io would get it: `cargo publish --dry-run` packages it (the include list) and builds the
+# package alone; the service then depends on that package, not on this checkout.
+(cd "$root" && cargo publish --dry-run --allow-dirty --quiet)
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)
+# (Where cargo leaves the .crate depends on its version.)
+crate=""
+for c in "$root/target/package/qimen-payload-$version.crate" "$root/target/package/tmp-crate/qimen-payload-$version.crate"; do
+  if [ -f "$c" ]; then crate=$c; break; fi
+done
+[ -n "$crate" ] || { echo "crate consumer: cargo publish --dry-run left no .crate in target/package" >&2; exit 1; }
+tar -xzf "$crate" -C "$work"
 cd "$work"
 cargo new --quiet --bin stock-service
 cd stock-service
-cargo add --quiet --path "$root" qimen-payload
+cargo add --quiet --path "$work/qimen-payload-$version" qimen-payload
 cargo add --quiet anyhow@1
 cat > src/main.rs <<'RS'
 use std::error::Error;
@@ -29,7 +41,73 @@ fn sync(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The service's own types: checked as they are, and the normalized value read back into them.
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+struct Edit {
+    shop_inventory_edit: Inner,
+}
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+struct Inner {
+    order_id: String,
+    store_id: u64,
+    check_mode: String,
+    detail_list: Vec<Detail>,
+    recover_deleted_data: bool,
+}
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+struct Detail {
+    item_id: i128,
+    sku_id: i64,
+    sub_order_id: String,
+    quantity: i64,
+}
+#[derive(serde::Deserialize)]
+struct EditValue {
+    shop_inventory_edit: InnerValue,
+}
+#[derive(serde::Deserialize)]
+struct InnerValue {
+    store_id: u64,
+    check_mode: u8,
+    detail_list: Vec<Detail>,
+}
+
+fn typed() -> Result<(), Box<dyn Error>> {
+    let api = qimen_payload::rules::api("taobao.inventory.shopinv.adjust").ok_or("no such method")?;
+    let edit = Edit {
+        shop_inventory_edit: Inner {
+            order_id: " o1 ".into(),
+            store_id: 9_007_199_254_740_993,
+            check_mode: "全量".into(),
+            detail_list: vec![Detail { item_id: 9_007_199_254_740_995, sku_id: 0, sub_order_id: "s1".into(), quantity: 2 }],
+            recover_deleted_data: false,
+        },
+    };
+    // The same API by name or by handle, in every function.
+    let report = qimen_payload::check_value(api, &edit);
+    let value: EditValue = report.value_as()?.ok_or(report)?;
+    assert_eq!(value.shop_inventory_edit.store_id, 9_007_199_254_740_993);
+    assert_eq!(value.shop_inventory_edit.check_mode, 1);
+    assert_eq!(value.shop_inventory_edit.detail_list[0].item_id, 9_007_199_254_740_995);
+    // Beyond a Long: refused exactly, at its path (never rounded through a float).
+    let mut too_big = edit;
+    too_big.shop_inventory_edit.detail_list[0].item_id = 123_456_789_012_345_678_901;
+    let refused = qimen_payload::check_value(api, &too_big);
+    assert_eq!(refused.errors[0].path, "shop_inventory_edit.detail_list[0].item_id");
+    assert_eq!(refused.errors[0].code.as_str(), "integer");
+    let json = serde_json::json!({ "cp_code": "HN123", "items": [{ "item_code": "A1", "quantity": 12 }] });
+    let checked = qimen_payload::check_value("tmall.qimendc.inventory.sync", &json);
+    let back: serde_json::Value = checked.value_as()?.ok_or(checked)?;
+    assert_eq!(back["items"][0]["quantity"], 12);
+    let chunks = qimen_payload::chunk::chunk("tmall.qimendc.inventory.sync", &json.to_string())?;
+    assert_eq!(chunks.len(), 1);
+    let parsed = qimen_payload::response::parse_response(api, r#"{"inventory_shopinv_adjust_response":{"result":{"success":true,"data":[]}}}"#)?;
+    assert!(parsed.ok);
+    Ok(())
+}
+
 fn main() {
+    typed().expect("typed input and output");
     let refused = adjust(r#"{"shop_inventory_edit":{}}"#).unwrap_err();
     assert!(refused.to_string().starts_with("Order id (not an idempotency key) is required (and "), "{refused}");
     let e = sync("[]").unwrap_err();
@@ -42,4 +120,5 @@ fn main() {
 }
 RS
 cargo add --quiet serde_json@1
+cargo add --quiet serde@1 --features derive
 CARGO_TARGET_DIR="$root/target/crate-consumer" cargo run --quiet

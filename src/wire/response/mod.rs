@@ -111,7 +111,8 @@ fn malformed(problem: ResponseProblem) -> Violation {
 
 /// Parse a response text of `api`.
 /// A refused text is a failed report with one error (its `ok` false, its path empty).
-pub fn parse_response(api: &Api, text: &str) -> Result<Parsed, Report> {
+pub fn parse_response<'a>(api: impl crate::rules::ApiRef<'a>, text: &str) -> Result<Parsed, Report> {
+    let api = api.resolve()?;
     read(api, text).map_err(|v| Report::failed(Issue::whole(v)))
 }
 
