@@ -15,6 +15,8 @@
 //! assert_eq!(r.errors[0].path, "shop_inventory_edit.order_id");
 //! ```
 
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod describe;
 pub mod import;
 pub mod report;

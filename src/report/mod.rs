@@ -5,6 +5,7 @@
 //! are written when they are read.
 
 pub mod messages;
+pub mod refusal;
 pub mod violation;
 
 use serde::ser::{SerializeMap, Serializer};
