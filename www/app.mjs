@@ -479,12 +479,15 @@ function sendOutcome(r, i, payloadText) {
     // Results are linked to the entries of the payload in the form (found by sub-order id), whichever request
     // — a chunk, or a resend of the failed ones — carried them.
     for (const c of r.json.chunks) {
-      if (c.response) box.append(summarizeParsed(c.response, { entries: entriesOf(text()), goTo: goToEntry, retry: retryFailed }));
+      if (c.response) box.append(summarizeParsed(c.response, { entries: entriesOf(text()), goTo: goToEntry, retry: retryFailed, goToField }));
       else box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: `${t('sentFailed')} (${c.failure ?? c.status})` }));
     }
   } else {
     // Refused by the proxy's own check (400) or its guard (401/429): the platform-shaped error.
-    box.append(summarizeParsed({ ok: false, code: r.json.error_response?.code ?? r.status, subMsg: r.json.error_response?.sub_msg ?? r.json.message ?? r.json.error }));
+    const e = r.json.error_response;
+    box.append(summarizeParsed({
+      ok: false, code: e?.code ?? r.status, message: e?.msg, subCode: e?.sub_code, subMessage: e?.sub_msg ?? r.json.message ?? r.json.error, requestId: e?.request_id,
+    }, { goToField }));
   }
   const raw = document.createElement('details');
   raw.innerHTML = '<summary></summary><pre tabindex="0"></pre>';
@@ -510,12 +513,18 @@ function goToEntry(index) {
   form.focusPath(`${pathText(state.info.listPath)}[${index}]`);
 }
 
+/** A field named by the platform (`isv.invalid-parameter:<path>`): shown and focused in the form. */
+function goToField(path) {
+  showTab('form');
+  form.focusPath(path);
+}
+
 function parsePasted() {
   const box = $('response-summary');
   try {
     const parsed = q.parseResponse(state.method, $('response-text').value);
     $('parsed-response').textContent = JSON.stringify(parsed, null, 2);
-    box.replaceChildren(summarizeParsed(parsed, { entries: entriesOf(text()), goTo: goToEntry }));
+    box.replaceChildren(summarizeParsed(parsed, { entries: entriesOf(text()), goTo: goToEntry, goToField }));
   } catch (e) {
     $('parsed-response').textContent = '';
     const looksHtml = /^\s*</.test($('response-text').value) && /<html|<!doctype/i.test($('response-text').value);

@@ -555,3 +555,33 @@ test('add an API from its doc JSON; a pasted text that is no doc is refused with
   await page().click('#api-remove');
   await page().waitForFunction(() => document.querySelector('#method').value !== 'taobao.qimen.order.cancel');
 });
+
+// Issue 32 §1: an answer says what happened and what to do — the platform's sub_msg and request_id shown, the
+// code's meaning and next step in the interface's language, and the field named in the sub code one click away.
+test('a pasted error_response explains itself: sub_msg, request_id, what to do, a link to the field (中文 and English)', async () => {
+  await load(SHOP);
+  if (!(await page().$eval('#response-box', (d) => d.open))) await page().click('#response-box summary');
+  const answer = JSON.stringify({ error_response: {
+    code: 41, msg: 'Invalid arguments', sub_code: 'isv.invalid-parameter:shop_inventory_edit.detail_list[0].quantity',
+    sub_msg: '全量模式下数量不能为负数', request_id: 'req-7Qx2',
+  } });
+  await page().fill('#response-text', answer);
+  await page().click('#parse-response');
+  const summary = () => page().textContent('#response-summary');
+  assert.match(await summary(), /全量模式下数量不能为负数/);
+  assert.match(await summary(), /request_id req-7Qx2/);
+  assert.match(await summary(), /参数不合法:修正指出的字段后重发/);
+  await c.shot('explained-refusal-zh');
+  await page().click('#response-summary button.link');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'shop_inventory_edit.detail_list[0].quantity');
+  // A signature failure names what to check; in English, every word of the explanation is English.
+  await page().click('#lang-toggle');
+  await page().waitForFunction(() => document.documentElement.lang === 'en');
+  await page().fill('#response-text', JSON.stringify({ error_response: { code: 25, msg: 'Invalid signature', request_id: 'req-9' } }));
+  await page().click('#parse-response');
+  assert.match(await summary(), /Invalid signature: check the app secret, the sign method/);
+  assert.doesNotMatch(await page().textContent('#response-summary .help'), /[\u4e00-\u9fff]/);
+  await c.shot('explained-refusal-en');
+  await page().click('#lang-toggle');
+  await page().waitForFunction(() => document.documentElement.lang === 'zh-CN');
+});

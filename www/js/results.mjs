@@ -60,15 +60,46 @@ export function renderChunks(list, { q, method, chunks, counts }) {
 }
 
 /**
+ * What a refusal says for people: the platform's `sub_msg` (the one line it writes for them), its sub code and
+ * request id, what the code means and what to do (in the interface's language), and — for an argument error
+ * naming a field (`isv.invalid-parameter:<path>`) — a link to that field.
+ */
+function explained(parsed, goToField) {
+  const out = [];
+  const sub = parsed.subMessage ?? parsed.subMsg;
+  if (sub) out.push(el('p', { className: 'sub-msg' }, el('strong', {}, sub)));
+  const ids = [parsed.subCode && `sub_code ${parsed.subCode}`, parsed.requestId && `request_id ${parsed.requestId}`].filter(Boolean);
+  if (ids.length) out.push(el('p', { className: 'muted ids' }, ids.join(' · ')));
+  const help = codeHelp(parsed.code, parsed.subCode);
+  if (help) out.push(el('p', { className: 'help' }, help));
+  const field = /^isv\.(?:invalid|missing)-parameter:(.+)$/.exec(parsed.subCode ?? '')?.[1];
+  if (field && goToField) {
+    const link = el('button', { type: 'button', className: 'link', textContent: t('goToField', field) });
+    link.addEventListener('click', () => goToField(field));
+    out.push(el('p', {}, link));
+  }
+  return out;
+}
+
+/** The meaning and next step of a platform code (sub codes first), or undefined for one without advice. */
+function codeHelp(code, subCode) {
+  const sub = String(subCode ?? '').replace(/:.*$/, '');
+  const bySub = t('subCodeHelp')[sub];
+  if (bySub) return bySub;
+  return t('codeHelp')[Number(code)];
+}
+
+/**
  * A parsed answer as a banner and (for shopinv's per-sub-order results) a table; `goTo(index)` for entries,
  * `retry(subOrderIds)` to resend the failed ones.
  */
-export function summarizeParsed(parsed, { entries = [], goTo, retry } = {}) {
+export function summarizeParsed(parsed, { entries = [], goTo, retry, goToField } = {}) {
   const banner = el('p', { className: `banner ${parsed.ok ? 'ok' : parsed.partial ? 'partial' : 'bad'}` },
     parsed.ok ? t('respOk') : parsed.partial ? t('respPartial') : t('respFailed'));
-  const note = [parsed.code && `code ${parsed.code}`, parsed.message ?? parsed.msg ?? parsed.subMsg, parsed.subCode].filter(Boolean).join(' · ');
+  const note = [parsed.code && `code ${parsed.code}`, parsed.message ?? parsed.msg].filter(Boolean).join(' · ');
   if (note) banner.append(' — ', note);
   const box = el('div', { className: 'summary' }, banner);
+  if (!parsed.ok) box.append(...explained(parsed, goToField));
   if (Array.isArray(parsed.details)) {
     const table = el('table', {}, el('thead', {}, el('tr', {},
       ...[t('subOrderCol'), t('outcomeCol'), t('messageCol'), ''].map((h) => el('th', { scope: 'col' }, h)))));
