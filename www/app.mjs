@@ -365,7 +365,69 @@ async function importCsv(file) {
   progress.hidden = false;
   const { text: csvText, encoding } = decode(await file.arrayBuffer());
   const [header = [], ...body] = parseCsv(csvText);
-  const { columns, ignored } = mapHeader(header, entryFields());
+  const mapping = mapHeader(header, entryFields());
+  progress.hidden = true;
+  // A column that matched no field, or two columns onto one field: the user decides before anything is imported.
+  if (mapping.ignored.length || mapping.conflicts.length) {
+    status.textContent = '';
+    showCsvMapping({ header, body, encoding }, mapping);
+    return;
+  }
+  await applyCsv({ header, body, encoding }, mapping.columns, mapping.ignored);
+}
+
+/** The mapping preview: a field (or "not imported") per column, preselected as matched; conflicts marked. */
+function showCsvMapping(csv, { columns, ignored, conflicts }) {
+  state.pendingCsv = csv;
+  const fields = entryFields();
+  const rows = csv.header.map((h, j) => {
+    const select = document.createElement('select');
+    select.id = `csv-map-${j}`;
+    select.append(new Option(t('csvIgnore'), ''), ...fields.map((f) => new Option(`${f.name} · ${getLang() === 'zh' ? f.labelZh : f.labelEn}`, f.name)));
+    select.value = columns[j] ?? '';
+    select.addEventListener('change', checkCsvMapping);
+    const label = document.createElement('label');
+    label.htmlFor = select.id;
+    label.textContent = h.trim() || `#${j + 1}`;
+    const tr = document.createElement('tr');
+    const [a, b] = [document.createElement('td'), document.createElement('td')];
+    a.append(label);
+    b.append(select);
+    tr.append(a, b);
+    return tr;
+  });
+  $('csv-mapping-rows').replaceChildren(...rows);
+  $('csv-mapping-note').textContent = t('csvMappingNote', ignored.length, conflicts.length);
+  $('csv-mapping').hidden = false;
+  checkCsvMapping();
+}
+
+function chosenCsvColumns() {
+  return state.pendingCsv.header.map((_, j) => $(`csv-map-${j}`).value || null);
+}
+
+/** Import stays disabled while two columns go to one field (one of them would be lost). */
+function checkCsvMapping() {
+  const cols = chosenCsvColumns();
+  const twice = cols.find((c, i) => c !== null && cols.indexOf(c) !== i);
+  for (let j = 0; j < cols.length; j++) $(`csv-map-${j}`).closest('tr').classList.toggle('has-error', cols[j] !== null && cols[j] === twice);
+  $('csv-apply').disabled = twice !== undefined;
+  $('csv-status').textContent = twice ? t('csvConflict', twice) : '';
+}
+
+async function applyCsvMapping() {
+  const csv = state.pendingCsv;
+  if (!csv) return;
+  const cols = chosenCsvColumns();
+  state.pendingCsv = null;
+  $('csv-mapping').hidden = true;
+  await applyCsv(csv, cols, csv.header.filter((h, j) => cols[j] === null && h.trim() !== ''));
+}
+
+async function applyCsv({ header, body, encoding }, columns, ignored) {
+  const progress = $('csv-progress');
+  const status = $('csv-status');
+  progress.hidden = false;
   const entries = await rowsToEntries(body, columns, (done, total) => { progress.max = total || 1; progress.value = done; });
   history.record(text());
   // Put the entries into the payload's limited list (creating the objects on its path).
@@ -655,6 +717,8 @@ async function main() {
   $('api-remove').addEventListener('click', removeApi);
   $('api-export').addEventListener('click', () => download(`${state.method}.json`, `${JSON.stringify(q.exportApi(state.method), null, 2)}\n`));
   $('csv-file').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) importCsv(f); });
+  $('csv-apply').addEventListener('click', applyCsvMapping);
+  $('csv-cancel').addEventListener('click', () => { state.pendingCsv = null; $('csv-mapping').hidden = true; $('csv-status').textContent = ''; });
   for (const b of document.querySelectorAll('button.copy')) {
     b.addEventListener('click', () => {
       if (b.dataset.copy === 'signed') updateSigned();

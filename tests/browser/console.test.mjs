@@ -585,3 +585,26 @@ test('a pasted error_response explains itself: sub_msg, request_id, what to do, 
   await page().click('#lang-toggle');
   await page().waitForFunction(() => document.documentElement.lang === 'zh-CN');
 });
+
+// Issue 32 §2: a CSV never loses a column. The qimendc seed labels lock_quantity and quantity alike
+// (未冻结库存数量); a CSV with the seed's headers used to put both columns into quantity, dropping one, without a
+// word. Now the mapping is shown first, the conflict is named, and import waits until each column has a place.
+test('CSV columns that map onto one field are shown and chosen before import; nothing is dropped', async () => {
+  await page().selectOption('#method', DC);
+  const csv = ['仓库编码,商品编码,未冻结库存数量,未冻结库存数量,备注', 'WH1,A1,5,7,x', 'WH1,A2,6,8,y'].join('\n');
+  if (!(await page().$eval('#csv-box', (d) => d.open))) await page().click('#csv-box summary');
+  await page().setInputFiles('#csv-file', { name: 'seed-headers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page().waitForSelector('#csv-mapping:not([hidden])');
+  assert.match(await page().textContent('#csv-mapping-note'), /1 列未能对应到字段.*1 个字段对应了多列/);
+  assert.equal(await page().isDisabled('#csv-apply'), true, 'two columns onto quantity cannot be imported as is');
+  assert.match(await page().textContent('#csv-status'), /quantity 对应了多列/);
+  await c.shot('csv-mapping-conflict');
+  // The user says the first of the two is the frozen quantity.
+  await page().selectOption('#csv-map-2', 'lock_quantity');
+  assert.equal(await page().isDisabled('#csv-apply'), false);
+  await page().click('#csv-apply');
+  await page().waitForFunction(() => /2 行/.test(document.querySelector('#csv-status').textContent));
+  assert.match(await page().textContent('#csv-status'), /已忽略的列:备注/);
+  const value = JSON.parse(await page().inputValue('#payload'));
+  assert.deepEqual(value.items.map((i) => [i.lock_quantity, i.quantity]), [['5', '7'], ['6', '8']]);
+});

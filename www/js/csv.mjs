@@ -45,7 +45,8 @@ export function parseCsv(text) {
 
 /**
  * Map a header row to entry field names: a column matches a field by its name (any case) or its Chinese or
- * English label. Returns the field name per column (or null) and the unmatched headers.
+ * English label. Returns the field name per column (or null), the unmatched headers, and the fields more than
+ * one column matched.
  */
 export function mapHeader(header, entryFields) {
   const norm = (s) => s.trim().toLowerCase();
@@ -53,7 +54,9 @@ export function mapHeader(header, entryFields) {
     const f = entryFields.find((x) => norm(x.name) === norm(h) || x.labelZh === h.trim() || norm(x.labelEn) === norm(h));
     return f ? f.name : null;
   });
-  return { columns, ignored: header.filter((h, i) => columns[i] === null && h.trim() !== '') };
+  // Two columns onto one field would keep only the last: a conflict the user decides (nothing is dropped quietly).
+  const conflicts = [...new Set(columns.filter((c, i) => c !== null && columns.indexOf(c) !== i))];
+  return { columns, ignored: header.filter((h, i) => columns[i] === null && h.trim() !== ''), conflicts };
 }
 
 /** Rows → entry objects in batches, yielding to the page between batches (for progress and responsiveness). */

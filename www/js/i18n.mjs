@@ -38,6 +38,9 @@ const STRINGS = {
     apiReviewed: (n, d) => `推断 ${n} 项,其中 ${d} 项会影响校验结果,请确认后添加`, apiAdded: (m) => `已添加 ${m}`,
     apiRemoved: (m) => `已删除 ${m}`, apiRefused: (m) => `无法导入:${m}`, decide: '需确认', note: '说明', reviewLabel: '导入推断',
     goToField: (p) => `定位到字段 ${p}`,
+    csvColumn: 'CSV 列', csvField: '对应字段', csvApply: '按此对应导入', csvCancel: '取消', csvIgnore: '(不导入)',
+    csvMappingNote: (n, c) => `请确认列与字段的对应:${n ? `${n} 列未能对应到字段` : ''}${n && c ? ';' : ''}${c ? `${c} 个字段对应了多列(只能保留一列)` : ''}。`,
+    csvConflict: (f) => `字段 ${f} 对应了多列:请为其余的列选择别的字段或“不导入”`,
     codeHelp: {
       7: '调用次数超限(App 级):稍后重试,或在开放平台申请提高流量限制。',
       11: '没有调用此接口的权限:在开放平台为该 App 申请此接口的权限包。',
@@ -98,6 +101,9 @@ const STRINGS = {
     apiReviewed: (n, d) => `${n} inferences, ${d} of them change verdicts: review them, then add`, apiAdded: (m) => `Added ${m}`,
     apiRemoved: (m) => `Removed ${m}`, apiRefused: (m) => `Cannot import: ${m}`, decide: 'decide', note: 'note', reviewLabel: 'Import review',
     goToField: (p) => `Go to the field ${p}`,
+    csvColumn: 'CSV column', csvField: 'Field', csvApply: 'Import with this mapping', csvCancel: 'Cancel', csvIgnore: '(not imported)',
+    csvMappingNote: (n, c) => `Check how the columns map to fields: ${n ? `${n} column${n > 1 ? 's' : ''} matched no field` : ''}${n && c ? '; ' : ''}${c ? `${c} field${c > 1 ? 's' : ''} matched more than one column (only one can be kept)` : ''}.`,
+    csvConflict: (f) => `The field ${f} has more than one column: choose another field or "not imported" for the others`,
     codeHelp: {
       7: 'The app\'s call limit is reached: retry later, or ask the platform for a higher limit.',
       11: 'The app may not call this API: request the API\'s permission package for the app on the platform.',
