@@ -56,7 +56,7 @@ codes! {
     Enum => "enum", "error", "not one of the codes (`value`, `allowed`)";
     Date => "date", "error", "not a date, or an impossible one (`value`, `reason`)";
     Datetime => "datetime", "error", "not a date-time, or an impossible one (`value`, `reason`)";
-    Integer => "integer", "error", "not an integer, a fraction, beyond i64, or an unsafe JS number (`value`, `reason`)";
+    Integer => "integer", "error", "not an integer, a fraction, beyond i64, an unsafe JS number, or digits with thousands separators (`value`, `reason`: `syntax`, `fraction`, `out_of_range`, `unsafe`, `grouped`)";
     Decimal => "decimal", "error", "not a decimal, or too many decimals (`value`, `scale`; `unit` when a currency unit such as `元` follows the number: the fix is to remove it)";
     Range => "range", "error", "outside the allowed range (`value`; `min` as an integer; for a rate `min` 0, `max` 1, `exclusiveMin`, and `hint` `9折` when a bare `9` was given; `reason: \"too_big\"` for a number too large for the field; `when` (`check_mode = 1`) when the bound comes from another field)";
     Duplicate => "duplicate", "error", "a key repeated in one JSON object (`key`), or a value that must be unique repeated in a list (`value`, `first`)";

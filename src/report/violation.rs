@@ -286,6 +286,9 @@ pub enum IntegerReason {
     /// A JS number beyond 2^53: its digits are already gone.
     Unsafe,
     Syntax,
+    /// Digits grouped by thousands separators (`1,200`, as spreadsheets format numbers): the same integer
+    /// without them is the fix.
+    Grouped,
 }
 
 impl IntegerReason {
@@ -293,6 +296,7 @@ impl IntegerReason {
         match self {
             IntegerReason::Fraction => "fraction",
             IntegerReason::OutOfRange => "out_of_range",
+            IntegerReason::Grouped => "grouped",
             IntegerReason::Unsafe => "unsafe",
             IntegerReason::Syntax => "syntax",
         }

@@ -608,3 +608,12 @@ test('CSV columns that map onto one field are shown and chosen before import; no
   const value = JSON.parse(await page().inputValue('#payload'));
   assert.deepEqual(value.items.map((i) => [i.lock_quantity, i.quantity]), [['5', '7'], ['6', '8']]);
 });
+
+test('a quantity with thousands separators (1,200 as spreadsheets write it) is answered with the fix, not a bare "not an integer"', async () => {
+  await load(INV);
+  await page().fill('[data-path="item[0].paperQty"]', '1,200');
+  await page().waitForSelector('#status.invalid');
+  assert.match(await page().textContent('#issues li.error .issue-message'), /请去掉千位分隔符\(写作 1200\)/);
+  await page().fill('[data-path="item[0].paperQty"]', '1200');
+  await page().waitForSelector('#status.valid');
+});

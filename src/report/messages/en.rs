@@ -120,6 +120,9 @@ impl Messages for En {
             IntegerReason::OutOfRange => "it is outside the 64-bit integer range",
             IntegerReason::Unsafe => "a JS number cannot hold it exactly (beyond 2^53); pass it as a string or a BigInt",
             IntegerReason::Syntax => "it is not an integer",
+            IntegerReason::Grouped => {
+                return format!("{at} is \"{value}\": remove the thousands separators (write {})", value.replace([',', '，'], ""));
+            }
         };
         format!("{at} is \"{value}\": {why}")
     }

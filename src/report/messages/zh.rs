@@ -156,6 +156,9 @@ impl Messages for Zh {
             IntegerReason::OutOfRange => "超出 64 位整数范围",
             IntegerReason::Unsafe => "超出 JS 数字的安全整数范围(2^53),请以字符串或 BigInt 传入",
             IntegerReason::Syntax => "不是整数",
+            IntegerReason::Grouped => {
+                return format!("{at} 的值 \"{value}\":请去掉千位分隔符(写作 {})", value.replace([',', '，'], ""));
+            }
         };
         format!("{at} 的值 \"{value}\":{why}")
     }

@@ -31,10 +31,27 @@ fn int_text(s: &str) -> Result<i64, Violation> {
     let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         let fraction = digits.contains(['.', 'e', 'E']) && digits.bytes().any(|b| b.is_ascii_digit());
-        let reason = if fraction { IntegerReason::Fraction } else { IntegerReason::Syntax };
+        let reason = if fraction {
+            IntegerReason::Fraction
+        } else if grouped(digits) {
+            IntegerReason::Grouped
+        } else {
+            IntegerReason::Syntax
+        };
         return Err(Violation::Integer { value: s.to_string(), reason });
     }
     t.parse::<i64>().map_err(|_| Violation::Integer { value: s.to_string(), reason: IntegerReason::OutOfRange })
+}
+
+/// `1,200` or `12,345,678` (a comma every three digits, as spreadsheets format integers).
+fn grouped(digits: &str) -> bool {
+    let mut groups = digits.split(',');
+    let first = groups.next().unwrap_or("");
+    let mut rest = groups.peekable();
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.peek().is_some()
+        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 pub(crate) fn type_error(input: &Input, expected: Expected) -> Violation {
@@ -316,6 +333,17 @@ mod tests {
     use super::*;
     use crate::report::Code;
     use std::borrow::Cow;
+
+    #[test]
+    fn thousands_separators_are_named_and_the_fix_given() {
+        let grouped = |v: &str| matches!(long(&s(v)), Err(Violation::Integer { reason: IntegerReason::Grouped, .. }));
+        assert!(grouped("1,200") && grouped("12,345,678") && grouped("-1,200"));
+        assert!(!grouped("1,20") && !grouped("1200,") && !grouped(",200") && !grouped("1,2000") && !grouped("12a"));
+        let v = long(&s("1,200")).expect_err("refused");
+        let issue = crate::report::Issue::new("qty".into(), v, true);
+        assert!(issue.message().contains("write 1200"), "{}", issue.message());
+        assert!(issue.message_zh().contains("写作 1200"), "{}", issue.message_zh());
+    }
 
     #[test]
     fn zero_with_any_exponent_is_zero() {
