@@ -74,6 +74,10 @@ function runCheck() {
     status.textContent = t('invalid', others) + warnings + after;
     status.className = 'invalid';
   }
+  // Sending is for a payload the platform would take (as one request or as chunks), never an invalid one.
+  const sendable = !isEmpty() && (report.ok || state.chunked);
+  $('send').disabled = !sendable;
+  $('send-all').disabled = !sendable;
   // The list's length is no problem to walk to: chunk fixes it.
   nav.show(isEmpty() ? { errors: [], warnings: [] } : { errors: report.errors.filter((e) => !tooMany.includes(e)), warnings: report.warnings });
   if (!state.formStale) form.showIssues(report, state.normalized);
@@ -263,7 +267,8 @@ function selectMethod(method, { restore = true } = {}) {
   $('parsed-response').textContent = '';
   history.clear();
   const saved = restore ? drafts.payload(method) : null;
-  $('draft-note').textContent = saved && saved.trim() !== '{}' ? t('draftRestored') : '';
+  state.draftRestored = Boolean(saved && saved.trim() !== '{}');
+  $('draft-note').textContent = state.draftRestored ? t('draftRestored') : '';
   if (saved) applyText(saved); else setPayload({});
 }
 
@@ -649,6 +654,8 @@ function applyLanguage() {
   drafts.set('lang', getLang());
   translatePage();
   if (state.info) $('method-summary').textContent = getLang() === 'zh' || !state.info.summary ? state.info.summaryZh : state.info.summary;
+  // Notes already on the page follow the language too (one language at a time).
+  $('draft-note').textContent = state.draftRestored ? t('draftRestored') : '';
   nameOptions();
   form.render(state.fields, state.payload);
   state.formStale = false;

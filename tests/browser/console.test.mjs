@@ -617,3 +617,30 @@ test('a quantity with thousands separators (1,200 as spreadsheets write it) is a
   await page().fill('[data-path="item[0].paperQty"]', '1200');
   await page().waitForSelector('#status.valid');
 });
+
+// Issue 32 §7: one language at a time, and no Send for what the platform would refuse.
+test('English leaves no Chinese in the notes and counts "1 row"; Send waits for a valid payload', async () => {
+  await load(SHOP);
+  await page().fill('[data-path="shop_inventory_edit.order_id"]', 'draft-en');
+  await page().waitForTimeout(600);
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.match(await page().textContent('#draft-note'), /已恢复/);
+  await page().click('#lang-toggle');
+  await page().waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page().textContent('#draft-note'), 'Your last draft was restored');
+  // A one-row CSV: "1 row", not "1 rows".
+  await page().selectOption('#method', INV);
+  if (!(await page().$eval('#csv-box', (d) => d.open))) await page().click('#csv-box summary');
+  await page().setInputFiles('#csv-file', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('itemCode,paperQty\nA1,3\n') });
+  await page().waitForFunction(() => /^1 row ·/.test(document.querySelector('#csv-status').textContent));
+  // Invalid: Send is disabled; valid again: enabled.
+  await page().fill('[data-path="item[0].paperQty"]', 'x');
+  await page().waitForSelector('#status.invalid');
+  assert.equal(await page().isDisabled('#send'), true);
+  await page().fill('[data-path="item[0].paperQty"]', '3');
+  await page().waitForSelector('#status.valid');
+  assert.equal(await page().isDisabled('#send'), false);
+  await page().click('#lang-toggle');
+  await page().waitForFunction(() => document.documentElement.lang === 'zh-CN');
+});

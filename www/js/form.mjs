@@ -251,7 +251,8 @@ export class PayloadForm {
         ? [{ code: 'true', labelZh: '是', labelEn: 'true' }, { code: 'false', labelZh: '否', labelEn: 'false' }]
         : f.codes;
       input = el('select', { id, dataset: { path } }, el('option', { value: '' }, '—'),
-        ...options.map((c) => el('option', { value: c.code }, `${c.code} · ${this.lang() === 'zh' ? c.labelZh : c.labelEn}`)));
+        // A code without an English label (an imported table's) shows its Chinese one rather than nothing.
+        ...options.map((c) => el('option', { value: c.code }, `${c.code} · ${this.lang() === 'zh' ? c.labelZh : c.labelEn || c.labelZh}`)));
       // A value the select cannot show (a label such as 正品, or a bad code typed in JSON) is kept as an
       // extra option, so what the payload holds is always what is shown.
       if (shown && !options.some((c) => c.code === shown)) input.append(el('option', { value: shown }, shown));
