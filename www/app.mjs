@@ -228,6 +228,7 @@ function updateGutter() {
 }
 
 function showTab(which) {
+  drafts.set('tab', which);
   for (const [tab, view] of [['tab-form', 'form-view'], ['tab-json', 'json-view']]) {
     const on = tab === `tab-${which}`;
     $(tab).setAttribute('aria-selected', String(on));
@@ -740,6 +741,15 @@ async function main() {
   const saved = drafts.get('method');
   selectMethod(METHODS.some((m) => m.method === saved) ? saved : select.value);
   applyLanguage();
+  if (drafts.get('tab') === 'json') showTab('json');
+  // The draft is written a pause after typing (localStorage is synchronous); leaving the page writes it at once,
+  // so an edit made just before a reload or a closed tab is kept.
+  const flush = () => {
+    clearTimeout(state.draftTimer);
+    if (state.method) drafts.savePayload(state.method, text());
+  };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   document.body.dataset.ready = 'true';
 }
 

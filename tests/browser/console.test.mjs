@@ -644,3 +644,18 @@ test('English leaves no Chinese in the notes and counts "1 row"; Send waits for 
   await page().click('#lang-toggle');
   await page().waitForFunction(() => document.documentElement.lang === 'zh-CN');
 });
+
+// Issue 32 §6 (part): nothing lost on reload — an edit made just before it, and the tab the user was on.
+test('an edit made just before a reload is kept, and so is the JSON tab', async () => {
+  await load(SHOP);
+  await page().fill('[data-path="shop_inventory_edit.order_id"]', 'typed-then-reloaded');
+  await page().reload(); // no pause: the page writes the draft as it goes
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.equal(await page().inputValue('[data-path="shop_inventory_edit.order_id"]'), 'typed-then-reloaded');
+  await page().click('#tab-json');
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.equal(await page().getAttribute('#tab-json', 'aria-selected'), 'true');
+  assert.match(await page().inputValue('#payload'), /typed-then-reloaded/);
+  await page().click('#tab-form');
+});
