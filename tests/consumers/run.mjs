@@ -135,9 +135,11 @@ const consumers = {
   'ts-strict bundler': (d) => run(d, bin('tsc'), ['-p', 'tsconfig.bundler.json']),
   attw: async () => {
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
-    // './wasm' exports the .wasm asset itself (for bundlers' URL imports): no JS or types to check there;
+    // './wasm' exports the .wasm asset itself (for bundlers' URL imports) and './table.schema.json' the table
+    // format's JSON Schema (data, read with a JSON import or require): no JS or types to check there;
     // './gateway' and './proxy' are Node-only ES module tools, not library entries for every resolver.
-    await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm', './gateway', './proxy'], { timeout: 120_000 });
+    await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm', './table.schema.json', './gateway', './proxy'],
+      { timeout: 120_000 });
   },
   'vite build': async (d) => {
     await run(d, bin('vite'), ['build']);
