@@ -372,8 +372,10 @@ function makeApi(createGlue) {
     return removed;
   };
   const known = (method) => typeof method === 'string' && methodNames()?.has(method) === true;
+  // Before initialization (a browser's module scope) the names are not known yet: a method's object exists
+  // anyway, as its type says; its `validate` asks for init() (PayloadError not_initialized) until it is done.
   const schemas = new Proxy({}, {
-    get: (_, method) => (known(method) ? standardSchema(method) : undefined),
+    get: (_, method) => (typeof method === 'string' && (!glue || known(method)) ? standardSchema(method) : undefined),
     has: (_, method) => known(method),
     ownKeys: () => [...(methodNames() ?? [])],
     getOwnPropertyDescriptor: (_, method) => (known(method) ? { value: standardSchema(method), enumerable: true, configurable: true, writable: false } : undefined),

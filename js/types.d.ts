@@ -253,7 +253,9 @@ export function validateRequest<M extends Method>(method: M, request: { headers:
  */
 export function readNodeBody(req: { headers?: Record<string, unknown>; on(event: string, f: (...a: any[]) => void): unknown }): Promise<{ body: Uint8Array } | { refusal: Report; close: true }>;
 /** Node builds: the same for a Web `Request`'s body (what the signing proxy's `fetch` uses). */
-export function readWebBody(request: { headers: { get(name: string): string | null }; body: ReadableStream<Uint8Array> | null }): Promise<{ body: Uint8Array } | { refusal: Report }>;
+/** What `readWebBody` reads of a Web `ReadableStream` (structural: no lib dom or @types/node needed). */
+export interface ByteStream { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void>; releaseLock(): void } }
+export function readWebBody(request: { headers: { get(name: string): string | null }; body: ByteStream | null }): Promise<{ body: Uint8Array } | { refusal: Report }>;
 
 /** The Standard Schema v1 interface (standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {

@@ -22,6 +22,7 @@ rm -rf "$tmp"
 cp js/node.mjs js/node.cjs js/web.mjs js/workerd.mjs js/cli.mjs js/gateway.mjs js/gateway-ledger.mjs js/gateway-journal.mjs js/http.mjs js/top-errors.mjs js/proxy.mjs pkg/
 cp js/gateway.d.ts pkg/gateway.d.mts
 cp js/proxy.d.ts pkg/proxy.d.mts
+cp js/wasm.d.ts pkg/wasm.d.mts
 # The Edge entry is the workerd entry with Next's `?module` wasm import.
 sed "s#from './qimen_payload_bg.wasm';#from './qimen_payload_bg.wasm?module';#" js/workerd.mjs > pkg/edge.mjs
 grep -q "qimen_payload_bg.wasm?module'" pkg/edge.mjs || { echo "build: pkg/edge.mjs lacks the ?module import" >&2; exit 1; }

@@ -14,6 +14,18 @@ let n = 0;
 const fresh = () => import(`${web.href}?instance=${++n}`);
 const works = (q) => assert.equal(q.check('tmall.qimendc.inventory.sync', '{"cp_code":"a"}').ok, true);
 
+test('schemas[method] exists at module scope before init, as its type says; validate asks for init, then works (issue 29 §4)', async () => {
+  const q = await fresh();
+  const M = 'tmall.qimendc.inventory.sync';
+  const schema = q.schemas[M];
+  assert.equal(typeof schema?.['~standard']?.validate, 'function');
+  assert.throws(() => schema['~standard'].validate({}), (e) => e.errors[0].code === 'not_initialized');
+  q.initSync(bytes);
+  assert.equal(q.schemas[M], schema, 'the same object after init');
+  assert.deepEqual(schema['~standard'].validate({ cp_code: ' a ' }), { value: { cp_code: 'a' } });
+  assert.equal(q.schemas['no.such.method'], undefined);
+});
+
 test('before init: a PayloadError with code not_initialized that says what to call', async () => {
   const q = await fresh();
   assert.equal(q.isReady(), false);

@@ -16,6 +16,17 @@ test('the typed example compiles', () => {
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 
+test('the types stand alone: no lib dom, no @types/node (and the .wasm subpath is typed)', () => {
+  const dir = join(root, 'node_modules', '.cache', 'ts-nolib');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: [] },
+    files: [join(root, 'tests/types/no-lib.mts')],
+  }));
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', cwd: root });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
 test('every deliberately wrong line fails to compile', () => {
   const r = tsc('wrong.mts');
   assert.notEqual(r.status, 0);

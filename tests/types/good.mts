@@ -24,3 +24,8 @@ const parts = chunk('tmall.qimendc.inventory.sync', { items: [{ inventory_type: 
 const parsed = parseResponse('taobao.inventory.shopinv.adjust', '<x/>');
 try { render('taobao.inventory.shopinv.adjust', '{}'); } catch (e) { if (e instanceof PayloadError) console.log(e.errors[0]?.path); }
 console.log(first, xml, req.sign, parts.length, parsed.partial);
+
+// The .wasm subpath has types: the URL a bundler makes of the asset.
+import wasmUrl from 'qimen-payload/wasm';
+const url: string = wasmUrl;
+void url;
