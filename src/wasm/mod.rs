@@ -321,6 +321,24 @@ pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
 
+/// A table, doc or overlay argument as text, refused before it is copied into wasm memory when it is longer
+/// than `limit` (a UTF-16 length over the limit is a UTF-8 length over it too) or no string at all.
+fn bounded_text(v: &JsValue, limit: usize, what: &str) -> Result<String, JsValue> {
+    let refuse = |code: rules::table::TableCode, message: String| {
+        to_js(&TableRefusal { ok: false, errors: &[rules::table::TableProblem { path: String::new(), code, message }] })
+    };
+    let Some(js) = v.dyn_ref::<js_sys::JsString>() else {
+        return Err(refuse(
+            rules::table::TableCode::Shape,
+            format!("{what} is text (or bytes, or its parsed object, given to the JS API)"),
+        ));
+    };
+    if js.length() as usize > limit {
+        return Err(refuse(rules::table::TableCode::TooLarge, format!("{what} is longer than {limit} bytes")));
+    }
+    Ok(String::from(js))
+}
+
 #[derive(Serialize)]
 struct TableRefusal<'a> {
     ok: bool,
@@ -330,8 +348,12 @@ struct TableRefusal<'a> {
 /// `registerApi(text)` → `{ ok: true, value: method }`, or `{ ok: false, errors: [{ path, code, message }] }`
 /// at paths into the table file. After it every function takes the method (`rules::registry`).
 #[wasm_bindgen(js_name = registerApi)]
-pub fn register_api(text: &str) -> JsValue {
-    match rules::registry::register(text) {
+pub fn register_api(text: JsValue) -> JsValue {
+    let text = match bounded_text(&text, rules::table::load::MAX_TABLE_BYTES, "the table") {
+        Ok(t) => t,
+        Err(refusal) => return refusal,
+    };
+    match rules::registry::register(&text) {
         Ok(api) => to_js(&Done { ok: true, value: &api.method }),
         Err(problems) => to_js(&TableRefusal { ok: false, errors: &problems }),
     }
@@ -353,8 +375,19 @@ pub fn export_api(method: JsValue) -> JsValue {
 /// page, the overlay (JSON text) merged over the table; or the refusal
 /// `{ ok: false, errors }` (problems at paths into the doc or the table it would make).
 #[wasm_bindgen(js_name = importDoc)]
-pub fn import_doc(text: &str, overlay: Option<String>) -> JsValue {
-    match crate::import::import_with_overlay(text, overlay.as_deref()) {
+pub fn import_doc(text: JsValue, overlay: JsValue) -> JsValue {
+    let text = match bounded_text(&text, crate::import::MAX_DOC_BYTES, "the doc") {
+        Ok(t) => t,
+        Err(refusal) => return refusal,
+    };
+    let overlay = match overlay.is_undefined() {
+        true => None,
+        false => match bounded_text(&overlay, rules::table::load::MAX_TABLE_BYTES, "the overlay") {
+            Ok(t) => Some(t),
+            Err(refusal) => return refusal,
+        },
+    };
+    match crate::import::import_with_overlay(&text, overlay.as_deref()) {
         // As JSON text (the JS side parses it): the module's one serializer of tables.
         Ok(imported) => to_js(&Done { ok: true, value: &serde_json::to_string(&imported).unwrap_or_default() }),
         Err(problems) => to_js(&TableRefusal { ok: false, errors: &problems }),

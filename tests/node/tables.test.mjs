@@ -135,3 +135,13 @@ test('the table format has a JSON Schema (qimen-payload/table.schema.json) that 
     assert.throws(() => q.registerApi({ ...t, method: t.method ?? undefined }), q.PayloadError, `the core accepts ${what}`);
   }
 });
+
+test('a huge table, doc or overlay is refused before it is copied into wasm memory', () => {
+  const huge = ' '.repeat(24 << 20);
+  const before = q.memoryBytes();
+  assert.throws(() => q.registerApi(huge), (e) => e.errors[0].code === 'too_large');
+  assert.throws(() => q.importDoc(huge), (e) => e.errors[0].code === 'too_large');
+  assert.throws(() => q.importDoc('{"name":"a.b","requestParams":[]}', huge), (e) => e.errors[0].code === 'too_large');
+  // 24 MiB copied would have grown the memory by at least that much.
+  assert.ok(q.memoryBytes() - before < 8 << 20, `memory grew by ${q.memoryBytes() - before} bytes`);
+});
