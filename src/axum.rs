@@ -95,10 +95,21 @@ impl<S: Send + Sync, M: Method> FromRequest<S> for Checked<M> {
         if !is_json(&content_type) {
             return Err(refused(Violation::ContentType { content_type: content_type.chars().take(200).collect() }));
         }
-        // Bounded: a body past the input limit is not read further (to_bytes stops at the limit).
-        let bytes = to_bytes(req.into_body(), MAX_INPUT_BYTES)
-            .await
-            .map_err(|_| refused(Violation::BodyTooLarge { bytes: MAX_INPUT_BYTES + 1, limit: MAX_INPUT_BYTES, at_least: true }))?;
+        let too_large = |bytes: usize, at_least: bool| refused(Violation::BodyTooLarge { bytes, limit: MAX_INPUT_BYTES, at_least });
+        // A declared length past the limit is refused unread; otherwise reading stops at the limit.
+        let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<usize>().ok());
+        if let Some(n) = declared.filter(|n| *n > MAX_INPUT_BYTES) {
+            return Err(too_large(n, false));
+        }
+        let bytes = to_bytes(req.into_body(), MAX_INPUT_BYTES).await.map_err(|e| {
+            // axum names the limit in its error; anything else is a body that could not be read (a client gone).
+            let text = e.to_string();
+            if text.contains("length limit") {
+                too_large(MAX_INPUT_BYTES + 1, true)
+            } else {
+                refused(Violation::Malformed(Malformed::Body { detail: text.chars().take(200).collect() }))
+            }
+        })?;
         let text = std::str::from_utf8(&bytes)
             .map_err(|e| refused(Violation::Malformed(Malformed::Json { detail: format!("not UTF-8: {e}"), line: 0, column: 0 })))?;
         let report = crate::check(M::NAME, text);

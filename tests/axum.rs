@@ -40,6 +40,26 @@ fn send(addr: std::net::SocketAddr, content_type: &str, body: &[u8]) -> (u16, St
     (status, body)
 }
 
+/// A body sent chunked (no Content-Length): the limit is found by reading.
+fn send_chunked(addr: std::net::SocketAddr, body: &[u8]) -> u16 {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    let head = "POST /adjust HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    s.write_all(head.as_bytes()).expect("head");
+    for part in body.chunks(64 << 10) {
+        if s.write_all(format!("{:x}\r\n", part.len()).as_bytes())
+            .and_then(|_| s.write_all(part))
+            .and_then(|_| s.write_all(b"\r\n"))
+            .is_err()
+        {
+            break;
+        }
+    }
+    let _ = s.write_all(b"0\r\n\r\n");
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0)
+}
+
 const VALID: &str = r#"{"shop_inventory_edit":{"order_id":" o1 ","store_id":9007199254740993,"check_mode":"全量","detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s1","quantity":2}],"recover_deleted_data":false}}"#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -58,6 +78,8 @@ async fn checked_bodies_pass_and_refusals_are_the_platform_s() {
         let not_json_type = send(addr, "text/plain", VALID.as_bytes());
         let not_json = send(addr, "application/json", b"{\"shop_inventory_edit\": ");
         let huge = send(addr, "application/json", &vec![b' '; 9 << 20]);
+        assert_eq!(send_chunked(addr, &vec![b' '; 9 << 20]), 413, "a chunked body past the limit");
+        assert_eq!(send_chunked(addr, VALID.as_bytes()), 200, "a chunked body within it");
         let registered = send(addr, "application/x-stock+json", br#"{"cp_code":"HN1","items":[{"item_code":"A","quantity":"3"}]}"#);
         (
             vec![ok.0, missing.0, not_json_type.0, not_json.0, huge.0, registered.0],
