@@ -5,8 +5,12 @@ import { drafts } from './drafts.mjs';
 
 const KEY = 'tables';
 
+// The stored tables, read once per change (each can be a megabyte of JSON: not parsed on every method switch).
+let cache = null;
+
 /** The stored tables: method → table file text (a Map: method names are data). */
 export function storedTables() {
+  if (cache) return new Map(cache);
   const map = new Map();
   try {
     const list = JSON.parse(drafts.get(KEY) ?? '[]');
@@ -15,7 +19,8 @@ export function storedTables() {
     // A damaged store keeps nothing (the next save rewrites it).
   }
   map.delete(undefined);
-  return map;
+  cache = map;
+  return new Map(map);
 }
 
 function methodOf(text) {
@@ -27,7 +32,10 @@ function methodOf(text) {
   }
 }
 
-const store = (map) => drafts.set(KEY, JSON.stringify([...map.values()]));
+const store = (map) => {
+  drafts.set(KEY, JSON.stringify([...map.values()]));
+  cache = new Map(map);
+};
 
 /** Register every stored table; a table the core refuses (or a store changed by hand) is dropped. */
 export function registerStored(q) {
