@@ -375,7 +375,7 @@ const commands = {
       imported = q.importDoc(doc, over);
     } catch (e) {
       if (!(e instanceof q.PayloadError)) throw e;
-      throw new UsageError(`cannot make a table of ${file ?? 'standard input'}:\n${e.errors.map((i) => `  ${i.path || '(the doc)'}: ${i.message} [${i.code}]`).join('\n')}`);
+      throw new UsageError(`cannot make a table of ${file ?? 'standard input'}:\n${problems(e, '(the doc)')}`);
     }
     // The core checked the table (with the overlay) as registerApi does: what is printed registers.
     const { table } = imported;
@@ -422,9 +422,12 @@ function registerFile(file) {
     return q.registerApi(text);
   } catch (e) {
     if (!(e instanceof q.PayloadError)) throw e;
-    throw new UsageError(`--api ${file} is not a usable table:\n${e.errors.map((i) => `  ${i.path || '(the file)'}: ${i.message} [${i.code}]`).join('\n')}`);
+    throw new UsageError(`--api ${file} is not a usable table:\n${problems(e, '(the file)')}`);
   }
 }
+
+/** A refused table's or doc's problems, one per line, each at its path (`whole` names the file itself). */
+const problems = (e, whole) => e.errors.map((i) => `  ${i.path || whole}: ${i.message} [${i.code}]`).join('\n');
 
 /** Write chunk files into a new or empty directory, all at once: into a fresh sibling, then renamed into place. */
 function writeChunks(dir, chunks) {

@@ -4,11 +4,11 @@
 //! issues listed) with 400, 415 for a body that is not JSON, 413 past the input limit (the body is not read
 //! further). Longs stay exact: the value is the normalized payload as the engine made it.
 //!
-//! ```no_run
+//! ```
 //! use axum::{routing::post, Router};
 //! use qimen_payload::axum::{methods::InventoryShopinvAdjust, Checked};
 //!
-//! async fn adjust(Checked(value, _): Checked<InventoryShopinvAdjust>) -> String {
+//! async fn adjust(Checked(value, _warnings, _): Checked<InventoryShopinvAdjust>) -> String {
 //!     // Only a payload the platform would accept gets here, normalized.
 //!     serde_json::to_string(&value).unwrap_or_default()
 //! }

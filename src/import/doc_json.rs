@@ -102,30 +102,11 @@ fn param<'a>(v: &'a Value, path: &str) -> Result<Param<'a>, Vec<TableProblem>> {
 /// A type name as a plain identifier (`EntryOrder[]` → `EntryOrder`); `Struct` when it is none.
 fn type_name(ty: &str) -> String {
     let t = ty.trim_end_matches("[]");
-    let ok = t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && t.len() <= 64;
-    if ok {
+    if crate::rules::table::load::is_name(t) {
         t.to_string()
     } else {
         "Struct".into()
     }
-}
-
-fn camel(wire: &str) -> String {
-    let mut out = String::new();
-    let mut up = false;
-    for c in wire.chars() {
-        if c == '_' {
-            up = !out.is_empty();
-        } else if up {
-            out.push(c.to_ascii_uppercase());
-            up = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// An example value of a scalar field, valid for its rule (the doc JSON has none).
@@ -353,19 +334,9 @@ impl Importer {
             return;
         }
         let prose_len = prose::length(d).filter(|(n, _)| (1..=1_000_000).contains(n));
-        match (declared, prose_len) {
-            (Some(n), Some((m, from))) if u64::from(n) != m => {
-                f.max_len = Some(n);
-                let what = format!("maxLength says {n}, the description {m}: {n} is used until someone decides");
-                self.note(names, ReviewKind::Contradiction, Sure::Low, true, what, &from);
-            }
-            (Some(n), _) => f.max_len = Some(n),
-            (None, Some((m, from))) => {
-                f.max_len = Some(m as u32);
-                self.note(names, ReviewKind::Length, Sure::Medium, true, format!("at most {m} characters, from the description"), &from);
-            }
-            (None, None) => {}
-        }
+        let declared = declared.map(u64::from);
+        let limit = self.limit(declared, prose_len, names, ("maxLength", ReviewKind::Length, "characters"));
+        f.max_len = limit.map(|n| n as u32);
     }
 
     /// Make `f` an enum of the codes found, unless the list is open. Whether it did.
@@ -402,20 +373,33 @@ impl Importer {
     }
 
     fn list_limit(&mut self, f: &mut FieldDoc, p: &Param, names: &str) {
-        let declared = number_of(p.raw.get("maxListSize")).filter(|n| (1..=1_000_000).contains(n)).map(|n| n as usize);
+        let declared = number_of(p.raw.get("maxListSize")).filter(|n| (1..=1_000_000).contains(n));
         let from_prose = prose::list_limit(&p.description).filter(|(n, _)| (1..=1_000_000).contains(n));
-        match (declared, from_prose) {
-            (Some(n), Some((m, from))) if n as u64 != m => {
-                f.max_entries = Some(n);
-                let what = format!("maxListSize says {n}, the description {m}: {n} is used until someone decides");
+        let limit = self.limit(declared, from_prose, names, ("maxListSize", ReviewKind::ListLimit, "entries"));
+        f.max_entries = limit.map(|n| n as usize);
+    }
+
+    /// A limit the doc declares (`maxLength`, `maxListSize`) and one its prose writes: the declared one wins
+    /// and a disagreement is a decision; one from prose alone is used and reviewed.
+    fn limit(
+        &mut self,
+        declared: Option<u64>,
+        prose: Option<(u64, String)>,
+        names: &str,
+        (key, kind, unit): (&str, ReviewKind, &str),
+    ) -> Option<u64> {
+        match (declared, prose) {
+            (Some(n), Some((m, from))) if n != m => {
+                let what = format!("{key} says {n}, the description {m}: {n} is used until someone decides");
                 self.note(names, ReviewKind::Contradiction, Sure::Low, true, what, &from);
+                Some(n)
             }
-            (Some(n), _) => f.max_entries = Some(n),
+            (Some(n), _) => Some(n),
             (None, Some((m, from))) => {
-                f.max_entries = Some(m as usize);
-                self.note(names, ReviewKind::ListLimit, Sure::Medium, true, format!("at most {m} entries, from the description"), &from);
+                self.note(names, kind, Sure::Medium, true, format!("at most {m} {unit}, from the description"), &from);
+                Some(m)
             }
-            (None, None) => {}
+            (None, None) => None,
         }
     }
 
@@ -428,7 +412,8 @@ impl Importer {
             if depth == 1 && crate::response::COMMON.iter().any(|c| c.wire == p.name || c.aliases.contains(&p.name.as_str())) {
                 continue;
             }
-            let name = camel(&p.name);
+            // The parsed result's name: the wire name in the SDK's lower camel case, as the messages write paths.
+            let name = crate::report::messages::java_property(&p.name);
             if out.iter().any(|a| a.name == name) || depth > 8 {
                 continue;
             }

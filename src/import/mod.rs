@@ -89,18 +89,33 @@ pub const MAX_DOC_BYTES: usize = 2 << 20;
 /// Import a doc: the platform's doc JSON (text starting with `{`) or its doc page as a person copies the text.
 /// The table it gives is checked as any table is; a doc that cannot make one is refused with problems.
 pub fn import_doc(text: &str) -> Result<Imported, Vec<TableProblem>> {
+    import_with_overlay(text, None)
+}
+
+/// The table a doc gives, not yet checked.
+fn read_doc(text: &str) -> Result<Imported, Vec<TableProblem>> {
     if text.len() > MAX_DOC_BYTES {
         let message = format!("the doc is {} bytes; at most {MAX_DOC_BYTES} are read", text.len());
         return Err(vec![TableProblem { path: String::new(), code: TableCode::TooLarge, message }]);
     }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
-    let imported = if t.starts_with('{') {
-        doc_json::import(t)?
+    if t.starts_with('{') {
+        doc_json::import(t)
     } else {
         let (doc, review) =
             page::to_doc(t).map_err(|message| vec![TableProblem { path: String::new(), code: TableCode::Shape, message }])?;
-        doc_json::import_value(&doc, review)?
-    };
+        doc_json::import_value(&doc, review)
+    }
+}
+
+/// Import a doc and merge an overlay of decisions (a JSON object, [`overlay::apply`]) over its table. The table
+/// is checked once, as it finally is (an overlay may fix what the doc alone got wrong; a bad one is refused at
+/// its paths in the table).
+pub fn import_with_overlay(text: &str, over: Option<&str>) -> Result<Imported, Vec<TableProblem>> {
+    let mut imported = read_doc(text)?;
+    if let Some(over) = over {
+        imported.table = with_overlay(&imported.table, over)?;
+    }
     // A shipped method's page imports like any other (registering it is what is refused).
     let mut problems = crate::rules::table::load::check(&imported.table);
     problems.retain(|p| p.code != TableCode::Shipped);
@@ -111,11 +126,7 @@ pub fn import_doc(text: &str) -> Result<Imported, Vec<TableProblem>> {
     }
 }
 
-/// Import a doc and merge an overlay of decisions (a JSON object, [`overlay::apply`]) over its table; the table
-/// that results is checked again (a bad overlay is refused at its paths in the table).
-pub fn import_with_overlay(text: &str, over: Option<&str>) -> Result<Imported, Vec<TableProblem>> {
-    let mut imported = import_doc(text)?;
-    let Some(over) = over else { return Ok(imported) };
+fn with_overlay(table: &TableDoc, over: &str) -> Result<TableDoc, Vec<TableProblem>> {
     let shape = |message: String| vec![TableProblem { path: "overlay".into(), code: TableCode::Shape, message }];
     if over.len() > crate::rules::table::load::MAX_TABLE_BYTES || crate::rules::table::load::too_deep_at(over).is_some() {
         return Err(shape("the overlay is too large or too deep for a table".into()));
@@ -125,16 +136,7 @@ pub fn import_with_overlay(text: &str, over: Option<&str>) -> Result<Imported, V
         return Err(shape("an overlay is a JSON object".into()));
     }
     // Through text: the one serializer and deserializer of tables the module already has.
-    let base: serde_json::Value = serde_json::from_str(&serde_json::to_string(&imported.table).map_err(|e| shape(e.to_string()))?)
-        .map_err(|e| shape(e.to_string()))?;
-    let merged = overlay::apply(&base, &over);
-    let table = crate::rules::table::load::read(&merged.to_string())?;
-    // Importing a shipped method's page is fine; registering it is what is refused.
-    let mut problems = crate::rules::table::load::check(&table);
-    problems.retain(|p| p.code != TableCode::Shipped);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    imported.table = table;
-    Ok(imported)
+    let base: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(table).map_err(|e| shape(e.to_string()))?).map_err(|e| shape(e.to_string()))?;
+    crate::rules::table::load::read(&overlay::apply(&base, &over).to_string())
 }

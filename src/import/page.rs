@@ -11,6 +11,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{ReviewItem, ReviewKind, Sure};
+use crate::rules::table::load::is_name as identifier;
 
 /// One row of a parameter table.
 #[derive(Debug, Clone, Default)]
@@ -48,11 +49,6 @@ fn entries(lines: &[&str]) -> Vec<Entry> {
             None => Entry::Line(l.to_string()),
         })
         .collect()
-}
-
-fn identifier(s: &str) -> bool {
-    let mut c = s.chars();
-    c.next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_') && c.all(|x| x.is_ascii_alphanumeric() || x == '_') && s.len() <= 64
 }
 
 /// `String`, `Number`, `Struct []`, `ShopInventoryEditDTO`: a type as the tables write it → (type, list).

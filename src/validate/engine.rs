@@ -211,13 +211,15 @@ impl Engine {
 
     /// Walk one object: match members to fields, normalize each field, then run the object's checks.
     fn object(&mut self, fields: &'static [Field], checks: &'static [Check], members: &[(Cow<str>, Input)]) -> Val {
-        const NONE: usize = usize::MAX;
+        // Member index per field, as u32: the array is set up for every object walked (512 bytes at 128 fields;
+        // an object has far fewer than 2^32 members — the input is at most 8 MiB, a JS object a million values).
+        const NONE: u32 = u32::MAX;
         let mut slot = [NONE; MAX_FIELDS];
         let mut matched = 0;
         for (mi, (key, _)) in members.iter().enumerate() {
             match fields.iter().position(|f| f.name == key.as_ref()) {
                 Some(fi) if slot[fi] == NONE => {
-                    slot[fi] = mi;
+                    slot[fi] = mi as u32;
                     matched += 1;
                 }
                 Some(_) => self.report(Severity::Error, Violation::DuplicateKey { key: key.to_string() }, &[key]),
@@ -231,7 +233,7 @@ impl Engine {
         for (fi, f) in fields.iter().enumerate() {
             let input = match slot[fi] {
                 NONE => None,
-                mi => Some(&members[mi].1).filter(|i| !is_blank(i, &f.kind)),
+                mi => Some(&members[mi as usize].1).filter(|i| !is_blank(i, &f.kind)),
             };
             self.path.push(Seg::Key(f.name));
             match input {

@@ -123,6 +123,12 @@ pub fn check(doc: &TableDoc) -> Vec<TableProblem> {
     c.problems
 }
 
+#[derive(Clone, Copy)]
+enum Counter {
+    Fields,
+    Answers,
+}
+
 struct Checker {
     problems: Vec<TableProblem>,
     total_fields: usize,
@@ -150,6 +156,11 @@ fn identifier(s: &str) -> bool {
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// A name a table may hold (a field, type, wire or entry name): the importers keep to the same rule.
+pub(crate) fn is_name(s: &str) -> bool {
+    s.len() <= MAX_NAME && identifier(s)
+}
+
 impl Checker {
     fn add(&mut self, path: &str, code: TableCode, message: impl Into<String>) {
         if self.problems.len() < MAX_PROBLEMS {
@@ -159,6 +170,24 @@ impl Checker {
 
     fn full(&self) -> bool {
         self.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Count one more field or answer; false (the walk stops) when the problems are full or the table holds
+    /// more than it may.
+    fn counted(&mut self, which: Counter, at: &str) -> bool {
+        if self.full() {
+            return false;
+        }
+        let (n, max, what) = match which {
+            Counter::Fields => (&mut self.total_fields, MAX_TOTAL_FIELDS, "fields in the table"),
+            Counter::Answers => (&mut self.total_answers, MAX_ANSWERS, "response fields"),
+        };
+        *n += 1;
+        if *n > max {
+            self.add(at, TableCode::Limit, format!("more than {max} {what}"));
+            return false;
+        }
+        true
     }
 
     fn name(&mut self, path: &str, what: &str, s: &str) {
@@ -227,12 +256,7 @@ impl Checker {
             return;
         }
         for (i, f) in fields.iter().enumerate() {
-            if self.full() {
-                return;
-            }
-            self.total_fields += 1;
-            if self.total_fields > MAX_TOTAL_FIELDS {
-                self.add(&index(path, i), TableCode::Limit, format!("more than {MAX_TOTAL_FIELDS} fields in the table"));
+            if !self.counted(Counter::Fields, &index(path, i)) {
                 return;
             }
             let at = index(path, i);
@@ -422,12 +446,7 @@ impl Checker {
             return;
         }
         for (i, a) in answers.iter().enumerate() {
-            if self.full() {
-                return;
-            }
-            self.total_answers += 1;
-            if self.total_answers > MAX_ANSWERS {
-                self.add(&index(path, i), TableCode::Limit, format!("more than {MAX_ANSWERS} response fields"));
+            if !self.counted(Counter::Answers, &index(path, i)) {
                 return;
             }
             let at = index(path, i);
