@@ -19,6 +19,8 @@
 pub mod axum;
 pub mod describe;
 pub mod import;
+// Our own JSON reader: exact number literals without serde_json's arbitrary_precision (src/json.rs).
+pub(crate) mod json;
 pub mod report;
 pub mod rules;
 pub mod validate;

@@ -10,6 +10,8 @@ use qimen_payload::rules::table::{self, load, TableCode, TableDoc};
 use qimen_payload::rules::{self, registry, Api};
 use serde_json::Value;
 
+mod common;
+
 /// A compiled table, through the file format and back (the method stays the shipped one: built, not registered).
 fn round_trip(api: &Api) -> &'static Api {
     let text = serde_json::to_string_pretty(&table::export(api)).expect("serializable");
@@ -27,7 +29,8 @@ fn every_compiled_table_survives_the_format() {
     }
 }
 
-fn case_dirs(under: &str) -> Vec<(String, Vec<Value>)> {
+/// Each case of each method's folder: parsed, and as its file's text.
+fn case_dirs(under: &str) -> Vec<(String, Vec<(Value, String)>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(under);
     let mut out = Vec::new();
     for dir in fs::read_dir(&root).expect("cases") {
@@ -37,7 +40,8 @@ fn case_dirs(under: &str) -> Vec<(String, Vec<Value>)> {
             .expect("dir")
             .map(|f| f.expect("file").path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .map(|p| serde_json::from_str(&fs::read_to_string(p).expect("read")).expect("json"))
+            .map(|p| fs::read_to_string(p).expect("read"))
+            .map(|text| (serde_json::from_str(&text).expect("json"), text))
             .collect();
         out.push((method, cases));
     }
@@ -50,11 +54,8 @@ fn every_corpus_and_response_case_answers_alike_through_the_format() {
     for (method, cases) in case_dirs("tests/cases") {
         let api = rules::api(&method).expect("method");
         let back = round_trip(api);
-        for case in cases {
-            let text = match case.get("inputText") {
-                Some(Value::String(t)) => t.clone(),
-                _ => serde_json::to_string(&case["input"]).expect("ser"),
-            };
+        for (_, file) in cases {
+            let text = common::case::payload_text(&file);
             let a = match qimen_payload::input::parse(&text) {
                 Ok(i) => (format!("{:?}", qimen_payload::check_input(api, &i)), format!("{:?}", qimen_payload::check_input(back, &i))),
                 Err(_) => continue,
@@ -68,7 +69,7 @@ fn every_corpus_and_response_case_answers_alike_through_the_format() {
     for (method, cases) in case_dirs("tests/responses") {
         let api = rules::api(&method).expect("method");
         let back = round_trip(api);
-        for case in cases {
+        for (case, _) in cases {
             let text = case["text"].as_str().expect("text");
             let (a, b) = (qimen_payload::response::parse_response(api, text), qimen_payload::response::parse_response(back, text));
             assert_eq!(format!("{a:?}"), format!("{b:?}"), "{method}: {text}");

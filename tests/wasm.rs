@@ -7,6 +7,8 @@ use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+mod common;
+
 mod corpus {
     include!(concat!(env!("OUT_DIR"), "/corpus_files.rs"));
 }
@@ -92,10 +94,7 @@ fn corpus_through_exported_check() {
     let mut object_runs = 0;
     for (method, name, text) in corpus::CASES {
         let case: Value = serde_json::from_str(text).expect("case is JSON");
-        let payload = match case.get("inputText") {
-            Some(Value::String(t)) => t.clone(),
-            _ => serde_json::to_string(&case["input"]).expect("ser"),
-        };
+        let payload = common::case::payload_text(text);
         let answer = qimen_payload::wasm::check(JsValue::from_str(method), JsValue::from_str(&payload));
         problems.extend(compare(name, "text", &case, answer));
         // As a JS object: only for `input` cases (raw-text cases test what JSON.parse would already change).
@@ -159,10 +158,7 @@ fn js_only_values_are_reported_not_trapped() {
 fn verdict_is_check_without_the_value() {
     for (method, name, text) in corpus::CASES.iter().take(40) {
         let case: Value = serde_json::from_str(text).expect("case is JSON");
-        let payload = match case.get("inputText") {
-            Some(Value::String(t)) => t.clone(),
-            _ => serde_json::to_string(&case["input"]).expect("ser"),
-        };
+        let payload = common::case::payload_text(text);
         let full = decode(qimen_payload::wasm::check(JsValue::from_str(method), JsValue::from_str(&payload))).expect("check");
         let answer = qimen_payload::wasm::verdict(JsValue::from_str(method), JsValue::from_str(&payload));
         assert_eq!(answer.as_string().expect("JSON text").lines().count(), 2, "{name}: a verdict carries no value");

@@ -6,11 +6,8 @@
 //! cannot express (NaN, a Map, a function) can be carried to its path and reported there.
 
 use std::borrow::Cow;
-use std::cell::Cell;
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-
+use crate::json::{Reader, SyntaxError, Token};
 use crate::report::violation::{Got, Malformed};
 
 /// Largest payload text accepted, in bytes. The biggest legal request (100 qimendc items with long strings)
@@ -73,7 +70,7 @@ pub enum ParseError {
     TooDeep {
         limit: usize,
     },
-    /// Not JSON (serde_json's message with line and column), not UTF-8, …
+    /// Not JSON (the reader's message, worded as serde_json words it, with line and column), not UTF-8, …
     Malformed(Malformed),
 }
 
@@ -84,182 +81,100 @@ pub fn parse(text: &str) -> Result<Input<'_>, ParseError> {
     }
     // A UTF-8 byte-order mark (common in files saved on Windows) is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let exponents = Exponents { text, cursor: Cell::new(0) };
-    let parsed = Seed { depth: 0, exponents: &exponents }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
-    parsed.map_err(|e| {
-        if e.to_string().starts_with(TOO_DEEP) {
-            ParseError::TooDeep { limit: MAX_DEPTH }
-        } else {
-            let message = e.to_string();
-            // serde_json appends " at line L column C"; keep the message without it, the position apart.
-            let message = match message.find(" at line ") {
-                Some(i) => message[..i].to_string(),
-                None => message,
-            };
-            ParseError::Malformed(Malformed::Json { detail: message, line: e.line(), column: e.column() })
-        }
+    let mut reader = Reader::new(text);
+    let parsed = build(&mut reader).and_then(|v| reader.end().map_err(Stop::Syntax).map(|_| v));
+    parsed.map_err(|stop| match stop {
+        Stop::TooDeep => ParseError::TooDeep { limit: MAX_DEPTH },
+        Stop::Syntax(e) => ParseError::Malformed(Malformed::Json { detail: e.code.message().to_string(), line: e.line, column: e.column }),
     })
 }
 
-const TOO_DEEP: &str = "nesting deeper than the limit";
-
-/// serde_json, built with `arbitrary_precision`, hands a number to `deserialize_any` as a one-entry map under
-/// this private key, its value the exact literal. It is stable across serde_json 1.x (its own `Number` relies
-/// on it); the number tests in this file fail loudly if it ever changes.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
-struct Seed<'s, 'de> {
-    depth: usize,
-    exponents: &'s Exponents<'de>,
+enum Stop {
+    TooDeep,
+    Syntax(SyntaxError),
 }
 
-/// serde_json re-spells a number's exponent (`1E2` → `1e+2`). A code given as a number is kept as written, so
-/// the original spelling is found in the text: numbers reach the visitor in text order, so one cursor moving
-/// forward over the text (skipping strings) finds each exponent literal, and the whole search costs one pass.
-/// Only numbers with an exponent pay for it.
-struct Exponents<'de> {
-    text: &'de str,
-    cursor: Cell<usize>,
+impl From<SyntaxError> for Stop {
+    fn from(e: SyntaxError) -> Self {
+        Stop::Syntax(e)
+    }
 }
 
-impl<'de> Exponents<'de> {
-    /// The next number literal with an exponent after the cursor, as written.
-    fn next(&self) -> Option<&'de str> {
-        let bytes = self.text.as_bytes();
-        let mut i = self.cursor.get();
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' => {
-                    i += 1;
-                    while i < bytes.len() && bytes[i] != b'"' {
-                        i += if bytes[i] == b'\\' { 2 } else { 1 };
-                    }
-                    i += 1;
+/// One container being filled: the tree is built with an explicit stack, so no text reaches the call stack's
+/// depth, and the depth limit is a count.
+enum Open<'a> {
+    List(Vec<Input<'a>>, bool),
+    /// The members so far, the key whose value is being read, whether no member has been read yet.
+    Object(Vec<(Cow<'a, str>, Input<'a>)>, Cow<'a, str>, bool),
+}
+
+fn build<'a>(reader: &mut Reader<'a>) -> Result<Input<'a>, Stop> {
+    let mut open: Vec<Open<'a>> = Vec::new();
+    let mut token = reader.value()?;
+    loop {
+        // The value that starts with `token`, when it is complete; containers are opened instead.
+        let mut done = match token {
+            Token::Null => Some(Input::Null),
+            Token::Bool(b) => Some(Input::Bool(b)),
+            Token::Number(n) => Some(Input::Number(Num::Literal(Cow::Borrowed(n)))),
+            Token::String(s) => Some(Input::String(s)),
+            Token::Array | Token::Object if open.len() == MAX_DEPTH => return Err(Stop::TooDeep),
+            Token::Array => {
+                let mut first = true;
+                if reader.next_element(&mut first)? {
+                    open.push(Open::List(Vec::new(), first));
+                    None
+                } else {
+                    Some(Input::Array(Vec::new()))
                 }
-                b'-' | b'0'..=b'9' => {
-                    let start = i;
-                    while i < bytes.len() && matches!(bytes[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
-                        i += 1;
-                    }
-                    if bytes[start..i].iter().any(|b| matches!(b, b'e' | b'E')) {
-                        self.cursor.set(i);
-                        return Some(&self.text[start..i]);
-                    }
-                }
-                _ => i += 1,
             }
-        }
-        self.cursor.set(i);
-        None
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Seed<'_, 'de> {
-    type Value = Input<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-/// A key: borrowed when the text has no escapes in it.
-struct Key;
-
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Cow<'de, str>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Key {
-    type Value = Cow<'de, str>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string key")
-    }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-impl<'de> Visitor<'de> for Seed<'_, 'de> {
-    type Value = Input<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Input::Null)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Input::Bool(v))
-    }
-    // Without arbitrary_precision these would be called; with it, numbers come through visit_map below.
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Input::Number(Num::Literal(Cow::Owned(v.to_string()))))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Input::Number(Num::Literal(Cow::Owned(v.to_string()))))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Input::Number(Num::Double(v)))
-    }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Input::String(Cow::Borrowed(v)))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Input::String(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Input::String(Cow::Owned(v)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let depth = self.depth + 1;
-        if depth > MAX_DEPTH {
-            return Err(de::Error::custom(TOO_DEEP));
-        }
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
-        while let Some(v) = seq.next_element_seed(Seed { depth, exponents: self.exponents })? {
-            out.push(v);
-        }
-        // Growth leaves up to 4× the room (a one-element list holds four slots): give it back, so that a text
-        // of nested or tiny lists costs a bounded multiple of its size, not 64×.
-        out.shrink_to_fit();
-        Ok(Input::Array(out))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let depth = self.depth + 1;
-        let Some(first) = map.next_key_seed(Key)? else {
-            return Ok(Input::Object(Vec::new()));
+            Token::Object => {
+                let mut first = true;
+                match reader.next_key(&mut first)? {
+                    // Grown on demand: a million empty objects must not reserve a million small buffers.
+                    Some(key) => {
+                        open.push(Open::Object(Vec::new(), key, first));
+                        None
+                    }
+                    None => Some(Input::Object(Vec::new())),
+                }
+            }
         };
-        if first == NUMBER_TOKEN {
-            let literal: String = map.next_value()?;
-            if literal.contains('e') {
-                if let Some(written) = self.exponents.next() {
-                    return Ok(Input::Number(Num::Literal(Cow::Borrowed(written))));
+        // Hand each finished value to its container, closing the containers it finishes.
+        while let Some(value) = done.take() {
+            let Some(top) = open.last_mut() else { return Ok(value) };
+            let finished = match top {
+                Open::List(items, first) => {
+                    items.push(value);
+                    !reader.next_element(first)?
                 }
+                Open::Object(members, key, first) => {
+                    members.push((std::mem::take(key), value));
+                    match reader.next_key(first)? {
+                        Some(next) => {
+                            *key = next;
+                            false
+                        }
+                        None => true,
+                    }
+                }
+            };
+            if finished {
+                // Growth leaves up to 4× the room (a one-element list holds four slots): give it back, so that a
+                // text of nested or tiny lists costs a bounded multiple of its size, not 64×.
+                done = open.pop().map(|closed| match closed {
+                    Open::List(mut items, _) => {
+                        items.shrink_to_fit();
+                        Input::Array(items)
+                    }
+                    Open::Object(mut members, ..) => {
+                        members.shrink_to_fit();
+                        Input::Object(members)
+                    }
+                });
             }
-            return Ok(Input::Number(Num::Literal(Cow::Owned(literal))));
         }
-        if depth > MAX_DEPTH {
-            return Err(de::Error::custom(TOO_DEEP));
-        }
-        // Grown on demand: a million empty objects must not reserve a million small buffers.
-        let mut out = Vec::new();
-        let v = map.next_value_seed(Seed { depth, exponents: self.exponents })?;
-        out.push((first, v));
-        while let Some(k) = map.next_key_seed(Key)? {
-            let v = map.next_value_seed(Seed { depth, exponents: self.exponents })?;
-            out.push((k, v));
-        }
-        out.shrink_to_fit();
-        Ok(Input::Object(out))
+        token = reader.value()?;
     }
 }
 

@@ -259,8 +259,7 @@ pub fn example(method: JsValue) -> Option<String> {
 }
 
 /// `schema(method)` → `{ ok, value: JSON Schema as text }` of the canonical payload, derived from the rule table.
-/// Text, because serde_json's arbitrary-precision numbers do not cross serde-wasm-bindgen as numbers; the JS
-/// entry point parses it.
+/// Text, parsed by the JS entry point (one string crosses the boundary, not a tree of values built one by one).
 #[wasm_bindgen]
 pub fn schema(method: JsValue) -> JsValue {
     outcome(api_of(&method).map(|api| crate::describe::schema(api).to_string()))

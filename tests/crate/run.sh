@@ -106,7 +106,26 @@ fn typed() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// The service's own serde use, untouched by our crate: with serde_json's `arbitrary_precision` switched on in
+/// the build (it once was, by us), this fails with "invalid type: map, expected f64".
+#[derive(serde::Deserialize)]
+struct Prices {
+    sku: String,
+    #[serde(flatten)]
+    by_store: std::collections::HashMap<String, f64>,
+}
+
+fn own_serde() -> Result<(), Box<dyn Error>> {
+    let p: Prices = serde_json::from_str(r#"{"sku":"A1","s1":12.5,"s2":3}"#)?;
+    assert_eq!((p.sku.as_str(), p.by_store["s1"], p.by_store["s2"]), ("A1", 12.5, 3.0));
+    // A serde_json::Number is a plain f64/i64/u64 here: no private map in the value.
+    let n: serde_json::Value = serde_json::from_str("0.10")?;
+    assert_eq!(n.as_f64(), Some(0.1));
+    Ok(())
+}
+
 fn main() {
+    own_serde().expect("the service's own serde features are its own");
     typed().expect("typed input and output");
     let refused = adjust(r#"{"shop_inventory_edit":{}}"#).unwrap_err();
     assert!(refused.to_string().starts_with("Order id (not an idempotency key) is required (and "), "{refused}");

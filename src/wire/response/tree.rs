@@ -7,10 +7,9 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::cell::Cell;
-use std::fmt;
+
+use crate::json::{self, Token};
 
 use super::{malformed, too_deep, COMMON, RESPONSE_MAX_DEPTH};
 use crate::report::violation::{ResponseProblem, Violation};
@@ -97,122 +96,75 @@ impl<'e> Want<'e> {
     }
 }
 
-/// Parse a JSON answer sparsely (the caller has checked its depth).
+/// Parse a JSON answer sparsely (the caller has checked its depth, so the recursion here is bounded).
 pub(super) fn json(text: &str, element: &str, body: &'static [Answer]) -> Result<Value, Violation> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let budget = Cell::new(MAX_KEPT_VALUES);
-    let duplicate = Cell::new(None);
-    let v = Sparse { want: Want::Root { element, body }, budget: &budget, duplicate: &duplicate }
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|_| v));
-    v.map_err(|e| match (budget.get(), duplicate.take()) {
-        (0, _) => too_many(),
-        (_, Some(key)) => malformed(ResponseProblem::DuplicateKey { key }),
-        _ => malformed(ResponseProblem::NotJson { detail: e.to_string() }),
+    let mut reader = json::Reader::new(text);
+    let mut budget = MAX_KEPT_VALUES;
+    let v = sparse(&mut reader, Want::Root { element, body }, &mut budget)?;
+    reader.end().map_err(not_json)?;
+    Ok(v)
+}
+
+fn not_json(e: json::SyntaxError) -> Violation {
+    malformed(ResponseProblem::NotJson { detail: e.to_string() })
+}
+
+/// The value under the cursor, read for `want`. A number is kept as its literal text: every reader of the
+/// tree takes a number as text, and a literal keeps what a binary float would round (ids above 2^53,
+/// `0.10`).
+fn sparse(reader: &mut json::Reader<'_>, want: Want<'_>, budget: &mut usize) -> Result<Value, Violation> {
+    if want.dropped() {
+        reader.skip().map_err(not_json)?;
+        return Ok(Value::Null);
+    }
+    *budget = budget.checked_sub(1).ok_or_else(too_many)?;
+    Ok(match reader.value().map_err(not_json)? {
+        Token::Null => Value::Null,
+        Token::Bool(b) => Value::Bool(b),
+        Token::Number(n) => Value::String(n.to_owned()),
+        Token::String(s) => Value::String(s.into_owned()),
+        Token::Array => {
+            let element = want.element();
+            let mut out = Vec::new();
+            let mut first = true;
+            while reader.next_element(&mut first).map_err(not_json)? {
+                let v = sparse(reader, element, budget)?;
+                if !element.dropped() {
+                    out.push(v);
+                }
+            }
+            if element.dropped() {
+                Value::Null
+            } else {
+                Value::Array(out)
+            }
+        }
+        Token::Object => {
+            let mut out = Map::new();
+            let mut first = true;
+            while let Some(key) = reader.next_key(&mut first).map_err(not_json)? {
+                let child = match want {
+                    // A container where a scalar belongs is no value for it: read through, keep nothing.
+                    Want::Scalar => Want::Skip,
+                    _ => want.child(&key),
+                };
+                if child.dropped() {
+                    reader.skip().map_err(not_json)?;
+                } else if out.contains_key(key.as_ref()) {
+                    return Err(malformed(ResponseProblem::DuplicateKey { key: key.into_owned() }));
+                } else {
+                    let v = sparse(reader, child, budget)?;
+                    out.insert(key.into_owned(), v);
+                }
+            }
+            if matches!(want, Want::Scalar) {
+                Value::Null
+            } else {
+                Value::Object(out)
+            }
+        }
     })
 }
-
-#[derive(Clone, Copy)]
-struct Sparse<'e> {
-    want: Want<'e>,
-    budget: &'e Cell<usize>,
-    /// A kept key met twice in one object (serde_json's errors carry only text, so the key is set aside here).
-    duplicate: &'e Cell<Option<String>>,
-}
-
-impl<'e> Sparse<'e> {
-    fn at(self, want: Want<'e>) -> Self {
-        Sparse { want, ..self }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Sparse<'_> {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        if self.want.dropped() {
-            return d.deserialize_ignored_any(IgnoredAny).map(|_| Value::Null);
-        }
-        match self.budget.get() {
-            0 => Err(de::Error::custom("too many values")),
-            n => {
-                self.budget.set(n - 1);
-                d.deserialize_any(self)
-            }
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for Sparse<'_> {
-    type Value = Value;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let element = self.want.element();
-        if element.dropped() {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            return Ok(Value::Null);
-        }
-        let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(self.at(element))? {
-            out.push(v);
-        }
-        Ok(Value::Array(out))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        // serde_json's arbitrary_precision hands a number over as a one-entry map under a private key.
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == NUMBER_TOKEN {
-                let literal: String = map.next_value()?;
-                return Ok(serde_json::from_str(&literal).unwrap_or(Value::String(literal)));
-            }
-            if matches!(self.want, Want::Scalar) {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            match self.want.child(&key) {
-                Want::Skip => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-                _ if out.contains_key(&key) => {
-                    let e = de::Error::custom(format_args!("duplicate key {key}"));
-                    self.duplicate.set(Some(key));
-                    return Err(e);
-                }
-                want => {
-                    let v = map.next_value_seed(self.at(want))?;
-                    out.insert(key, v);
-                }
-            }
-        }
-        // A container where a scalar belongs is no value for it.
-        Ok(if matches!(self.want, Want::Scalar) { Value::Null } else { Value::Object(out) })
-    }
-}
-
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// Parse an XML answer sparsely: an element with children is an object (a repeated child name becomes an
 /// array), a text-only element is a string. Skipped elements are still read to the end and checked (control
