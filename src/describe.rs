@@ -6,14 +6,21 @@ use serde_json::{json, Map, Value};
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// An API as `methods()` describes it: derived from its table.
 pub struct MethodInfo {
+    /// The exact method name.
     pub method: &'static str,
+    /// The API's title in Chinese.
     pub title_zh: &'static str,
+    /// What the API does, in English.
     pub summary: &'static str,
+    /// What the API does, in Chinese.
     pub summary_zh: &'static str,
     /// The limited list's field name, its path from the root, and its limit.
     pub list_field: Option<&'static str>,
+    /// The path of the list `chunk` splits, field names from the root (empty when none).
     pub list_path: Vec<&'static str>,
+    /// The most entries one request carries in that list (`None`: no limit but the input size).
     pub list_limit: Option<usize>,
     /// Whether the classic Qimen XML-body protocol is spoken (`buildRequest`'s `body: 'xml'`).
     pub xml_body: bool,
@@ -33,6 +40,7 @@ pub struct MethodInfo {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AnswerInfo {
+    /// The wire name (JSON key and XML element).
     pub wire: &'static str,
     /// The name in `parseResponse`'s result.
     pub name: &'static str,
@@ -117,38 +125,53 @@ pub fn success_answer(api: &Api) -> String {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldInfo {
+    /// The wire name (JSON key and XML element).
     pub name: &'static str,
     /// string, long, boolean, price, discount, date, datetime, enum, object, list
     pub kind: &'static str,
+    /// The platform refuses the payload without it.
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The most UTF-16 code units, for text.
     pub max_length: Option<u32>,
+    /// The label in Chinese.
     pub label_zh: &'static str,
+    /// The label in English.
     pub label_en: &'static str,
+    /// An example value, from the seed.
     pub example: &'static str,
     /// The canonical form of a date or date-time field (`YYYY-MM-DD`), as messages name it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// An enum's codes, in the table's order.
     pub codes: Option<Vec<CodeInfo>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// A list's most entries.
     pub max_items: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// A list's fewest entries (when present).
     pub min_items: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The SDK's type name of an object (of one entry, for a list).
     pub type_name: Option<&'static str>,
     /// A list's XML entry element (from its type name, as the renderer writes it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry_element: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// An object's (a list entry's) fields.
     pub fields: Option<Vec<FieldInfo>>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// One code of an enum field, as data.
 pub struct CodeInfo {
+    /// The code, as written on the wire.
     pub code: &'static str,
+    /// Its label in Chinese.
     pub label_zh: &'static str,
+    /// Its label in English.
     pub label_en: &'static str,
 }
 
@@ -217,8 +240,11 @@ fn field_infos(fields: &'static [Field]) -> Vec<FieldInfo> {
 
 /// Patterns of the canonical (normalized) forms, as `check` outputs them.
 pub const PRICE_PATTERN: &str = r"^[0-9]+\.[0-9]{2}$";
+/// A discount as `check` writes it: four decimals, at most `1.0000`.
 pub const DISCOUNT_PATTERN: &str = r"^(0\.[0-9]{4}|1\.0000)$";
+/// A date as `check` writes it.
 pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// A date and time as `check` writes it (GMT+8).
 pub const DATETIME_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$";
 
 /// The API's JSON Schema (2020-12) of the canonical payload, derived from the rule table. It describes what
@@ -489,6 +515,8 @@ fn fill_generic(generic: &str) -> String {
     generic.replace("  /*generated:IssueCode*/", &codes).replace("/*generated:SignMethod*/", &signs)
 }
 
+/// The TypeScript declarations of every shipped API (`pkg/*.d.ts`): `generic` is the hand-written part with
+/// its `/*generated:…*/` slots, filled from the tables.
 pub fn typescript(generic: &str) -> String {
     let mut s = String::from("// Generated from the rule tables by `cargo run --example gen_types`. Do not edit.\n\n");
     s.push_str(&fill_generic(generic));

@@ -17,7 +17,7 @@
 mod doc_json;
 pub mod overlay;
 mod page;
-pub mod prose;
+pub(crate) mod prose;
 
 use serde::Serialize;
 
@@ -26,7 +26,9 @@ use crate::rules::table::{TableCode, TableDoc, TableProblem};
 /// A table and what the importer inferred to make it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Imported {
+    /// The table, in the table format: checked, ready to register.
     pub table: TableDoc,
+    /// What was inferred rather than read, for a person to review (those with `decision` first).
     pub review: Vec<ReviewItem>,
 }
 
@@ -35,6 +37,7 @@ pub struct Imported {
 pub struct ReviewItem {
     /// The field as a dotted path of names (`request.entryOrder.status`); empty for the whole API.
     pub field: String,
+    /// What kind of inference.
     pub kind: ReviewKind,
     /// How sure the importer is.
     pub sure: Sure,
@@ -48,6 +51,7 @@ pub struct ReviewItem {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// The kinds of inference a review item reports.
 pub enum ReviewKind {
     /// A code list read from prose.
     Enum,
@@ -77,9 +81,13 @@ pub enum ReviewKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// How sure the importer is of an inference.
 pub enum Sure {
+    /// Read from a declared property or an unambiguous sentence.
     High,
+    /// Read from prose that could be read otherwise.
     Medium,
+    /// A guess (from a field's name or label).
     Low,
 }
 

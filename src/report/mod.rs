@@ -23,10 +23,12 @@ macro_rules! codes {
         /// A stable, documented reason code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Code {
-            $($variant,)*
+            $(#[doc = $meaning] $variant,)*
         }
         impl Code {
+            /// Every code, in the README's order.
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+            /// The code's wire name (`missing`, `too_long`): stable, part of the API.
             pub fn as_str(self) -> &'static str {
                 match self {
                     $(Code::$variant => $name,)*
@@ -93,7 +95,9 @@ impl Serialize for Code {
 pub struct Issue {
     /// Where: `item[3].itemCode`; empty for the payload as a whole.
     pub path: String,
+    /// The stable reason code (derived from `violation`).
     pub code: Code,
+    /// What is wrong, with its typed fields.
     pub violation: Violation,
     /// The field's name for people, from the table (absent for a member not in the table, or the whole).
     pub label: Option<Label>,
@@ -194,7 +198,9 @@ impl Serialize for Compact<'_> {
 /// A field's name for people, in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Label {
+    /// In English.
     pub en: &'static str,
+    /// In Chinese.
     pub zh: &'static str,
 }
 
@@ -206,7 +212,9 @@ pub struct Report {
     /// The normalized payload (known fields only, canonical forms), present when `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Val>,
+    /// What makes the payload refused (at most [`crate::engine::MAX_ISSUES`] are listed).
     pub errors: Vec<Issue>,
+    /// What deserves a look but is accepted.
     pub warnings: Vec<Issue>,
 }
 

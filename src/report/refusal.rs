@@ -14,6 +14,7 @@ pub enum Lang {
     /// Chinese, as the platform writes it.
     #[default]
     Zh,
+    /// English.
     En,
 }
 

@@ -14,128 +14,189 @@ pub enum Violation {
     Missing,
     /// Required because another field has a value, e.g. `check_mode = 1`.
     MissingWhen {
+        /// The field whose value makes this one required.
         field: &'static str,
+        /// That field's value, as given.
         value: String,
     },
     /// A list with fewer entries than it needs.
     TooFew {
+        /// The fewest entries the list needs.
         min: usize,
     },
     /// A value of the wrong JSON (or JS) type; `value` when a string was given that reads as no such value.
     Type {
+        /// What the field takes.
         expected: Expected,
+        /// What the value was instead.
         got: Got,
+        /// The text, when a string was given that reads as no such value.
         value: Option<String>,
     },
     /// Longer than allowed, in UTF-16 units (as the Java SDK counts).
     TooLong {
+        /// The value's length in UTF-16 units.
         length: usize,
+        /// The most the field allows.
         max: usize,
     },
     /// More list entries than one request may carry.
     TooMany {
+        /// The entries given.
         count: usize,
+        /// The most one request may carry.
         max: usize,
     },
     /// Not one of the codes; `value` is `None` where it must not be repeated (a secret passed as a sign method).
     Enum {
+        /// The value as given.
         value: Option<String>,
+        /// The codes (and their labels) the field takes.
         allowed: Vec<String>,
+        /// Why the value is refused beyond not being listed.
         reason: Option<EnumReason>,
     },
+    /// Not a date (`YYYY-MM-DD`, or what reads as one); `reason` says which part is wrong.
     Date {
+        /// The value as given.
         value: String,
+        /// Which part of the date is wrong.
         reason: DateReason,
     },
+    /// Not a date and time (`YYYY-MM-DD HH:MM:SS` in GMT+8, or what reads as one).
     Datetime {
+        /// The value as given.
         value: String,
+        /// Which part of the date and time is wrong.
         reason: DateReason,
     },
+    /// Not an integer the field can hold (a Long: −2^63 … 2^63 − 1, exact).
     Integer {
+        /// The value as given.
         value: String,
+        /// Why it is not one.
         reason: IntegerReason,
     },
     /// Not a decimal number (`scale: None`), or more decimals than `scale`; `unit` when the value is a
     /// number followed by a currency unit (`12.5元`): the fix is to remove it.
     Decimal {
+        /// The value as given.
         value: String,
+        /// The most decimals the field keeps, when the value had more.
         scale: Option<u32>,
+        /// The currency unit the value ended with (`元`, `¥`).
         unit: Option<&'static str>,
     },
+    /// A number outside the field's range.
     Range {
+        /// The value as given.
         value: String,
+        /// The range it must be in.
         bound: Bound,
+        /// The other field whose value makes the range apply, when one does.
         because: Option<Because>,
     },
     /// The same key twice in one object.
     DuplicateKey {
+        /// The key, as given.
         key: String,
     },
     /// A value that must be unique in its list, repeated; `first` is the 0-based index of the first entry.
     DuplicateValue {
+        /// The repeated value.
         value: String,
+        /// The 0-based index of the entry that holds it first.
         first: usize,
     },
     /// `value` comes after `other`'s value although it must not.
     Order {
+        /// The value as given.
         value: String,
+        /// The field whose value it must not come after.
         other: &'static str,
+        /// That field's value.
         other_value: String,
     },
     /// A character XML 1.0 cannot carry, at a character index (or UTF-16 index for a lone surrogate).
     InvalidChar {
+        /// The character.
         char: BadChar,
+        /// Its character index in the value (UTF-16 index for a lone surrogate).
         index: usize,
     },
+    /// A field the API's table does not know.
     UnknownField {
+        /// Where it belongs or what was probably meant, when that is known.
         hint: Option<FieldHint>,
     },
+    /// The text is not a payload (or not an answer): see [`Malformed`].
     Malformed(Malformed),
+    /// A text over the input limit ([`crate::input::MAX_INPUT_BYTES`]).
     TooLarge {
+        /// The text's size in bytes.
         bytes: usize,
+        /// The limit in bytes.
         limit: usize,
     },
+    /// Nesting deeper than the limit ([`crate::input::MAX_DEPTH`]).
     TooDeep {
+        /// The limit in levels.
         limit: usize,
     },
+    /// A method that is neither shipped nor registered.
     UnknownMethod {
+        /// The method as given.
         value: String,
+        /// The shipped methods.
         allowed: Vec<&'static str>,
     },
     // Refusals of the server adapters, before the body reaches `check`.
     /// A request body over the limit: `bytes` declared, or (`at_least`) more than `bytes` arrived.
     BodyTooLarge {
+        /// The bytes declared, or (with `at_least`) the bytes that had arrived when reading stopped.
         bytes: usize,
+        /// The limit in bytes.
         limit: usize,
+        /// Whether `bytes` is a lower bound (a body without a declared length).
         at_least: bool,
     },
     /// A request body of a media type that is not JSON.
     ContentType {
+        /// The request's `Content-Type`, as sent.
         content_type: String,
     },
     /// A request body that did not arrive within `ms`.
     Timeout {
+        /// The time allowed, in milliseconds.
         ms: u64,
     },
     // Warnings.
+    /// A negative quantity where stock cannot be negative (a warning).
     Negative {
+        /// The value as given.
         value: String,
     },
     /// A delta of 0: the entry changes nothing.
     ZeroQuantity,
+    /// A list with no entries (a warning): the request changes nothing.
     EmptyList,
     /// A `total` smaller than the number of entries carried.
     CountMismatch {
+        /// The `total` as given.
         value: String,
+        /// The entries carried.
         count: usize,
     },
     /// A barcode's wrong GS1 check digit (`expected`), or an implausible registration number (`None`).
     CheckDigit {
+        /// The code as given.
         value: String,
+        /// The check digit the code needs, for a barcode.
         expected: Option<u32>,
     },
     /// More issues than a report lists.
     TooManyIssues {
+        /// The most issues a report lists ([`crate::engine::MAX_ISSUES`]).
         limit: usize,
     },
 }
@@ -143,14 +204,23 @@ pub enum Violation {
 /// The type a value should have had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
+    /// A string.
     String,
+    /// An integer (a Long).
     Integer,
+    /// `true` or `false`.
     Boolean,
+    /// An object.
     Object,
+    /// A list.
     Array,
+    /// A date.
     Date,
+    /// A date and time.
     Datetime,
+    /// A price (a decimal of up to two places).
     Price,
+    /// A discount (a rate in (0, 1]).
     Discount,
     /// Any readable value (an option whose getter threw).
     Value,
@@ -186,19 +256,33 @@ impl Expected {
 /// What a value was instead: a JSON type, or a JS value JSON has no form for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Got {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Boolean,
+    /// A number.
     Number,
+    /// A string.
     String,
+    /// A list.
     Array,
+    /// An object.
     Object,
+    /// A JS `Date`.
     Date,
+    /// JS `undefined`.
     Undefined,
+    /// A JS BigInt.
     BigInt,
+    /// JS `NaN`.
     NaN,
+    /// JS `Infinity`.
     Infinity,
+    /// JS `-Infinity`.
     NegativeInfinity,
+    /// A JS function.
     Function,
+    /// A JS symbol.
     Symbol,
     /// An array whose `length` could not be read (a throwing Proxy).
     UnreadableArray,
@@ -247,24 +331,35 @@ impl Got {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a code is refused beyond not being listed.
 pub enum EnumReason {
     /// `body: 'xml'` for a method that is not a Qimen method.
     NotQimen,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a date or date and time is refused.
 pub enum DateReason {
+    /// No such day in that month (`2024-02-30`).
     Day,
+    /// No such month.
     Month,
+    /// No such time of day (`24:00:01`).
     Time,
+    /// A date where a date and time is required.
     NoTime,
+    /// A year outside 1900–9999.
     YearRange,
+    /// A time zone offset that cannot be read.
     Offset,
+    /// Epoch milliseconds outside the years the field takes.
     EpochMillis,
+    /// Not a date's form at all.
     Syntax,
 }
 
 impl DateReason {
+    /// The `params.reason` text (stable).
     pub fn as_str(self) -> &'static str {
         match self {
             DateReason::Day => "day",
@@ -280,11 +375,15 @@ impl DateReason {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a value is not an integer the field takes.
 pub enum IntegerReason {
+    /// It has a fraction (`2.5`).
     Fraction,
+    /// Beyond a Long (−2^63 … 2^63 − 1).
     OutOfRange,
     /// A JS number beyond 2^53: its digits are already gone.
     Unsafe,
+    /// Not an integer's form at all.
     Syntax,
     /// Digits grouped by thousands separators (`1,200`, as spreadsheets format numbers): the same integer
     /// without them is the fix.
@@ -292,6 +391,7 @@ pub enum IntegerReason {
 }
 
 impl IntegerReason {
+    /// The `params.reason` text (stable).
     pub fn as_str(self) -> &'static str {
         match self {
             IntegerReason::Fraction => "fraction",
@@ -308,8 +408,11 @@ impl IntegerReason {
 pub enum Bound {
     /// `≥ min`.
     AtLeast(i64),
-    /// A rate: `0 < d ≤ 1`; `hint` when the value reads as 折 notation (`9` → `9折`).
-    Rate { hint: Option<String> },
+    /// A rate: `0 < d ≤ 1`.
+    Rate {
+        /// The value in 折 notation, when it reads as one (`9` → `9折`): the fix.
+        hint: Option<String>,
+    },
     /// Too large for the field's exact decimal form.
     TooBig,
 }
@@ -317,18 +420,25 @@ pub enum Bound {
 /// Why a bound applies, when it depends on another field: the condition and the table's reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Because {
+    /// The field whose value makes the bound apply.
     pub field: &'static str,
+    /// That field's value.
     pub value: String,
+    /// The table's reason for the bound.
     pub why: crate::rules::Why,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A character XML 1.0 cannot carry.
 pub enum BadChar {
+    /// A code point outside XML 1.0's characters (a control character, U+FFFE, …).
     CodePoint(char),
+    /// A UTF-16 surrogate with no partner (only from JS strings).
     LoneSurrogate,
 }
 
 impl BadChar {
+    /// The `params.char` text: `U+0001`, or "a lone surrogate".
     pub fn as_param(&self) -> String {
         match self {
             BadChar::CodePoint(c) => crate::norm::text::code_point(*c),
@@ -338,62 +448,99 @@ impl BadChar {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// Where an unknown field belongs, or what was probably meant.
 pub enum FieldHint {
     /// The field belongs in another object (named by its path).
     BelongsTo(&'static str),
+    /// The known field of that object whose name is closest (a typo, another casing).
     DidYouMean(&'static str),
 }
 
 /// Why a text is no payload (or no answer).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Malformed {
-    /// serde_json's refusal (its English words kept as `detail`), at a line and column.
-    Json { detail: String, line: usize, column: usize },
+    /// Not JSON: the JSON reader's refusal, worded as serde_json words it, at a line and column.
+    Json {
+        /// The refusal's English words (`expected value`, `EOF while parsing an object`).
+        detail: String,
+        /// The line, from 1 (0 when the place is unknown).
+        line: usize,
+        /// The column in bytes, from 1 (0 when the place is unknown).
+        column: usize,
+    },
     /// A JS string given as JSON text holds a lone surrogate.
     LoneSurrogateInText,
     /// Bytes given as JSON text are not UTF-8 from this offset.
-    Utf8 { byte: usize },
+    Utf8 {
+        /// The offset of the first byte that is not UTF-8.
+        byte: usize,
+    },
     /// The payload is JSON but no object.
-    NotAnObject { got: Got },
+    NotAnObject {
+        /// What the JSON is instead.
+        got: Got,
+    },
     /// A response text the reader refused.
     Response(ResponseProblem),
     /// A request payload given as XML (the Qimen classic body) that is no well-formed XML.
     RequestXml(ResponseProblem),
     /// A request body the server could not read (the stream failed): the runtime's words.
-    Body { detail: String },
+    Body {
+        /// The runtime's words.
+        detail: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a response text could not be read.
 pub enum ResponseProblem {
+    /// Not JSON: the reader's words.
     NotJson {
+        /// The reader's refusal, with its line and column.
         detail: String,
     },
+    /// Neither an XML document nor a JSON object.
     NeitherXmlNorJson,
+    /// JSON, but no object.
     NotAnObject,
+    /// Not well-formed XML.
     NotXml {
+        /// The XML reader's refusal.
         detail: String,
     },
+    /// A control character XML 1.0 does not allow.
     ControlChar {
+        /// The byte.
         byte: u8,
     },
+    /// An entity reference other than the five predefined ones.
     UndefinedEntity {
+        /// The XML reader's words.
         detail: String,
     },
+    /// A DOCTYPE declaration (refused: no entity is ever expanded).
     Doctype,
+    /// The text ends before an element is closed.
     Unclosed,
+    /// An end tag that does not match its start tag.
     Unbalanced,
+    /// No root element.
     NoRoot,
+    /// More values where the answer's fields are read than any answer of these APIs holds.
     TooManyValues {
+        /// The most values kept from one answer.
         limit: usize,
     },
     /// A field the answer is read for appears twice in one object: which one the platform meant is unknowable
     /// (`"success": false, "success": true`), so the answer is not read at all.
     DuplicateKey {
+        /// The key.
         key: String,
     },
 }
 
 impl Violation {
+    /// The issue's code.
     pub fn code(&self) -> Code {
         match self {
             Violation::Missing | Violation::MissingWhen { .. } | Violation::TooFew { .. } => Code::Missing,

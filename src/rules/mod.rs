@@ -47,8 +47,11 @@ pub fn shipped() -> impl Iterator<Item = &'static Api> {
 pub struct Api {
     /// The exact method name, e.g. `taobao.inventory.shopinv.adjust`.
     pub method: &'static str,
+    /// The API's title in Chinese, as its doc page gives it (`库存同步`).
     pub title_zh: &'static str,
+    /// What the API does, in English (one sentence).
     pub summary: &'static str,
+    /// What the API does, in Chinese.
     pub summary_zh: &'static str,
     /// The request's top-level fields, in the seed's order (which is also the rendering order).
     pub fields: &'static [Field],
@@ -70,7 +73,10 @@ pub enum Protocol {
     Top,
     /// A Qimen method: the form protocol (`DefaultQimenCloudClient`) and the classic XML-body protocol, where
     /// `routing_field`'s value travels as `customerId` in the query only (never as an element of the body).
-    Qimen { routing_field: Option<&'static str> },
+    Qimen {
+        /// The top-level field whose value is the `customerId` of the XML protocol's query, when there is one.
+        routing_field: Option<&'static str>,
+    },
 }
 
 impl Protocol {
@@ -124,11 +130,15 @@ impl Api {
 pub struct Field {
     /// The wire name (JSON key and XML element name).
     pub name: &'static str,
+    /// The field's type, with the limits that belong to it.
     pub kind: Kind,
+    /// The platform refuses the payload without it (absent or blank).
     pub required: bool,
     /// Maximum length in UTF-16 code units (as the Java SDK counts).
     pub max_len: Option<u32>,
+    /// The field's label in Chinese, as the seed gives it.
     pub label_zh: &'static str,
+    /// The field's label in English.
     pub label_en: &'static str,
     /// The seed's example value, as shown in the docs (for forms and placeholders).
     pub example: &'static str,
@@ -167,6 +177,7 @@ pub const DATETIME_FORM: &str = "YYYY-MM-DD HH:MM:SS";
 /// Plausibility checks on a string field; each failure is a warning, never an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StrFormat {
+    /// Any text.
     Plain,
     /// A GS1 barcode: 8/12/13/14 digits must carry a correct check digit.
     Gtin,
@@ -177,6 +188,7 @@ pub enum StrFormat {
 }
 
 #[derive(Debug, Clone, Copy)]
+/// The limits of a Long field.
 pub struct LongRule {
     /// Smallest accepted value; below it is a `range` error.
     pub min: Option<i64>,
@@ -185,31 +197,40 @@ pub struct LongRule {
 }
 
 #[derive(Debug)]
+/// The codes of an enum field.
 pub struct EnumRule {
     /// Whether the code is a number on the wire (rendered as a JSON integer) or a string.
     pub numeric: bool,
+    /// The codes, in the seed's order.
     pub codes: &'static [EnumCode],
 }
 
 #[derive(Debug)]
+/// One code of an enum field.
 pub struct EnumCode {
     /// The canonical code, as sent to the server.
     pub code: &'static str,
+    /// The code's label in Chinese (accepted as input in place of the code).
     pub label_zh: &'static str,
+    /// The code's label in English (accepted as input too).
     pub label_en: &'static str,
     /// Other spellings accepted on input (the Chinese label is always accepted, codes case-insensitively).
     pub aliases: &'static [&'static str],
 }
 
 #[derive(Debug)]
+/// A nested object's fields.
 pub struct ObjectRule {
     /// The SDK's type name (e.g. `OrderInfo`).
     pub type_name: &'static str,
+    /// The object's fields, in rendering order.
     pub fields: &'static [Field],
+    /// Checks between those fields.
     pub checks: &'static [Check],
 }
 
 #[derive(Debug)]
+/// A list's entries and limits.
 pub struct ListRule {
     /// The SDK's type name of one entry (e.g. `InventoryItemDo`); the XML entry element is derived from it.
     pub type_name: &'static str,
@@ -217,7 +238,9 @@ pub struct ListRule {
     pub max: usize,
     /// The fewest entries a present list must have (only meaningful for a required list).
     pub min: usize,
+    /// The fields of one entry, in rendering order.
     pub fields: &'static [Field],
+    /// Checks between the fields of one entry.
     pub checks: &'static [Check],
 }
 
@@ -227,7 +250,9 @@ pub const UNBOUNDED: usize = usize::MAX;
 /// Whether a finding stops the payload or only deserves a look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
+    /// The payload is refused.
     Error,
+    /// The payload is accepted; the issue is reported.
     Warning,
 }
 
@@ -236,18 +261,52 @@ pub enum Severity {
 #[derive(Debug)]
 pub enum Check {
     /// In list `list`, no two entries may share the value of `key`.
-    Unique { list: &'static str, key: &'static str, severity: Severity },
+    Unique {
+        /// The list's field name.
+        list: &'static str,
+        /// The entry field that must be unique.
+        key: &'static str,
+        /// Error or warning.
+        severity: Severity,
+    },
     /// `first` must not be greater than `second` (dates, prices or weights, compared by value).
-    Order { first: &'static str, second: &'static str, severity: Severity },
+    Order {
+        /// The earlier field.
+        first: &'static str,
+        /// The later field.
+        second: &'static str,
+        /// Error or warning.
+        severity: Severity,
+    },
     /// When the enum field `when` has one of the codes in `is`, `then` applies: the general conditional check
     /// (emitted as JSON Schema `if`/`then` where `then` is an error).
-    When { when: &'static str, is: &'static [&'static str], then: Then },
+    When {
+        /// The enum field whose value decides.
+        when: &'static str,
+        /// Its codes for which `then` applies.
+        is: &'static [&'static str],
+        /// What applies then.
+        then: Then,
+    },
     /// The count field `total` should not be smaller than the number of entries in `list`.
-    TotalCoversList { total: &'static str, list: &'static str },
+    TotalCoversList {
+        /// The count field.
+        total: &'static str,
+        /// The list it counts.
+        list: &'static str,
+    },
     /// A list that is absent or empty is legal but suspicious.
-    WarnEmptyList { list: &'static str },
+    WarnEmptyList {
+        /// The list's field name.
+        list: &'static str,
+    },
     /// A field found in an entry of this object that belongs to another object: name the right place.
-    Misplaced { field: &'static str, belongs_to: &'static str },
+    Misplaced {
+        /// The field's name.
+        field: &'static str,
+        /// The path of the object it belongs to (field names from the root, joined by `.`).
+        belongs_to: &'static str,
+    },
 }
 
 /// What a [`Check::When`] demands.
@@ -256,15 +315,31 @@ pub enum Then {
     /// The field is required (`missing`, naming the condition).
     Required(&'static str),
     /// In each entry of `list`, the Long `field` must be at least `min` (`range`); `why` says why, per language.
-    EntriesAtLeast { list: &'static str, field: &'static str, min: i64, why: Why },
+    EntriesAtLeast {
+        /// The list's field name.
+        list: &'static str,
+        /// The entry's Long field.
+        field: &'static str,
+        /// The smallest value allowed.
+        min: i64,
+        /// Why, in both languages.
+        why: Why,
+    },
     /// In each entry of `list`, a Long `field` of 0 changes nothing (a `zero_quantity` warning).
-    EntriesNotZero { list: &'static str, field: &'static str },
+    EntriesNotZero {
+        /// The list's field name.
+        list: &'static str,
+        /// The entry's Long field.
+        field: &'static str,
+    },
 }
 
 /// A reason written in the table, in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Why {
+    /// In English (`full mode overwrites the stock with this quantity`).
     pub en: &'static str,
+    /// In Chinese.
     pub zh: &'static str,
 }
 

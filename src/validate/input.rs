@@ -17,12 +17,19 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// Deepest nesting accepted (objects and arrays). The APIs nest at most four levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// A payload as the rules read it: JSON's values, borrowed from the text where they can be, plus what a JS value
+/// can hold that JSON cannot (so it is reported at its path, not lost on the way).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input<'a> {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as its literal or a JS double.
     Number(Num<'a>),
+    /// A string (borrowed when the text had no escape in it).
     String(Cow<'a, str>),
+    /// A list, in input order.
     Array(Vec<Input<'a>>),
     /// Members in input order; duplicate keys are kept.
     Object(Vec<(Cow<'a, str>, Input<'a>)>),
@@ -35,6 +42,7 @@ pub enum Input<'a> {
     LoneSurrogate(usize),
 }
 
+/// A number: the literal as written, or a JS double.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Num<'a> {
     /// The exact literal text of a JSON number (or of a JS BigInt).
@@ -63,11 +71,16 @@ impl Input<'_> {
 /// Why a text could not become an input tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParseError {
+    /// Over [`MAX_INPUT_BYTES`].
     TooLarge {
+        /// The text's size in bytes.
         bytes: usize,
+        /// The limit in bytes.
         limit: usize,
     },
+    /// Nested deeper than [`MAX_DEPTH`].
     TooDeep {
+        /// The limit in levels.
         limit: usize,
     },
     /// Not JSON (the reader's message, worded as serde_json words it, with line and column), not UTF-8, …

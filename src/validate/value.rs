@@ -10,8 +10,11 @@ pub enum Val {
     Str(String),
     /// Longs and numeric enum codes.
     Long(i64),
+    /// `true` or `false`.
     Bool(bool),
+    /// An object: the table's field names and their values, in the table's order.
     Obj(Vec<(&'static str, Val)>),
+    /// A list, in input order.
     List(Vec<Val>),
 }
 
@@ -26,12 +29,14 @@ impl Val {
             _ => None,
         }
     }
+    /// The text of a `Str`.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Val::Str(s) => Some(s),
             _ => None,
         }
     }
+    /// The entries of a `List`.
     pub fn as_list(&self) -> Option<&[Val]> {
         match self {
             Val::List(l) => Some(l),

@@ -10,12 +10,16 @@ use crate::rules::{self, Api, Field, Kind};
 use crate::value::Val;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `render` writes: the payload as JSON text or as XML.
 pub enum Format {
+    /// JSON text, members in the table's order.
     Json,
+    /// The XML body (`<request>…</request>`), list entries as their type's elements.
     Xml,
 }
 
 impl Format {
+    /// Both formats.
     pub const ALL: [Format; 2] = [Format::Json, Format::Xml];
     /// The option's value, also the TOP `format` parameter.
     pub fn as_str(self) -> &'static str {

@@ -22,7 +22,9 @@ pub enum BodyMode {
 }
 
 impl BodyMode {
+    /// Both modes.
     pub const ALL: [BodyMode; 2] = [BodyMode::Form, BodyMode::Xml];
+    /// The option's value (`form`, `xml`).
     pub fn as_str(self) -> &'static str {
         match self {
             BodyMode::Form => "form",
@@ -34,27 +36,36 @@ impl BodyMode {
 /// When the request is made: epoch milliseconds, or a date-time text (any form `check` accepts).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Timestamp {
+    /// Epoch milliseconds.
     Millis(i64),
+    /// A date-time text (`2026-11-23 12:00:00`, read in GMT+8), in any form `check` accepts.
     Text(String),
 }
 
 #[derive(Debug, Clone)]
+/// What `build_request` needs besides the payload: the app's credentials and the system parameters.
 pub struct BuildOptions {
+    /// The app's key (`app_key`).
     pub app_key: String,
+    /// The app's secret: it signs the request and is never sent.
     pub secret: String,
     /// Default: hmac-sha256 in form mode (as `DefaultTaobaoClient` and `DefaultQimenCloudClient` do for every
     /// method), md5 in the classic Qimen XML-body mode (as that client does).
     pub sign_method: Option<SignMethod>,
+    /// The user's session (`session`), for methods that act for a seller.
     pub session: Option<String>,
+    /// The request's time (`timestamp`): the platform refuses one more than ten minutes off.
     pub timestamp: Timestamp,
     /// Response format asked for: `json` (default in form mode) or `xml` (default in XML-body mode).
     pub format: Option<crate::render::Format>,
+    /// The app key of the service provider that receives a Qimen call (`target_app_key`).
     pub target_app_key: Option<String>,
     /// Identifies the client library, as the SDKs' `partner_id` does ([`DEFAULT_PARTNER_ID`] unless overridden;
     /// `None` or blank sends none).
     pub partner_id: Option<String>,
     /// Sent only when true, as the SDKs do (never `simplify=false`).
     pub simplify: Option<bool>,
+    /// How the business parameters travel.
     pub body: BodyMode,
 }
 
@@ -94,22 +105,27 @@ impl BuildOptions {
             body: BodyMode::Form,
         }
     }
+    /// Sign with `m` instead of the mode's default.
     pub fn sign_method(mut self, m: SignMethod) -> Self {
         self.sign_method = Some(m);
         self
     }
+    /// Act for a seller with their session.
     pub fn session(mut self, session: impl Into<String>) -> Self {
         self.session = Some(session.into());
         self
     }
+    /// The request's time (default: now).
     pub fn timestamp(mut self, t: Timestamp) -> Self {
         self.timestamp = t;
         self
     }
+    /// Ask for answers in `f`.
     pub fn format(mut self, f: crate::render::Format) -> Self {
         self.format = Some(f);
         self
     }
+    /// Address a Qimen call to this app key.
     pub fn target_app_key(mut self, key: impl Into<String>) -> Self {
         self.target_app_key = Some(key.into());
         self
@@ -119,10 +135,12 @@ impl BuildOptions {
         self.partner_id = id;
         self
     }
+    /// Send `simplify=true` when `yes` (the SDKs never send `simplify=false`).
     pub fn simplify(mut self, yes: bool) -> Self {
         self.simplify = Some(yes);
         self
     }
+    /// Carry the business parameters as `mode` says.
     pub fn body(mut self, mode: BodyMode) -> Self {
         self.body = mode;
         self
@@ -145,10 +163,14 @@ pub const API_VERSION: &str = "2.0";
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Routers {
+    /// TOP's REST router.
     pub top: &'static str,
+    /// The Qimen router.
     pub qimen: &'static str,
+    /// The Qimen router's test twin (the Qimen sandbox).
     pub qimen_test: &'static str,
 }
+/// The routers' paths.
 pub const ROUTERS: Routers = Routers { top: "/router/rest", qimen: "/router/qm", qimen_test: "/router/qmtest" };
 
 /// The platform's public entry points: a base URL per router, for production and the sandbox (the Qimen
@@ -156,10 +178,14 @@ pub const ROUTERS: Routers = Routers { top: "/router/rest", qimen: "/router/qm",
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Endpoint {
+    /// `production` or `sandbox`.
     pub name: &'static str,
+    /// The TOP router's URL.
     pub top: &'static str,
+    /// The Qimen router's URL.
     pub qimen: &'static str,
 }
+/// The platform's public entry points.
 pub const ENDPOINTS: &[Endpoint] = &[
     Endpoint { name: "production", top: "https://eco.taobao.com/router/rest", qimen: "https://qimen.api.taobao.com/router/qm" },
     Endpoint { name: "sandbox", top: "https://gw.api.tbsandbox.com/router/rest", qimen: "https://qimen.api.taobao.com/router/qmtest" },
@@ -197,8 +223,11 @@ pub struct BuiltRequest {
     /// Business parameters of the form body (form mode; empty in XML-body mode).
     #[serde(serialize_with = "pairs_as_object")]
     pub form: Vec<(String, String)>,
+    /// The request body: form-encoded business parameters, or the XML payload in XML-body mode.
     pub body: String,
+    /// The body's `Content-Type`.
     pub content_type: &'static str,
+    /// The signature (also the query's last `sign` parameter).
     pub sign: String,
 }
 

@@ -6,6 +6,7 @@ use md5::{Digest, Md5};
 use sha2::Sha256;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a request is signed (`sign_method`).
 pub enum SignMethod {
     /// MD5 of secret + params + secret.
     Md5,
@@ -16,7 +17,9 @@ pub enum SignMethod {
 }
 
 impl SignMethod {
+    /// Every sign method.
     pub const ALL: [SignMethod; 3] = [SignMethod::Md5, SignMethod::Hmac, SignMethod::HmacSha256];
+    /// The method named `s` (`md5`, `hmac`, `hmac-md5`, `hmac-sha256`), in any case; `None` for another name.
     pub fn parse(s: &str) -> Option<SignMethod> {
         match s.trim().to_ascii_lowercase().as_str() {
             "md5" => Some(SignMethod::Md5),

@@ -5,6 +5,7 @@ use crate::report::violation::{
     BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
 };
 
+/// English messages.
 pub struct En;
 
 /// The English detail of a malformed text (also its `params.detail`).

@@ -12,7 +12,9 @@ use super::Label;
 
 /// Where an issue is: its path, and when the table knows the field, its label and list position.
 pub struct Place<'a> {
+    /// The issue's path (`item[3].itemCode`; empty for the payload as a whole).
     pub path: &'a str,
+    /// The field's label, when the table knows the field.
     pub label: Option<&'a Label>,
     /// 1-based.
     pub position: Option<usize>,
@@ -24,37 +26,68 @@ pub trait Messages {
     fn place(&self, p: &Place) -> String;
     /// How the payload as a whole is named (an issue with an empty path).
     fn payload(&self) -> &'static str;
+    /// The name of an expected type (in `type` messages).
     fn expected(&self, e: Expected) -> &'static str;
+    /// The name of what a value was instead (in `type` messages).
     fn got(&self, g: &Got) -> String;
+    /// The message of [`Violation::Missing`].
     fn missing(&self, at: &str) -> String;
+    /// The message of [`Violation::MissingWhen`].
     fn missing_when(&self, at: &str, field: &str, value: &str) -> String;
+    /// The message of [`Violation::TooFew`].
     fn too_few(&self, at: &str, min: usize) -> String;
+    /// The message of [`Violation::Type`].
     fn type_error(&self, at: &str, expected: Expected, got: &Got, value: Option<&str>) -> String;
+    /// The message of [`Violation::TooLong`].
     fn too_long(&self, at: &str, length: usize, max: usize) -> String;
+    /// The message of [`Violation::TooMany`].
     fn too_many(&self, at: &str, count: usize, max: usize) -> String;
+    /// The message of [`Violation::Enum`].
     fn enum_value(&self, at: &str, value: Option<&str>, allowed: &[String], reason: Option<EnumReason>) -> String;
+    /// The message of [`Violation::Date`] and [`Violation::Datetime`].
     fn date(&self, at: &str, value: &str, reason: DateReason, with_time: bool) -> String;
+    /// The message of [`Violation::Integer`].
     fn integer(&self, at: &str, value: &str, reason: IntegerReason) -> String;
+    /// The message of [`Violation::Decimal`].
     fn decimal(&self, at: &str, value: &str, scale: Option<u32>, unit: Option<&str>) -> String;
+    /// The message of [`Violation::Range`].
     fn range(&self, at: &str, value: &str, bound: &Bound, because: Option<&Because>) -> String;
+    /// The message of [`Violation::DuplicateKey`].
     fn duplicate_key(&self, at: &str, key: &str) -> String;
-    /// `first` is the 0-based index of the first entry with the value (messages count from 1).
+    /// The message of [`Violation::DuplicateValue`]: `first` is the 0-based index of the first entry with the
+    /// value (messages count from 1).
     fn duplicate_value(&self, at: &str, value: &str, first: usize) -> String;
+    /// The message of [`Violation::Order`].
     fn order(&self, at: &str, value: &str, other: &str, other_value: &str) -> String;
+    /// The message of [`Violation::InvalidChar`].
     fn invalid_char(&self, at: &str, c: &BadChar, index: usize) -> String;
+    /// The message of [`Violation::UnknownField`].
     fn unknown_field(&self, at: &str, hint: Option<&FieldHint>) -> String;
+    /// The message of [`Violation::Malformed`].
     fn malformed(&self, m: &Malformed) -> String;
+    /// The message of [`Violation::TooLarge`].
     fn too_large(&self, bytes: usize, limit: usize) -> String;
+    /// The message of [`Violation::TooDeep`].
     fn too_deep(&self, at: &str, limit: usize) -> String;
+    /// The message of [`Violation::UnknownMethod`].
     fn unknown_method(&self, value: &str, allowed: &[&str]) -> String;
+    /// The message of [`Violation::BodyTooLarge`].
     fn body_too_large(&self, bytes: usize, limit: usize, at_least: bool) -> String;
+    /// The message of [`Violation::ContentType`].
     fn content_type(&self, content_type: &str) -> String;
+    /// The message of [`Violation::Timeout`].
     fn timeout(&self, ms: u64) -> String;
+    /// The message of [`Violation::Negative`].
     fn negative(&self, at: &str, value: &str) -> String;
+    /// The message of [`Violation::ZeroQuantity`].
     fn zero_quantity(&self, at: &str) -> String;
+    /// The message of [`Violation::EmptyList`].
     fn empty_list(&self, at: &str) -> String;
+    /// The message of [`Violation::CountMismatch`].
     fn count_mismatch(&self, at: &str, value: &str, count: usize) -> String;
+    /// The message of [`Violation::CheckDigit`].
     fn check_digit(&self, at: &str, value: &str, expected: Option<u32>) -> String;
+    /// The message of [`Violation::TooManyIssues`].
     fn too_many_issues(&self, limit: usize) -> String;
 }
 

@@ -6,6 +6,7 @@ use crate::report::violation::{
     BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
 };
 
+/// Chinese messages (中文提示).
 pub struct Zh;
 
 /// serde_json's English refusal, in Chinese (by its stable wording; anything else is a plain syntax error).

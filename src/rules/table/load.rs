@@ -35,8 +35,11 @@ pub const MAX_PROSE: usize = 2000;
 /// Why a table was refused, at a path into the table file (`fields[2].codes[0].code`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableProblem {
+    /// Where in the table file (`fields[2].codes[0].code`); empty for the whole file.
     pub path: String,
+    /// The stable reason code.
     pub code: TableCode,
+    /// What is wrong, in English.
     pub message: String,
 }
 

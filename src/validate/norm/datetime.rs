@@ -13,22 +13,31 @@ use crate::report::violation::{DateReason, Expected, Violation};
 /// The platform's zone: GMT+8, in seconds.
 pub const PLATFORM_OFFSET_SECS: i64 = 8 * 3600;
 
+/// A date and time of day in the platform's zone (GMT+8), as read from any accepted form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DateTime {
+    /// The year (1900–9999 in a valid value).
     pub year: i64,
+    /// 1–12.
     pub month: u32,
+    /// 1–31.
     pub day: u32,
+    /// 0–23.
     pub hour: u32,
+    /// 0–59.
     pub minute: u32,
+    /// 0–59.
     pub second: u32,
 }
 
 impl DateTime {
+    /// `YYYY-MM-DD`.
     pub fn date_text(&self) -> String {
         let mut out = String::with_capacity(19);
         self.write_date(&mut out);
         out
     }
+    /// `YYYY-MM-DD HH:MM:SS`.
     pub fn datetime_text(&self) -> String {
         let mut out = String::with_capacity(19);
         self.write_date(&mut out);
@@ -104,7 +113,9 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 /// Which of the two the field wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Want {
+    /// A date.
     Date,
+    /// A date and time.
     DateTime,
 }
 

@@ -26,6 +26,7 @@ pub fn first_xml_invalid(s: &str) -> Option<(usize, char)> {
     s.chars().enumerate().find(|(_, c)| !is_xml_char(*c))
 }
 
+/// Whether XML 1.0 can carry the character (a control character other than tab, newline and return cannot).
 pub fn is_xml_char(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }

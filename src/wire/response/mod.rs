@@ -29,9 +29,11 @@ pub const COMMON: &[Answer] = &[
 /// does not have is omitted, at every level.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Parsed {
+    /// Whether the call succeeded, as the API's success rule reads the answer.
     pub ok: bool,
     /// True for an `error_response`.
     pub error_response: bool,
+    /// The answer's fields (the common ones, then the API's), in table order.
     pub fields: Fields,
     /// For a list-of-entries success rule: some entries succeeded and some did not.
     pub partial: Option<bool>,
@@ -43,9 +45,13 @@ pub type Fields = Vec<(&'static str, Out)>;
 /// A value read from an answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Out {
+    /// A text (numbers and booleans as they were written).
     Text(String),
+    /// A boolean.
     Bool(bool),
+    /// An object of named values, in table order.
     Object(Vec<(&'static str, Out)>),
+    /// A list.
     List(Vec<Out>),
 }
 
