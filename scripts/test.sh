@@ -29,8 +29,8 @@ wasm_suite() {
 suite "rustfmt: cargo fmt --check" cargo fmt --check
 suite "clippy: native and wasm, warnings are errors" bash -c 'cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings'
 suite "native: cargo test" cargo test --quiet
-suite "rustdoc: cargo doc without a warning" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --features axum
-suite "native: the axum extractor over real HTTP, and its example builds" bash -c 'cargo test --quiet --features axum --test axum && cargo test --quiet --features axum --doc axum && cargo clippy --quiet --features axum --all-targets -- -D warnings'
+suite "rustdoc: cargo doc without a warning" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --features axum,typed
+suite "native features: the axum extractor over real HTTP, the typed structs" bash -c 'cargo test --quiet --features axum,typed --test axum --test typed && cargo test --quiet --features axum,typed --doc && cargo clippy --quiet --features axum,typed --all-targets -- -D warnings'
 # The proof that adding an API is one file: a made-up fifth table (src/rules/test_transfer.rs, `--cfg
 # qimen_test_api`: a cfg, not a feature a user could enable) through the table self-tests, the properties,
 # schema agreement, chunk, the generated types and the table format. Its own target directory keeps the main

@@ -76,6 +76,9 @@ pub mod import;
 pub(crate) mod json;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "typed")]
+#[cfg_attr(docsrs, doc(cfg(feature = "typed")))]
+pub mod typed;
 pub mod validate;
 pub mod wire;
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The crate as a Rust service meets it (issue 30): a fresh `cargo new` project depending on the packaged crate,
+# The crate as a Rust service meets it (issue 30): a fresh `cargo new` project depending on the packaged crate
+# (features axum and typed), serving an axum route behind the extractor over real HTTP,
 # whose main uses `?` from our refusals into `Box<dyn Error>` and anyhow, checks its own types and a
 # serde_json::Value, and reads the normalized value back into its own struct. Its target directory is shared
 # across runs (target/crate-consumer), so only the first run compiles the dependencies.
@@ -21,8 +22,10 @@ tar -xzf "$crate" -C "$work"
 cd "$work"
 cargo new --quiet --bin stock-service
 cd stock-service
-cargo add --quiet --path "$work/qimen-payload-$version" qimen-payload
+cargo add --quiet --path "$work/qimen-payload-$version" qimen-payload --features axum,typed
 cargo add --quiet anyhow@1
+cargo add --quiet axum@0.8
+cargo add --quiet tokio@1 --features rt-multi-thread,macros,net,io-util
 cat > src/main.rs <<'RS'
 use std::error::Error;
 
@@ -124,8 +127,50 @@ fn own_serde() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// An axum route behind the extractor: only a checked payload reaches the handler, as the typed struct.
+async fn adjust_route(
+    qimen_payload::axum::Checked(value, _, _): qimen_payload::axum::Checked<qimen_payload::axum::methods::InventoryShopinvAdjust>,
+) -> String {
+    let typed: qimen_payload::typed::taobao_inventory_shopinv_adjust::Payload =
+        serde_json::from_value(serde_json::to_value(&value).unwrap_or_default()).unwrap_or_default();
+    typed.shop_inventory_edit.store_id.to_string()
+}
+
+/// One request over real HTTP, answered as status and body.
+async fn post(addr: std::net::SocketAddr, content_type: &str, body: &str) -> Result<(u16, String), Box<dyn Error>> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await?;
+    let head = format!(
+        "POST /adjust HTTP/1.1\r\nhost: x\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).await?;
+    s.write_all(body.as_bytes()).await?;
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).await?;
+    let status = answer.get(9..12).ok_or("no status line")?.parse()?;
+    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default().to_string();
+    Ok((status, body))
+}
+
+async fn served() -> Result<(), Box<dyn Error>> {
+    let app = axum::Router::new().route("/adjust", axum::routing::post(adjust_route));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let good = r#"{"shop_inventory_edit":{"order_id":"o1","store_id":9007199254740993,"check_mode":"全量","detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s1","quantity":2}],"recover_deleted_data":false}}"#;
+    assert_eq!(post(addr, "application/json", good).await?, (200, "9007199254740993".into()));
+    let (status, body) = post(addr, "application/json", r#"{"shop_inventory_edit":{}}"#).await?;
+    assert_eq!(status, 400);
+    let refusal: serde_json::Value = serde_json::from_str(&body)?;
+    assert_eq!(refusal["error_response"]["code"], 40, "{body}");
+    assert_eq!(post(addr, "text/plain", good).await?.0, 415);
+    Ok(())
+}
+
 fn main() {
     own_serde().expect("the service's own serde features are its own");
+    tokio::runtime::Runtime::new().expect("a runtime").block_on(served()).expect("the axum route over real HTTP");
     typed().expect("typed input and output");
     let refused = adjust(r#"{"shop_inventory_edit":{}}"#).unwrap_err();
     assert!(refused.to_string().starts_with("Order id (not an idempotency key) is required (and "), "{refused}");
