@@ -93,3 +93,8 @@ pub use value::Val;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+/// The README's Rust blocks, compiled and run as doc tests (`cargo test --doc`), so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -21,7 +21,7 @@ const VALID = `{"shop_inventory_edit":{"order_id":"o1","store_id":${LONG},"check
 const NOT_RUN = new Map([
   ['npm install qimen-payload', 'installs from the registry: the test installs this build\'s tarball the same way instead'],
   ['npm start', 'these are the commands that run this very suite (CI runs npm test from a fresh clone)'],
-  ['let r = qimen_payload::check(', 'Rust: the crate\'s own example, compiled by cargo test (issue 30 makes it a doc test)'],
+  ['let r = qimen_payload::check(', 'Rust: compiled and run by cargo test as a doc test (src/lib.rs, ReadmeDoctests)'],
 ]);
 
 /** The fenced blocks of the README: language, first line number, text. */
