@@ -84,13 +84,17 @@ function makeServer(api) {
   }
 
   /**
-   * After the Koa adapter read the body itself: `rawBody` and `body` as @koa/bodyparser leaves them (the parser
-   * then skips the body). `body` is parsed only if something reads it — not on every request.
+   * After an adapter read the body itself: `rawBody` and `body` as a parser leaves them, so a parser behind it
+   * skips the body — @koa/bodyparser (a text `rawBody`) for Koa; body-parser (`_body`, and a Buffer `rawBody` as
+   * Nest's `rawBody: true` keeps it) for Express and Nest, whose parser may run after us (Nest 10 registers it
+   * behind `app.use`; body-parser 1.x would then read the drained stream: "stream is not readable").
+   * `body` is parsed only if something reads it — not on every request.
    */
-  function leaveAsParsed(request, bytes) {
-    const rawBody = Buffer.from(bytes).toString('utf8');
+  function leaveAsParsed(request, bytes, node = false) {
+    const rawBody = node ? Buffer.from(bytes) : Buffer.from(bytes).toString('utf8');
     let parsed;
     let done = false;
+    if (node) request._body = true;
     request.rawBody = rawBody;
     Object.defineProperty(request, 'body', {
       configurable: true,
@@ -99,7 +103,7 @@ function makeServer(api) {
         if (!done) {
           done = true;
           try {
-            parsed = JSON.parse(rawBody);
+            parsed = JSON.parse(String(rawBody));
           } catch {
             parsed = rawBody; // JSON to the core, not to JSON.parse (a byte order mark)
           }
@@ -280,6 +284,7 @@ function makeServer(api) {
             return;
           }
           body = read.body;
+          leaveAsParsed(req, body, true);
         } else {
           body = parsed ?? '';
           exact = false;

@@ -21,6 +21,10 @@ const VALID = `{"shop_inventory_edit":{"order_id":"o1","store_id":${LONG},"check
 const NOT_RUN = new Map([
   ['npm install qimen-payload', 'installs from the registry: the test installs this build\'s tarball the same way instead'],
   ['npm start', 'these are the commands that run this very suite (CI runs npm test from a fresh clone)'],
+  ['// config/config.default.js (Egg.js)', 'an Egg.js app\'s file: the app is built from these blocks and run by tests/node/frameworks.test.mjs'],
+  ['// app/middleware/qimen.js (Egg.js)', 'an Egg.js app\'s file: run by tests/node/frameworks.test.mjs'],
+  ['// app/router.js (Egg.js)', 'an Egg.js app\'s file: run by tests/node/frameworks.test.mjs'],
+  ['// src/configuration.ts (Midway)', 'a Midway app\'s configuration (decorators, Midway\'s own loader): the same setup, decorators applied as functions, runs in tests/node/frameworks.test.mjs'],
   ['let r = qimen_payload::check(', 'Rust: compiled and run by cargo test as a doc test (src/lib.rs, ReadmeDoctests)'],
 ]);
 
