@@ -705,6 +705,24 @@ async function main() {
   $('payload').addEventListener('scroll', () => { $('gutter').scrollTop = $('payload').scrollTop; });
   $('tab-form').addEventListener('click', () => showTab('form'));
   $('tab-json').addEventListener('click', () => showTab('json'));
+  // The tabs as a tablist is operated (WAI-ARIA): arrow keys, Home and End move between them.
+  $('tab-form').parentElement.addEventListener('keydown', (e) => {
+    const to = { ArrowLeft: 'form', ArrowRight: 'json', Home: 'form', End: 'json' }[e.key];
+    if (!to) return;
+    e.preventDefault();
+    showTab(to);
+    $(`tab-${to}`).focus();
+  });
+  // Skip links: the result, and Send (its box opened) without tabbing through the whole form.
+  $('skip-result').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('navigator').focus();
+  });
+  $('skip-send').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('send-box').open = true;
+    $('send').focus();
+  });
   $('app-key').value = drafts.get('app-key') ?? '';
   for (const id of ['app-key', 'app-secret', 'session', 'sign-method', 'body-mode', 'format', 'simplify', 'target-app-key', 'partner-id']) {
     $(id).addEventListener(id === 'simplify' ? 'change' : 'input', updateSigned);

@@ -659,3 +659,52 @@ test('an edit made just before a reload is kept, and so is the JSON tab', async 
   assert.match(await page().inputValue('#payload'), /typed-then-reloaded/);
   await page().click('#tab-form');
 });
+
+test('after a fix, F8 goes to the next remaining issue (none skipped)', async () => {
+  await load(DC);
+  await page().click('#tab-json');
+  const obj = JSON.parse(await page().inputValue('#payload'));
+  obj.items = ['A', 'B', 'C'].map((code) => ({ ...obj.items[0], item_code: code, quantity: 'x' }));
+  await page().fill('#payload', JSON.stringify(obj, null, 2));
+  await page().click('#tab-form');
+  await page().waitForFunction(() => document.querySelectorAll('#issues li.error').length === 3);
+  await page().keyboard.press('F8');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'items[0].quantity');
+  await page().keyboard.press('Control+A');
+  await page().keyboard.type('5');
+  await page().waitForFunction(() => document.querySelectorAll('#issues li.error').length === 2);
+  await page().keyboard.press('F8');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'items[1].quantity', 'the next remaining issue');
+  await page().keyboard.press('Control+A');
+  await page().keyboard.type('6');
+  await page().waitForFunction(() => document.querySelectorAll('#issues li.error').length === 1);
+  await page().keyboard.press('F8');
+  assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'items[2].quantity');
+});
+
+test('keyboard: skip links reach the result and Send from the first Tab; arrow keys move between the JSON/form tabs', async () => {
+  await load(SHOP);
+  for (const lang of ['zh', 'en']) {
+    if ((await page().evaluate(() => document.documentElement.lang)).startsWith(lang) === false) await page().click('#lang-toggle');
+    // The page as a keyboard user opens it: the first Tab.
+    await page().goto(c.url);
+    await page().waitForSelector('body[data-ready="true"]');
+    await page().keyboard.press('Tab');
+    assert.equal(await page().evaluate(() => document.activeElement.id), 'skip-result');
+    assert.equal(await page().textContent('#skip-result'), lang === 'zh' ? '跳到校验结果' : 'Skip to the result');
+    // Visible when focused (a sighted keyboard user sees where Enter goes).
+    assert.ok(await page().isVisible('#skip-result') && (await page().$eval('#skip-result', (a) => a.getBoundingClientRect().left)) >= 0);
+    await page().keyboard.press('Enter');
+    assert.equal(await page().evaluate(() => document.activeElement.id), 'navigator');
+    await page().focus('#skip-send');
+    await page().keyboard.press('Enter');
+    assert.equal(await page().evaluate(() => document.activeElement.id), 'send');
+    assert.equal(await page().$eval('#send-box', (d) => d.open), true);
+  }
+  await page().focus('#tab-form');
+  await page().keyboard.press('ArrowRight');
+  assert.deepEqual(await page().evaluate(() => [document.activeElement.id, document.querySelector('#tab-json').getAttribute('aria-selected'), document.querySelector('#json-view').hidden]), ['tab-json', 'true', false]);
+  await page().keyboard.press('Home');
+  assert.deepEqual(await page().evaluate(() => [document.activeElement.id, document.querySelector('#form-view').hidden]), ['tab-form', false]);
+  await page().click('#lang-toggle');
+});

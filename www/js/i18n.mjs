@@ -9,6 +9,7 @@ const STRINGS = {
     chunked: (n, max) => `✓ 有效,需拆分为 ${n} 个请求(每个 ≤ ${max} 条)`,
     chunkedAfter: (n, max) => `修正错误后将拆分为 ${n} 个请求(每个 ≤ ${max} 条)`,
     prevError: '上一个', nextError: '下一个', navPos: (i, n) => `${i} / ${n}`, navKeys: '快捷键:F8 下一个,Shift+F8 上一个',
+    skipLinks: '跳转', skipResult: '跳到校验结果', skipSend: '跳到发送',
     issuesList: '问题列表', csvAt: (line, col) => `CSV 第 ${line} 行${col ? `,列“${col}”` : ''}`, errorWord: '错误', warningWord: '警告',
     normalized: '规范化结果', renderedJson: 'JSON 报文', renderedXml: 'XML 报文', outputs: '输出',
     copy: '复制', copyWhat: (w) => `复制${w}`, copied: '已复制', nothingToCopy: '没有可复制的内容',
@@ -72,6 +73,7 @@ const STRINGS = {
     chunked: (n, max) => `✓ valid, to be sent as ${n} requests of ≤ ${max}`,
     chunkedAfter: (n, max) => `Once the errors are fixed: ${n} requests of ≤ ${max}`,
     prevError: 'Previous', nextError: 'Next', navPos: (i, n) => `${i} of ${n}`, navKeys: 'Keys: F8 next, Shift+F8 previous',
+    skipLinks: 'Skip links', skipResult: 'Skip to the result', skipSend: 'Skip to Send',
     issuesList: 'Issues', csvAt: (line, col) => `CSV line ${line}${col ? `, column "${col}"` : ''}`, errorWord: 'error', warningWord: 'warning',
     normalized: 'Normalized value', renderedJson: 'JSON to send', renderedXml: 'XML to send', outputs: 'Outputs',
     copy: 'Copy', copyWhat: (w) => `Copy ${w}`, copied: 'Copied', nothingToCopy: 'Nothing to copy',
@@ -140,4 +142,5 @@ export function translatePage() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t('copyWhat', t(el.dataset.i18nLabel)));
+  for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
 }

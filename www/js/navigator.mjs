@@ -20,8 +20,15 @@ export class Navigator {
   }
 
   show(report) {
+    const was = this.issues[this.current];
+    const at = this.current;
     this.issues = [...report.errors.map((i) => ({ ...i, kind: 'error' })), ...report.warnings.map((i) => ({ ...i, kind: 'warning' }))];
-    if (this.current >= this.issues.length) this.current = -1;
+    if (was) {
+      // The issue F8 was on: still there, it stays current; fixed, the one after it has moved into its place,
+      // so the position goes back by one and F8 lands on that one (not on the one after it).
+      const same = this.issues.findIndex((i) => i.kind === was.kind && i.path === was.path && i.code === was.code);
+      this.current = same >= 0 ? same : Math.min(at, this.issues.length) - 1;
+    } else if (this.current >= this.issues.length) this.current = -1;
     this.list.replaceChildren(...this.issues.map((i, n) => this.item(i, n)));
     this.update();
   }
