@@ -157,7 +157,6 @@ fn js_only_values_are_reported_not_trapped() {
 #[wasm_bindgen_test]
 fn verdict_is_check_without_the_value() {
     for (method, name, text) in corpus::CASES.iter().take(40) {
-        let case: Value = serde_json::from_str(text).expect("case is JSON");
         let payload = common::case::payload_text(text);
         let full = decode(qimen_payload::wasm::check(JsValue::from_str(method), JsValue::from_str(&payload))).expect("check");
         let answer = qimen_payload::wasm::verdict(JsValue::from_str(method), JsValue::from_str(&payload));
