@@ -109,8 +109,8 @@ fn scalar(f: &Field) -> (&'static str, String) {
         Kind::Bool => ("bool", String::new()),
         Kind::Price => ("String", "A price with two decimals (`12.50`).".into()),
         Kind::Discount => ("String", "A rate in (0, 1] with four decimals (`0.9000`).".into()),
-        Kind::Date => ("String", "`YYYY-MM-DD`.".into()),
-        Kind::DateTime => ("String", "`YYYY-MM-DD HH:MM:SS`, GMT+8.".into()),
+        Kind::Date => ("String", format!("`{}`.", qimen_payload::rules::DATE_FORM)),
+        Kind::DateTime => ("String", format!("`{}`, GMT+8.", qimen_payload::rules::DATETIME_FORM)),
         Kind::Enum(e) => {
             let codes: Vec<String> = e
                 .codes
