@@ -68,7 +68,9 @@ Runs the signing proxy: POST /api/<method> with an unsigned JSON payload; it is 
 here with the secret from the QIMEN_SECRET environment variable (never from the command line, never sent back
 or logged), sent to URL/router/rest (TOP) or URL/router/qm (Qimen) with bounded retries on transient answers,
 and answered with one parsed result per chunk. Clients need the bearer token (--token, or QIMEN_PROXY_TOKEN)
-or an allowlisted Origin (--origin, repeatable). One JSON line per upstream call on standard error. Refusals
+or an allowlisted Origin (--origin, repeatable). With QIMEN_PROXY_CLIENTS="KEY:SECRET,…" the platform's SDKs
+call it unchanged on /router/rest and /router/qm: a call signed with a client's key is verified and checked,
+signed again with --app-key and QIMEN_SECRET, and sent once upstream. One JSON line per upstream call on standard error. Refusals
 are error_response bodies, sub_msg in Chinese unless --lang en.`,
   gateway: `Usage: qimen-payload gateway [--port 9000] [--host 127.0.0.1] --app KEY:SECRET [--app …]
                           [--state FILE] [--clock "yyyy-MM-dd HH:mm:ss"] [--sessions S1,S2]
@@ -283,13 +285,22 @@ const commands = {
     if (!process.env.QIMEN_SECRET) throw new UsageError('the secret is read from QIMEN_SECRET, which is not set');
     const token = flags.token ?? process.env.QIMEN_PROXY_TOKEN;
     if (flags.token) process.stderr.write('qimen-payload: warning: --token on the command line is visible to every local user (ps); use QIMEN_PROXY_TOKEN\n');
-    if (!token && !flags.origin) throw new UsageError('give --token (or QIMEN_PROXY_TOKEN) or --origin: an open signing proxy signs for anyone');
+    // The platform's SDK clients that may call the proxy's routers, each with its own key and secret (never on the
+    // command line): "KEY:SECRET,KEY2:SECRET2".
+    const clients = Object.create(null);
+    for (const pair of (process.env.QIMEN_PROXY_CLIENTS ?? '').split(',').filter(Boolean)) {
+      const at = pair.indexOf(':');
+      if (at < 1) throw new UsageError(`QIMEN_PROXY_CLIENTS takes KEY:SECRET,…, not '${pair.slice(0, at < 0 ? 0 : at)}…'`);
+      clients[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    if (!token && !flags.origin && !Object.keys(clients).length) throw new UsageError('give --token (or QIMEN_PROXY_TOKEN), --origin or QIMEN_PROXY_CLIENTS: an open signing proxy signs for anyone');
     const port = portOf(flags.port, 8787);
     const { url } = await startProxy({
       upstream: flags.upstream, appKey: flags['app-key'], token, origins: flags.origin, port, host: flags.host ?? '127.0.0.1',
-      signMethod: flags['sign-method'], session: flags.session, language: flags.lang,
+      signMethod: flags['sign-method'], session: flags.session, language: flags.lang, clients,
     });
-    process.stdout.write(`qimen-payload signing proxy listening on ${url} (POST ${url}/api/<method>) → ${flags.upstream}\n`);
+    const routers = Object.keys(clients).length ? `, SDK clients on ${url}/router/rest and ${url}/router/qm` : '';
+    process.stdout.write(`qimen-payload signing proxy listening on ${url} (POST ${url}/api/<method>${routers}) → ${flags.upstream}\n`);
     return new Promise(() => {});
   },
   async gateway({ flags }) {

@@ -10,123 +10,16 @@ import http from 'node:http';
 import * as q from './node.mjs';
 import { createLedger } from './gateway-ledger.mjs';
 import { openJournal } from './gateway-journal.mjs';
-import { pathOf, fromOtherSite, isLoopbackName, isLoopbackHost, dict } from './http.mjs';
+import { pathOf, fromOtherSite, isLoopbackName, isLoopbackHost } from './http.mjs';
+import { QIMEN_PATHS, TOP_PATHS, MAX_PARAMS, gmt8Millis, answer, errorAnswer, readCall, verifyCall, checkCall, payloadRefusal, fieldKindsOf } from './router.mjs';
 import { TOP_ERRORS, errorBody, wordsIn } from './top-errors.mjs';
 
 // The platform's error codes and their `msg` (one table, js/top-errors.mjs, shared with the proxy).
 export { TOP_ERRORS };
 
-// The protocol's facts (system parameters, formats, sign methods, version) come from the core.
-const PROTOCOL = q.protocol();
-const SYSTEM = new Set(PROTOCOL.systemParams);
-// The platform accepts a timestamp within ten minutes of its own clock (GMT+8).
-const WINDOW_MS = 10 * 60 * 1000;
-const QIMEN_PATHS = new Set([PROTOCOL.routers.qimen, PROTOCOL.routers.qimenTest]);
-const TOP_PATHS = new Set([PROTOCOL.routers.top, `${PROTOCOL.routers.top}/`]);
-// The most parameters one call may carry (system and business): no API has more than a few dozen, and a body of
-// 900,000 tiny parameters is refused before anything is signed or checked.
-export const MAX_PARAMS = 512;
-
-/** `yyyy-MM-dd HH:mm:ss` in GMT+8 → epoch ms, whatever the host's zone; null when it is not one. */
-export function gmt8Millis(text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(String(text).trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
-  const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
-  const back = new Date(ms + 8 * 3600_000);
-  // 2024-02-30 would roll over: not a time.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
-  return ms;
-}
-
-/**
- * A `timestamp` parameter → epoch ms, or null when it is malformed: the documented `yyyy-MM-dd HH:mm:ss` (GMT+8),
- * or epoch milliseconds as the platform's newer SDKs send them (the Python and Java clients: `1732000000000`).
- */
-function timestampMillis(text) {
-  const t = String(text).trim();
-  return /^\d{12,13}$/.test(t) ? Number(t) : gmt8Millis(t);
-}
-
-const xmlEscape = (s) => String(s).replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' })[c]);
-
-// Answers are written from the method's response table (`methods()[i].response`): a body arrives with wire
-// names and lists as arrays; the table says which element each list entry is. Fields the table does not name
-// (the platform's common `code`/`message`, error answers) are written as they are.
-const described = (fields, wire) => fields?.find((f) => f.wire === wire);
-const entryOf = (d, list) => {
-  if (!d?.entryElement) throw new Error(`the response table names no entry element for the list ${list}`);
-  return d.entryElement;
-};
-
-/** A value as XML elements: objects by member, a list as its entries, each in the table's entry element. */
-function toXml(name, v, fields) {
-  if (Array.isArray(v)) throw new Error(`a list needs its entry element: ${name}`);
-  if (v && typeof v === 'object') {
-    const members = Object.entries(v).map(([k, x]) => {
-      const d = described(fields, k);
-      if (Array.isArray(x)) return `<${k}>${x.map((e) => toXml(entryOf(d, k), e, d.fields)).join('')}</${k}>`;
-      return toXml(k, x, d?.fields);
-    });
-    return `<${name}>${members.join('')}</${name}>`;
-  }
-  return `<${name}>${xmlEscape(v)}</${name}>`;
-}
-
-/** A value as TOP's JSON: a list wrapped in an object named by its entry element, unless simplified. */
-function toJson(v, fields, simplify) {
-  if (Array.isArray(v)) return v.map((e) => toJson(e, fields, simplify));
-  if (!v || typeof v !== 'object') return v;
-  const out = {};
-  for (const [k, x] of Object.entries(v)) {
-    const d = described(fields, k);
-    const inner = toJson(x, d?.fields, simplify);
-    out[k] = Array.isArray(x) && !simplify ? { [entryOf(d, k)]: inner } : inner;
-  }
-  return out;
-}
-
-/** The answer in the format asked for: JSON wrapped in `element` (bare when simplified), or XML. `simplify`
- * is a JSON option on the platform too: XML answers are the same either way. */
-function answer(status, element, body, { format, simplify, fields = [] }) {
-  if (format === 'xml') {
-    return { status, type: 'text/xml; charset=utf-8', text: `<?xml version="1.0" encoding="utf-8"?>${toXml(element, body, fields)}` };
-  }
-  const json = toJson(body, fields, simplify);
-  return { status, type: 'application/json; charset=utf-8', text: JSON.stringify(simplify ? json : { [element]: json }) };
-}
-
-/** The platform's error answer. */
-function errorAnswer(code, { format = 'json', ...rest } = {}) {
-  return answer(200, 'error_response', errorBody(code, rest), { format, simplify: false });
-}
-
-/** Whether a text is exactly one JSON value. */
-function isOneJsonValue(text) {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** multipart/form-data → fields (the SDKs send business parameters this way when a file is attached). */
-function parseMultipart(buf, contentType) {
-  // The boundary is case-sensitive (a browser's ----WebKitFormBoundaryAbC…): read from the header as sent.
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!boundary) return null;
-  const sep = `--${boundary[1] ?? boundary[2]}`;
-  const out = [];
-  for (const part of buf.toString('utf8').split(sep).slice(1)) {
-    if (part.startsWith('--')) break;
-    const [head, ...rest] = part.replace(/^\r\n/, '').split('\r\n\r\n');
-    const name = /name="([^"]*)"/i.exec(head);
-    if (!name) continue;
-    out.push([name[1], rest.join('\r\n\r\n').replace(/\r\n$/, '')]);
-  }
-  return out;
-}
+// The router's wire (reading a call, its protocol checks, the payload's check, answers): js/router.mjs, shared
+// with the proxy.
+export { MAX_PARAMS, gmt8Millis };
 
 const FAULT_STEPS = new Set(['ok', 'slow', 'drop']);
 const MAX_SLOW_MS = 10 * 60 * 1000;
@@ -185,7 +78,7 @@ export function createGateway(options = {}) {
   const methods = new Set(q.methods().map((m) => m.method));
   const info = new Map(q.methods().map((m) => [m.method, m]));
   // Each method's field kinds (which business parameters travel as JSON), read from the table once.
-  const fieldKinds = new Map([...methods].map((m) => [m, new Map(q.fields(m).map((f) => [f.name, f.kind]))]));
+  const fieldKinds = fieldKindsOf(methods);
   const ledger = createLedger((m) => info.get(m)?.successAnswer);
   const journal = options.state ? openJournal(options.state, ledger, { warn, compactBytes: options.compactBytes }) : null;
   const scripts = new Map();
@@ -215,32 +108,9 @@ export function createGateway(options = {}) {
 
   /** One call, from its parameters and (XML mode) body: the answer to send. */
   function route(params, xmlBody, qimen) {
-    const format = params.format ?? 'json';
-    const at = { format: format === 'xml' ? 'xml' : 'json', requestId: requestId() };
-    if (!params.method) return errorAnswer(21, at);
-    if (!methods.has(params.method)) return errorAnswer(22, { ...at, subMsg: say('unknownMethod', params.method) });
-    if (!PROTOCOL.formats.includes(format)) return errorAnswer(23, at);
-    if (!params.app_key) return errorAnswer(28, at);
-    const secret = apps.get(params.app_key);
-    if (secret === undefined) return errorAnswer(29, at);
-    if (!params.timestamp) return errorAnswer(30, at);
-    // A malformed timestamp is named as malformed; a well-formed one too far from the gateway's clock as such.
-    const ts = timestampMillis(params.timestamp);
-    if (ts === null) return errorAnswer(31, { ...at, subCode: 'isv.invalid-timestamp-format', subMsg: say('timestampForm') });
-    if (Math.abs(ts - clock()) > WINDOW_MS) return errorAnswer(31, { ...at, subCode: 'isv.timestamp-out-of-window', subMsg: say('timestampWindow') });
-    if (!params.v) return errorAnswer(32, at);
-    if (params.v !== PROTOCOL.version) return errorAnswer(params.v.split('.')[0] === PROTOCOL.version.split('.')[0] ? 34 : 33, at);
-    if (!params.sign) return errorAnswer(24, at);
-    const signMethod = params.sign_method ?? 'md5';
-    if (!PROTOCOL.signMethods.includes(signMethod)) return errorAnswer(25, { ...at, subMsg: say('signMethod', signMethod) });
-    const { sign, ...signed } = params;
-    let expected;
-    try {
-      expected = q.signParams(signed, secret, signMethod, xmlBody ?? undefined);
-    } catch {
-      return errorAnswer(25, at);
-    }
-    if (String(sign).toUpperCase() !== expected) return errorAnswer(25, at);
+    const at = { format: params.format === 'xml' ? 'xml' : 'json', requestId: requestId() };
+    const refused = verifyCall(params, xmlBody, { secretOf: (key) => apps.get(key), methods, clock, say });
+    if (refused) return errorAnswer(refused[0], { ...at, ...refused[1] });
     const api = info.get(params.method);
     if (sessions && !qimen && !api.xmlBody) {
       if (!params.session) return errorAnswer(26, at);
@@ -249,15 +119,10 @@ export function createGateway(options = {}) {
     const injected = fault(params.method);
     if (injected && /^\d+$/.test(injected)) return errorAnswer(Number(injected), { ...at, subCode: 'isp.simulated-fault', subMsg: say('injected') });
     // The payload through the core's rules.
-    const report = xmlBody !== null ? q.checkXml(params.method, xmlBody, params.customerId) : checkForm(params);
+    const report = checkCall(params, xmlBody, fieldKinds.get(params.method));
     if (!report.ok) {
-      const first = report.errors[0];
-      const missing = first.topCode === 40;
-      return errorAnswer(missing ? 40 : 41, {
-        ...at,
-        subCode: `${missing ? 'isv.missing-parameter' : 'isv.invalid-parameter'}:${first.path}`,
-        subMsg: inLanguage(first),
-      });
+      const [code, words] = payloadRefusal(report, inLanguage);
+      return errorAnswer(code, { ...at, ...words });
     }
     const { body, changed } = ledger.answer(params.method, report.value, { requestId: at.requestId });
     // JSON answers are wrapped in the method's response element (what every TOP client, the Node client
@@ -266,22 +131,6 @@ export function createGateway(options = {}) {
     const element = qimen && at.format === 'xml' ? 'response' : api.responseElement;
     if (changed && journal) journal.append(params.method, report.value, at.requestId);
     return { ...answer(200, element, body, { format: at.format, simplify: params.simplify === 'true', fields: api.response }), fault: injected };
-  }
-
-  /** Business parameters of a form request → the payload's JSON text (objects and lists travel as JSON). */
-  function checkForm(params) {
-    const kinds = fieldKinds.get(params.method);
-    const members = [];
-    for (const k of Object.keys(params)) {
-      const v = params[k];
-      if (SYSTEM.has(k) && !kinds.has(k)) continue;
-      // An object or a list travels as JSON text, kept raw (exact Longs) when it is exactly one JSON value;
-      // anything else (not JSON, or text that would splice members in) goes as a string, which the core refuses
-      // at the field.
-      members.push(`${JSON.stringify(k)}:${(kinds.get(k) === 'object' || kinds.get(k) === 'list') && isOneJsonValue(v) ? v : JSON.stringify(v)}`);
-    }
-    // Not JSON where an object or a list belongs: the core says where.
-    return q.check(params.method, `{${members.join(',')}}`);
   }
 
   async function handle(req, res) {
@@ -312,32 +161,9 @@ export function createGateway(options = {}) {
       // The middleware's bounded reader: too large (413), too slow (408), broken (400), said in our words.
       return send({ ...errorAnswer(43, { subMsg: inLanguage(read.refusal.errors[0]) }), status: q.statusOf(read.refusal) }, true);
     }
-    // Parameters by name without a prototype (a parameter may be called __proto__), at most MAX_PARAMS.
-    const params = dict();
-    let count = 0;
-    const add = (k, v) => {
-      count += 1;
-      params[k] = v;
-      return count <= MAX_PARAMS;
-    };
-    const tooMany = () => send({ ...errorAnswer(43, { subMsg: say('tooManyParams', MAX_PARAMS) }), status: 400 }, true);
-    for (const [k, v] of target.search) if (!add(k, v)) return tooMany();
-    const rawType = String(req.headers['content-type'] ?? '');
-    const type = rawType.toLowerCase();
-    let xmlBody = null;
-    if (read.body.length) {
-      if (type.startsWith('application/x-www-form-urlencoded')) {
-        for (const [k, v] of new URLSearchParams(read.body.toString('utf8'))) if (!add(k, v)) return tooMany();
-      } else if (type.startsWith('multipart/form-data')) {
-        const fields = parseMultipart(read.body, rawType);
-        if (!fields) return send(errorAnswer(43, { subMsg: say('noBoundary') }));
-        for (const [k, v] of fields) if (!add(k, v)) return tooMany();
-      } else if (qimen && (type.includes('xml') || read.body.toString('utf8', 0, 64).trimStart().startsWith('<'))) {
-        xmlBody = read.body.toString('utf8');
-      } else {
-        return send(errorAnswer(43, { subMsg: say('contentType', type) }));
-      }
-    }
+    const call = readCall({ search: target.search, body: read.body, contentType: req.headers['content-type'], qimen });
+    if (call.refusal) return send({ ...errorAnswer(43, { subMsg: say(call.refusal.word, ...call.refusal.args) }), status: call.refusal.status }, call.refusal.status !== 200);
+    const { params, xmlBody } = call;
     let a;
     try {
       a = route(params, xmlBody, qimen);

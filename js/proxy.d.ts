@@ -14,8 +14,12 @@ export interface ProxyOptions {
   /** A bearer token clients must send… */
   token?: string;
   /** …or the Origin headers of pages on this machine: honoured only from a loopback peer, with a Host naming
-   * this machine and the origin, and `Sec-Fetch-Site: same-origin`. One of the two is required. */
+   * this machine and the origin, and `Sec-Fetch-Site: same-origin`. One of these or `clients` is required. */
   origins?: string[];
+  /** The platform's SDK clients that may call the proxy's routers (`/router/rest`, `/router/qm`), by app key:
+   * a call signed with one of these secrets is verified, its payload checked (40/41 before anything goes
+   * upstream), signed again with `appKey` and `secret`, and sent once to the same router upstream. */
+  clients?: Record<string, string>;
   /** Calls per minute per client address (120). */
   perMinute?: number;
   /** Upstream calls per minute per client address, retries included (600). */

@@ -9,8 +9,9 @@
 // calls, bounds what one request can become upstream, and stops when its client has gone.
 import http from 'node:http';
 import * as q from './node.mjs';
-import { pathOf, isLoopback, isLoopbackHost } from './http.mjs';
+import { pathOf, isLoopback, isLoopbackHost, fromOtherSite } from './http.mjs';
 import { errorBody, wordsIn } from './top-errors.mjs';
+import { TOP_PATHS, errorAnswer, readCall, verifyCall, checkCall, payloadRefusal, fieldKindsOf } from './router.mjs';
 
 // Transient platform answers worth another try: call limit (7, with backoff), service unavailable (10), remote
 // service errors (15, 50). A refused payload (40/41) or a protocol error is never retried.
@@ -25,16 +26,24 @@ const TRANSIENT = new Set([7, 10, 15, 50]);
  * `origins` (allowlisted Origin headers of pages on this machine: honoured only from a loopback peer, with a
  * `Host` naming this machine and `Sec-Fetch-Site: same-origin` — what a browser sends and a page elsewhere
  * cannot; any local process can still imitate a browser, so give a token wherever other users share the
- * machine), `perMinute` (requests per client per minute, 120), `upstreamPerMinute` (upstream calls per client
+ * machine), `clients` ({ appKey: secret } of the platform's SDK clients that call the proxy's routers — see
+ * below), `perMinute` (requests per client per minute, 120), `upstreamPerMinute` (upstream calls per client
  * per minute, retries included, 600), `maxChunks` (requests one call may become, 50), `timeoutMs` (10 s),
  * `retries` (per chunk, 3), `maxRetries` (per call, all chunks together, 10), `backoffMs` (250, doubled per
  * attempt), `log` (one JSON line per upstream call; stderr).
+ *
+ * With `clients`, the proxy also answers on the platform's routers (`/router/rest`, `/router/qm`), so that the
+ * platform's own SDKs call it unchanged: a call signed with a client's key and secret is verified as the platform
+ * would (method, app key, timestamp window, version, signature), its payload checked by the core (refused with
+ * 40/41 before anything goes upstream), then signed again with the proxy's app key and secret and sent once
+ * (the client's SDK owns retries) to the same router upstream; the platform's answer is relayed as it came.
  */
 export function signingProxy(options = {}) {
   const secret = options.secret ?? process.env.QIMEN_SECRET;
   if (!secret) throw new Error('signingProxy: no secret (set QIMEN_SECRET in the proxy\'s environment, or pass { secret })');
   if (!options.appKey) throw new Error('signingProxy: no appKey');
-  if (!options.token && !(options.origins?.length)) throw new Error('signingProxy: give a bearer token or allowlisted origins — an open signing proxy signs for anyone');
+  const clients = new Map(Object.entries(options.clients ?? {}));
+  if (!options.token && !(options.origins?.length) && !clients.size) throw new Error('signingProxy: give a bearer token, allowlisted origins or SDK clients — an open signing proxy signs for anyone');
   const base = options.upstream?.replace(/\/+$/, '');
   const { routers } = q.protocol();
   const topUrl = options.topUrl ?? (base && `${base}${routers.top}`);
@@ -52,6 +61,9 @@ export function signingProxy(options = {}) {
   const language = options.language ?? 'zh';
   const say = wordsIn(language);
   const info = new Map(q.methods().map((m) => [m.method, m]));
+  const known = new Set(info.keys());
+  const fieldKinds = fieldKindsOf(known);
+  const inLanguage = (issue) => (language === 'zh' ? issue.messageZh : issue.messageEn ?? issue.message);
   const origins = new Set(options.origins ?? []);
   const originHosts = new Set([...origins].map((o) => { try { return new URL(o).host; } catch { return null; } }).filter(Boolean));
 
@@ -135,15 +147,72 @@ export function signingProxy(options = {}) {
   }
 
   /**
+   * A call of one of the platform's SDKs on a router path: verified with the client's secret, its payload
+   * checked, signed again with the proxy's and sent once to the same router upstream; the answer relayed.
+   */
+  async function relay({ path, search, header, client, readBody, signal }) {
+    const wire = (a, headers = {}) => ({ status: a.status, headers: { 'content-type': a.type, ...headers }, text: a.text });
+    const format = search.get('format') === 'xml' ? 'xml' : 'json';
+    if (fromOtherSite(header)) return wire({ ...errorAnswer(11, { format, subCode: 'isv.cross-site-request', subMsg: say('crossSite') }), status: 403 }, { connection: 'close' });
+    if (!admit(client ?? '')) return wire({ ...errorAnswer(7, { format, subCode: 'accesscontrol.limited-by-app-access-count', subMsg: say('rateLimited') }), status: 429 }, { 'retry-after': '1' });
+    const qimen = path === routers.qimen;
+    const read = await readBody();
+    if (read.refusal) return wire({ ...errorAnswer(43, { format, subMsg: inLanguage(read.refusal.errors[0]) }), status: q.statusOf(read.refusal) }, { connection: 'close' });
+    const call = readCall({ search, body: read.body, contentType: header('content-type'), qimen });
+    if (call.refusal) return wire({ ...errorAnswer(43, { format, subMsg: say(call.refusal.word, ...call.refusal.args) }), status: call.refusal.status });
+    const { params, xmlBody } = call;
+    const at = { format: params.format === 'xml' ? 'xml' : 'json' };
+    // The client's signature is its authorization here, as the platform's is: checked with the client's secret.
+    const refused = verifyCall(params, xmlBody, { secretOf: (key) => clients.get(key), methods: known, clock: Date.now, say });
+    if (refused) return wire(errorAnswer(refused[0], { ...at, ...refused[1] }));
+    const report = checkCall(params, xmlBody, fieldKinds.get(params.method));
+    if (!report.ok) {
+      const [code, words] = payloadRefusal(report, inLanguage);
+      return wire(errorAnswer(code, { ...at, ...words }));
+    }
+    if (!spend(client ?? '')) return wire({ ...errorAnswer(7, { ...at, subCode: 'accesscontrol.limited-by-app-access-count', subMsg: say('rateLimited') }), status: 429 }, { 'retry-after': '1' });
+    // Signed again as the proxy's app: the parameters as the client sent them (its Longs exact, its timestamp,
+    // already within the window), with the proxy's app key (and session, when the client sent none).
+    const { sign: _clientSign, ...signed } = params;
+    signed.app_key = options.appKey;
+    if (options.session && !signed.session) signed.session = options.session;
+    signed.sign = q.signParams(signed, secret, signed.sign_method ?? 'md5', xmlBody ?? undefined);
+    const form = new URLSearchParams(Object.entries(signed)).toString();
+    // The classic Qimen protocol keeps its parameters in the query and the XML as the body.
+    const url = `${qimen ? qimenUrl : topUrl}${xmlBody !== null ? `?${form}` : ''}`;
+    const init = xmlBody !== null
+      ? { body: xmlBody, headers: { 'content-type': header('content-type') || 'text/xml; charset=utf-8' } }
+      : { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' } };
+    const started = Date.now();
+    let failure = null;
+    let res;
+    let text = '';
+    try {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      res = await fetch(url, { method: 'POST', ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'manual' });
+      if (res.status >= 300 && res.status < 400) {
+        failure = 'redirect';
+        res.body?.cancel().catch(() => {});
+      } else text = await res.text();
+    } catch (e) {
+      failure = signal?.aborted ? 'client_gone' : e?.name === 'TimeoutError' ? 'timeout' : 'network';
+    }
+    log(JSON.stringify({ at: new Date().toISOString(), method: params.method, router: path, status: res?.status ?? 0, failure, ms: Date.now() - started }));
+    if (failure) return wire({ ...errorAnswer(10, { ...at, subCode: `isp.upstream-${failure.replace('_', '-')}`, subMsg: say('upstreamFailed', failure) }), status: 502 });
+    return { status: res.status, headers: { 'content-type': res.headers.get('content-type') ?? 'application/json; charset=utf-8' }, text };
+  }
+
+  /**
    * One call, whatever carries it: `path`, `verb`, `header(name)`, `client` (for the rate limit) and
    * `readBody()` (the middleware's bounded readers) in; `{ status, headers, text }` out, or null when the path
    * is not the proxy's (the caller's `next`).
    */
-  async function serve({ path, verb, header, client, readBody, signal }) {
+  async function serve({ path, search, verb, header, client, readBody, signal }) {
     const out = (status, value, headers = {}) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, text: q.stringify(value) });
     // Every refusal of the proxy's own is an `error_response`, as the platform's and the core's are.
     const refuse = (status, code, subCode, subMsg, headers, extra) => out(status, { error_response: errorBody(code, { subCode, subMsg, extra }) }, headers);
     if (path === null) return refuse(400, 43, 'isv.bad-request-target', say('badTarget'), { connection: 'close' });
+    if (clients.size && (TOP_PATHS.has(path) || path === routers.qimen)) return relay({ path, search, header, client, readBody, signal });
     const m = /^\/api\/([\w.]+)$/.exec(path);
     if (!m) return null;
     if (verb !== 'POST') return refuse(405, 43, 'isv.http-method-not-allowed', say('postOnly'), { allow: 'POST' });
@@ -187,8 +256,10 @@ export function signingProxy(options = {}) {
     // The client has gone when the response closes before it was written.
     const gone = new AbortController();
     res?.once('close', () => { if (!res.writableFinished) gone.abort(); });
+    const target = pathOf(req.url);
     return {
-      path: pathOf(req.url)?.path ?? null,
+      path: target?.path ?? null,
+      search: target?.search,
       verb: req.method,
       header: (name) => req.headers[name],
       client: req.socket?.remoteAddress,
@@ -206,8 +277,9 @@ export function signingProxy(options = {}) {
 
   /** A Web `Request` → `Response` (Hono: `app.post('/api/:method', (c) => proxy.fetch(c.req.raw))`, Bun, Deno). */
   handle.fetch = async (request, { client } = {}) => {
+    const target = pathOf(request.url);
     const r = await serve({
-      path: pathOf(request.url)?.path ?? null, verb: request.method, header: (name) => request.headers.get(name), client,
+      path: target?.path ?? null, search: target?.search, verb: request.method, header: (name) => request.headers.get(name), client,
       readBody: () => q.readWebBody(request), signal: request.signal,
     });
     if (!r) return new Response(q.stringify({ error: 'not_found', message: 'POST /api/<method>' }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
@@ -225,6 +297,15 @@ export function signingProxy(options = {}) {
       reply.hijack();
       await handle(request.raw, reply.raw);
     });
+    // The platform's routers, for its SDK clients (with `clients`).
+    if (clients.size) {
+      for (const path of [routers.top, routers.qimen]) {
+        fastify.all(path, async (request, reply) => {
+          reply.hijack();
+          await handle(request.raw, reply.raw);
+        });
+      }
+    }
     done();
   };
 

@@ -78,6 +78,10 @@ const WORDS = {
   postOnly: { en: () => 'only POST is accepted here', zh: () => '此地址只接受 POST' },
   tokenRequired: { en: () => 'a bearer token is required', zh: () => '需要 Bearer 令牌' },
   rateLimited: { en: () => 'too many requests from this client; retry after a second', zh: () => '此客户端请求过多,请一秒后重试' },
+  upstreamFailed: {
+    en: (why) => `the upstream router gave no answer (${cut(why, 40)})`,
+    zh: (why) => `上游路由没有应答(${cut(why, 40)})`,
+  },
   tooManyChunks: {
     en: (n, max) => `the payload would be ${n} requests; this proxy sends at most ${max} per call`,
     zh: (n, max) => `该请求需拆分为 ${n} 个请求,本代理每次最多发送 ${max} 个`,

@@ -19,7 +19,7 @@ node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-mem
   "$tmp/qimen_payload_bg.wasm" -o pkg/qimen_payload_bg.wasm
 node scripts/wrap-glue.mjs "$tmp/qimen_payload.js" pkg
 rm -rf "$tmp"
-cp js/node.mjs js/node.cjs js/web.mjs js/workerd.mjs js/cli.mjs js/gateway.mjs js/gateway-ledger.mjs js/gateway-journal.mjs js/http.mjs js/top-errors.mjs js/proxy.mjs pkg/
+cp js/node.mjs js/node.cjs js/web.mjs js/workerd.mjs js/cli.mjs js/gateway.mjs js/gateway-ledger.mjs js/gateway-journal.mjs js/http.mjs js/top-errors.mjs js/router.mjs js/proxy.mjs pkg/
 cp js/gateway.d.ts pkg/gateway.d.mts
 cp js/proxy.d.ts pkg/proxy.d.mts
 cp js/wasm.d.ts pkg/wasm.d.mts

@@ -94,8 +94,8 @@ test('an unreachable upstream: network errors retried up to the bound, then a 50
   }
 });
 
-test('not an open signing oracle: a token or an allowlisted origin is required; clients are rate-limited; bad payloads never go upstream', async () => {
-  assert.throws(() => signingProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, secret: SECRET }), /token or allowlisted origins/);
+test('not an open signing oracle: a token, an allowlisted origin or SDK clients (who sign) is required; clients are rate-limited; bad payloads never go upstream', async () => {
+  assert.throws(() => signingProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, secret: SECRET }), /a bearer token, allowlisted origins or SDK clients/);
   assert.throws(() => signingProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, token: 't', secret: undefined }), /QIMEN_SECRET/);
   const { p, lines, close } = await pair({}, { origins: ['http://127.0.0.1:8080'], perMinute: 2 });
   try {
@@ -226,5 +226,80 @@ test('mounted in Express, Fastify, Koa and Hono (a Web Request) over HTTP: the s
     assert.deepEqual(Object.keys(ledger.appliedSubOrders).filter((k) => k.startsWith('via-')).sort(), ['via-express', 'via-fastify', 'via-hono', 'via-koa']);
   } finally {
     await g.close();
+  }
+});
+
+// The platform's SDKs call the proxy's routers (with `clients`): the full conformance is tests/node/sdk-clients;
+// here each refusal, the XML protocol and the proof that the call upstream is signed with the app's secret.
+const CLIENT = 'client-key';
+const CLIENT_SECRET = 'client-secret-4d1e';
+const signedCall = (method, payload, extra = {}) => q.buildRequest(method, payload, { appKey: CLIENT, secret: CLIENT_SECRET, timestamp: Date.now(), ...extra });
+const toRouter = (p, r, path = '/router/rest', headers = {}) => fetch(`${p.url}${path}?${r.queryString}`, { method: 'POST', headers: { 'content-type': r.contentType, ...headers }, body: r.body })
+  .then(async (res) => ({ status: res.status, text: await res.text() }));
+const routerError = (text) => JSON.parse(text).error_response;
+/** A call buildRequest would refuse to build (its payload invalid), signed as a client would: a form body. */
+const handSigned = (method, business) => {
+  const params = { method, app_key: CLIENT, timestamp: String(Date.now()), v: '2.0', format: 'json', sign_method: 'md5', ...business };
+  const body = new URLSearchParams({ ...params, sign: q.signParams(params, CLIENT_SECRET, 'md5') }).toString();
+  return { queryString: '', contentType: 'application/x-www-form-urlencoded;charset=utf-8', body };
+};
+
+test('SDK clients on the proxy\'s routers: verified with their key, checked, signed again with the app\'s; each refusal before anything goes upstream', async () => {
+  const { p, lines, close } = await pair({}, { clients: { [CLIENT]: CLIENT_SECRET }, language: 'en' });
+  try {
+    const ok = await toRouter(p, signedCall(SHOP, q.example(SHOP)));
+    assert.equal(q.parseResponse(SHOP, ok.text).ok, true, ok.text);
+    // The gateway knows only the app's key: the call it answered was signed again by the proxy.
+    assert.equal(lines.length, 1);
+    for (const text of [ok.text, ...lines]) assert.ok(!text.includes(SECRET) && !text.includes(CLIENT_SECRET), 'a secret leaked');
+    // The classic Qimen XML protocol on /router/qm: the parameters in the query, the XML body signed with them.
+    const xml = await toRouter(p, signedCall(POS, q.example(POS), { body: 'xml' }), '/router/qm');
+    assert.equal(q.parseResponse(POS, xml.text).ok, true, xml.text);
+    assert.equal(lines.length, 2);
+    assert.equal(JSON.parse(lines[1]).router, '/router/qm');
+
+    const refusals = [
+      ['a client key the proxy does not know', q.buildRequest(SHOP, q.example(SHOP), { appKey: 'other', secret: CLIENT_SECRET, timestamp: Date.now() }), 29, undefined],
+      ['the app\'s own key (only clients sign here)', q.buildRequest(SHOP, q.example(SHOP), { appKey: APP, secret: SECRET, timestamp: Date.now() }), 29, undefined],
+      ['the wrong secret', q.buildRequest(SHOP, q.example(SHOP), { appKey: CLIENT, secret: 'guess', timestamp: Date.now() }), 25, undefined],
+      ['a timestamp an hour old', signedCall(SHOP, q.example(SHOP), { timestamp: Date.now() - 3600_000 }), 31, 'isv.timestamp-out-of-window'],
+      ['an invalid payload', handSigned(SHOP, { shop_inventory_edit: JSON.stringify({ order_id: 'o', store_id: 'not a number' }) }), 41, /^isv\.invalid-parameter:/],
+      ['a payload missing its object', handSigned(SHOP, {}), 40, /^isv\.missing-parameter:/],
+    ];
+    for (const [what, r, code, subCode] of refusals) {
+      let res;
+      try {
+        res = await toRouter(p, r);
+      } catch (e) {
+        throw new Error(`${what}: ${e.message}`);
+      }
+      const e = routerError(res.text);
+      assert.equal(e?.code, code, `${what}: ${res.text}`);
+      if (typeof subCode === 'string') assert.equal(e.sub_code, subCode, what);
+      if (subCode instanceof RegExp) assert.match(e.sub_code, subCode, what);
+    }
+    // A method the proxy has no table for, and a browser page on another site.
+    const unknown = await fetch(`${p.url}/router/rest?method=taobao.nope&app_key=${CLIENT}`, { method: 'POST' });
+    assert.equal(routerError(await unknown.text()).code, 22);
+    const cross = await toRouter(p, signedCall(SHOP, q.example(SHOP)), '/router/rest', { 'sec-fetch-site': 'cross-site' });
+    assert.equal(cross.status, 403);
+    assert.equal(routerError(cross.text).sub_code, 'isv.cross-site-request');
+    // Parameter names from a request are data: __proto__ and constructor are parameters like any other.
+    const hostile = await fetch(`${p.url}/router/rest?__proto__=x&constructor=y`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'toString=1&method=' });
+    assert.equal(routerError(await hostile.text()).code, 21);
+    assert.equal(lines.length, 2, 'nothing refused went upstream');
+  } finally {
+    await close();
+  }
+});
+
+test('without clients the proxy has no routers: /router/rest is not its path', async () => {
+  const { p, lines, close } = await pair();
+  try {
+    const res = await toRouter(p, signedCall(SHOP, q.example(SHOP)));
+    assert.equal(res.status, 404);
+    assert.equal(lines.length, 0);
+  } finally {
+    await close();
   }
 });

@@ -13,11 +13,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as q from 'qimen-payload';
 import { startGateway } from 'qimen-payload/gateway';
+import { startProxy } from 'qimen-payload/proxy';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const APP = '12345678';
 const SECRET = 'sdk-conformance-secret';
 const PYPI_TOPSDK = 'topsdk==20.4.21.40';
+// Through the proxy, the clients keep their own key and secret; only the proxy holds the app's (which the
+// gateway behind it knows, and the clients' key it does not).
+const PROXY_APP = '87654321';
+const PROXY_SECRET = 'the-app-secret-only-the-proxy-holds';
 
 /** The four APIs, valid (the example) and invalid (the first list entry a string), as business parameters. */
 function calls() {
@@ -138,20 +143,48 @@ function conforms(name, outcomes, all, read) {
   }
 }
 
+/** The three clients, each through `url` (a router base): every outcome as `conforms` wants it. */
+async function conformance(base, where) {
+  const all = calls();
+  const input = { url: `${base}/router/rest`, app: APP, secret: SECRET, calls: all };
+  const script = join(root, 'node_modules', '.cache', 'sdk-clients.cjs');
+  mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
+  writeFileSync(script, NODE_CLIENTS);
+  // The Node clients resolve the response element themselves and hand back its content.
+  for (const name of ['node-taobao-topclient', 'topsdk']) conforms(`npm ${name} ${where}`, await run(process.execPath, [script, name], input), all, (r) => r);
+  // The Python client hands back the whole answer; its user reads the method's element.
+  const py = await run('python3', ['-c', PYTHON_CLIENT, pythonTopsdk()], input);
+  conforms(`PyPI topsdk ${where}`, py, all, (r, c) => r[c.responseElement]);
+  return all;
+}
+
 test('the platform\'s Node and Python clients call the four APIs on the local gateway unchanged', { timeout: 600_000 }, async () => {
   const g = await startGateway({ apps: { [APP]: SECRET }, host: '127.0.0.1' });
   try {
-    const all = calls();
-    const input = { url: `${g.url}/router/rest`, app: APP, secret: SECRET, calls: all };
-    const script = join(root, 'node_modules', '.cache', 'sdk-clients.cjs');
-    mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
-    writeFileSync(script, NODE_CLIENTS);
-    // The Node clients resolve the response element themselves and hand back its content.
-    for (const name of ['node-taobao-topclient', 'topsdk']) conforms(`npm ${name}`, await run(process.execPath, [script, name], input), all, (r) => r);
-    // The Python client hands back the whole answer; its user reads the method's element.
-    const py = await run('python3', ['-c', PYTHON_CLIENT, pythonTopsdk()], input);
-    conforms('PyPI topsdk', py, all, (r, c) => r[c.responseElement]);
+    await conformance(g.url, 'on the gateway');
   } finally {
+    await g.close();
+  }
+});
+
+test('the same clients through the signing proxy: verified with their own key, checked, signed again with the app\'s', { timeout: 600_000 }, async () => {
+  const g = await startGateway({ apps: { [PROXY_APP]: PROXY_SECRET }, host: '127.0.0.1' });
+  const lines = [];
+  const p = await startProxy({ upstream: g.url, appKey: PROXY_APP, secret: PROXY_SECRET, clients: { [APP]: SECRET }, log: (l) => lines.push(JSON.parse(l)) });
+  try {
+    const all = await conformance(p.url, 'through the proxy');
+    // Only the valid calls went upstream (3 clients × the four APIs), each answered by the gateway; the invalid
+    // ones were refused by the proxy itself.
+    assert.equal(lines.length, 3 * all.length, JSON.stringify(lines));
+    assert.ok(lines.every((l) => l.status === 200 && l.failure === null && l.router === '/router/rest'), JSON.stringify(lines));
+    assert.deepEqual(new Set(lines.map((l) => l.method)), new Set(all.map((c) => c.method)));
+    // The gateway's ledger holds what the valid calls changed (it starts empty): each API's part of it.
+    const ledger = await (await fetch(`${g.url}/_ledger`)).json();
+    for (const part of ['posStock', 'products', 'warehouseStock', 'storeStock', 'appliedSubOrders']) {
+      assert.ok(Object.keys(ledger[part]).length > 0, `${part}: ${JSON.stringify(ledger)}`);
+    }
+  } finally {
+    await p.close();
     await g.close();
   }
 });
