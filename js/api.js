@@ -154,7 +154,9 @@ function makeApi(createGlue) {
         const where = typeof chosen === 'string' || chosen instanceof URL ? ` from ${chosen}` : '';
         throw new Error(`qimen-payload: cannot load qimen_payload_bg.wasm${where}: ${e && e.message}. If a bundler moved this `
           + "module away from its .wasm (Vite's dev server pre-bundles dependencies into .vite/deps), pass the URL: "
-          + "init(wasmUrl), or exclude the package from pre-bundling (Vite: optimizeDeps.exclude: ['qimen-payload']).", { cause: e });
+          + "init(wasmUrl), or exclude the package from pre-bundling (Vite: optimizeDeps.exclude: ['qimen-payload']). "
+          + 'A bundler that does not emit the .wasm (esbuild, Rollup) needs it next to the bundle: '
+          + 'cp node_modules/qimen-payload/pkg/qimen_payload_bg.wasm <your output directory>/', { cause: e });
       }
       if (!glue) adopt(g);
     })().finally(() => { pending = null; });

@@ -45,6 +45,6 @@ export async function smoke(q) {
 export async function handleStock(q, request) {
   const r = await q.validateRequest(SHOP, request);
   if (!r.ok) return r.response;
-  return new Response(q.stringify(r.value), { headers: { 'content-type': 'application/json' } });
+  return q.jsonResponse(r.value); // the exact writer: a Long beyond 2^53 arrives as written
 }
 export const STOCK = { valid: LONG, long: '9007199254740993' };
