@@ -166,6 +166,11 @@ const consumers = {
     await run(d, bin('vite'), ['build']);
     await inBrowser(join(d, 'dist'));
   },
+  // Parcel 2 resolves the package's `browser` field (without it, `main`: the Node build, polyfilled, no .wasm).
+  'parcel 2': async (d) => {
+    await run(d, bin('parcel'), ['build', 'index.html', '--no-cache', '--dist-dir', 'dist']);
+    await inBrowser(join(d, 'dist'));
+  },
   'vite dev': async (d) => {
     const port = freePort();
     const url = `http://127.0.0.1:${port}/`;
@@ -246,7 +251,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'parcel 2': 'browser-vite',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);
