@@ -154,7 +154,7 @@ function makeApi(createGlue) {
         const where = typeof chosen === 'string' || chosen instanceof URL ? ` from ${chosen}` : '';
         throw new Error(`qimen-payload: cannot load qimen_payload_bg.wasm${where}: ${e && e.message}. If a bundler moved this `
           + "module away from its .wasm (Vite's dev server pre-bundles dependencies into .vite/deps), pass the URL: "
-          + "init(wasmUrl), or exclude the package from pre-bundling (Vite: optimizeDeps.exclude: ['qimen-payload']). "
+          + "init(wasmUrl), or exclude the package from pre-bundling (Vite: optimizeDeps.exclude: ['qimen-payload']; Nuxt: the same under vite: in nuxt.config). "
           + 'A bundler that does not emit the .wasm (esbuild, Rollup) needs it next to the bundle: '
           + 'cp node_modules/qimen-payload/pkg/qimen_payload_bg.wasm <your output directory>/', { cause: e });
       }

@@ -84,7 +84,9 @@ async function openPage(url) {
   p.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
   try {
     await p.goto(url);
-    await p.waitForFunction(() => document.body && document.body.dataset.result, null, { timeout: 30_000 }).catch(() => {});
+    // an uncaught error ends the wait (a module whose top-level await rejected sets no result)
+    const crashed = new Promise((resolve) => p.once('pageerror', resolve));
+    await Promise.race([p.waitForFunction(() => document.body && document.body.dataset.result, null, { timeout: 30_000 }).catch(() => {}), crashed]);
     const result = await p.evaluate(() => document.body && document.body.dataset.result);
     if (result !== 'ok') throw new Error(`page result: ${result ?? '(none)'}\n${logs.join('\n')}`);
   } finally {
@@ -191,6 +193,33 @@ const consumers = {
       srv.stop();
     }
   },
+  // An npm workspace (issue 29 §2): the package hoisted to the workspace's node_modules, the app's own
+  // node_modules/.vite/deps beside no copy of it. Vite's dev server cannot be asked where the package is, so
+  // the page's error must name the one line; with that line in vite.config, the page works.
+  'vite dev (npm workspace)': async (d) => {
+    const app = join(d, 'app');
+    mkdirSync(app);
+    for (const f of ['index.html', 'main.js', 'smoke.mjs']) { copyFileSync(join(d, f), join(app, f)); rmSync(join(d, f)); }
+    writeFileSync(join(d, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['app'] }));
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'qimen-payload': '*' } }));
+    cpSync(join(work, 'node_modules', 'qimen-payload'), join(d, 'node_modules', 'qimen-payload'), { recursive: true });
+    const devPage = async () => {
+      const port = freePort();
+      const url = `http://127.0.0.1:${port}/`;
+      const srv = await startServer(app, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
+      try {
+        await openPage(url);
+      } finally {
+        srv.stop();
+      }
+    };
+    const refused = await devPage().then(() => 'the page worked', (e) => e.message);
+    if (!refused.includes('installed outside this app') || !refused.includes("optimizeDeps.exclude: ['qimen-payload']")) {
+      throw new Error(`without the line, the page's error does not name it:\n${refused.slice(0, 1500)}`);
+    }
+    writeFileSync(join(app, 'vite.config.js'), "export default { optimizeDeps: { exclude: ['qimen-payload'] } };\n");
+    await devPage();
+  },
   // Next.js 16 builds with Turbopack by default; `--webpack` is the other bundler its users build with (issue 29
   // §1): the same app, client component, Node and Edge routes and a Server Component, under each.
   'next.js (turbopack)': (d) => nextApp(d, []),
@@ -261,7 +290,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);
