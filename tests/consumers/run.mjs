@@ -149,6 +149,18 @@ async function nextApp(d, buildFlags, routes = ['/api/node', '/api/edge']) {
   }
 }
 
+/** Vite's dev server started in `dir`, its page opened in Chromium. */
+async function viteDevPage(dir) {
+  const port = freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const srv = await startServer(dir, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
+  try {
+    await openPage(url);
+  } finally {
+    srv.stop();
+  }
+}
+
 /** Each consumer: what its users run, start to finish. */
 const consumers = {
   'node-cjs': (d) => expectOk(d, 'node', ['index.cjs']),
@@ -183,16 +195,7 @@ const consumers = {
     await run(d, bin('parcel'), ['build', 'index.html', '--no-cache', '--dist-dir', 'dist']);
     await inBrowser(join(d, 'dist'));
   },
-  'vite dev': async (d) => {
-    const port = freePort();
-    const url = `http://127.0.0.1:${port}/`;
-    const srv = await startServer(d, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
-    try {
-      await openPage(url);
-    } finally {
-      srv.stop();
-    }
-  },
+  'vite dev': (d) => viteDevPage(d),
   // An npm workspace (issue 29 §2): the package hoisted to the workspace's node_modules, the app's own
   // node_modules/.vite/deps beside no copy of it. Vite's dev server cannot be asked where the package is, so
   // the page's error must name the one line; with that line in vite.config, the page works.
@@ -203,22 +206,12 @@ const consumers = {
     writeFileSync(join(d, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['app'] }));
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'qimen-payload': '*' } }));
     cpSync(join(work, 'node_modules', 'qimen-payload'), join(d, 'node_modules', 'qimen-payload'), { recursive: true });
-    const devPage = async () => {
-      const port = freePort();
-      const url = `http://127.0.0.1:${port}/`;
-      const srv = await startServer(app, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
-      try {
-        await openPage(url);
-      } finally {
-        srv.stop();
-      }
-    };
-    const refused = await devPage().then(() => 'the page worked', (e) => e.message);
+    const refused = await viteDevPage(app).then(() => 'the page worked', (e) => e.message);
     if (!refused.includes('installed outside this app') || !refused.includes("optimizeDeps.exclude: ['qimen-payload']")) {
       throw new Error(`without the line, the page's error does not name it:\n${refused.slice(0, 1500)}`);
     }
     writeFileSync(join(app, 'vite.config.js'), "export default { optimizeDeps: { exclude: ['qimen-payload'] } };\n");
-    await devPage();
+    await viteDevPage(app);
   },
   // Next.js 16 builds with Turbopack by default; `--webpack` is the other bundler its users build with (issue 29
   // §1): the same app, client component, Node and Edge routes and a Server Component, under each.
