@@ -19,7 +19,7 @@ class PayloadError extends Error {
 
 /** A one-issue refusal made on the JS side (nothing reached the core). */
 function jsIssue(code, message, messageZh) {
-  return { path: '', code, params: {}, message, messageEn: message, messageZh };
+  return { path: '', segments: [], code, params: {}, message, messageEn: message, messageZh };
 }
 
 /**
@@ -298,6 +298,8 @@ function makeApi(createGlue) {
           issue.topMessage = topMessage;
         }
         issue.messageEn = en;
+        // The path as a form library's field name (NamePath): `item[3].itemCode` → ['item', 3, 'itemCode'].
+        issue.segments = pathSegments(issue.path);
       }
     }
     return issues;

@@ -7,6 +7,7 @@ const { join } = require('node:path');
 const createGlue = require('./glue.cjs');
 const makeApi = require('./api.cjs');
 const makeServer = require('./server.cjs');
+const makeForms = require('./forms.cjs');
 
 const api = makeApi(createGlue);
 const wasmPath = join(__dirname, 'qimen_payload_bg.wasm');
@@ -22,5 +23,6 @@ const { refusal, ...publicApi } = api;
 module.exports = {
   ...publicApi,
   ...server,
+  ...makeForms(api),
   init: (input) => api.init(input, () => readFileSync(wasmPath)),
 };

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import createGlue from './glue.mjs';
 import makeApi from './api.mjs';
+import makeForms from './forms.mjs';
 import makeServer from './server.mjs';
 
 const api = makeApi(createGlue);
@@ -45,5 +46,6 @@ export const {
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc, apiTypes,
 } = api;
 export const { MAX_LISTED, jsonResponse, sendJson, checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody } = server;
+export const { antdFields, elementPlusRules, veeValidateSchema } = makeForms(api);
 export const init = (input) => api.init(input, readWasm);
 export default init;

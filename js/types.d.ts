@@ -13,6 +13,8 @@ export type IssueCode =
 export interface Issue {
   /** `item[3].itemCode`; `""` for the payload as a whole. */
   path: string;
+  /** The same path as segments, a form library's field name (Ant Design's NamePath): `['item', 3, 'itemCode']`. */
+  segments: (string | number)[];
   code: IssueCode;
   params: Record<string, string | number | boolean | string[]>;
   /** The field's name for people, from the rule table (absent for a member the table does not have). */
@@ -269,6 +271,26 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
 /** A Standard Schema per API: `value` is the normalized payload, `issues` the errors (tRPC, Hono, TanStack Form…). */
 export const schemas: { readonly [M in Method]: StandardSchemaV1<Payloads[M], Values[M]> };
 export function standardSchema<M extends Method>(method: M): StandardSchemaV1<Payloads[M], Values[M]>;
+
+/** One entry of Ant Design Form's `form.setFields` (its `FieldData`, structurally). */
+export interface AntdField { name: (string | number)[]; errors: string[]; warnings: string[] }
+/**
+ * `form.setFields(antdFields(report, previous))`: each field's errors and warnings at its NamePath; fields of
+ * `previous` no longer at fault are cleared. Issues of the whole payload (path "") stay in `report.errors`.
+ */
+export function antdFields(report: Report, previous?: AntdField[]): AntdField[];
+/** One Element Plus `FormItemRule` (structurally). */
+export interface ElementPlusRule { trigger: string[]; validator(rule: unknown, value: unknown, callback: (error?: Error) => void): void }
+/**
+ * `rulesFor(prop)` for `<el-form-item :prop :rules="rulesFor(prop)">`: one `check` of the whole model per change
+ * of the model, shared by every field's validator.
+ */
+export function elementPlusRules<M extends Method>(method: M, getModel: () => unknown, options?: { trigger?: string[] }): (prop: string | (string | number)[]) => ElementPlusRule[];
+/** VeeValidate 4's typed schema: `useForm({ validationSchema: veeValidateSchema(method) })`. */
+export function veeValidateSchema<M extends Method>(method: M): {
+  __type: 'VVTypedSchema';
+  parse(values: unknown): Promise<{ value?: Values[M]; errors: { path: string; errors: string[] }[] }>;
+};
 export default init;
 
 /** Node only: Connect/Express-style middleware. */

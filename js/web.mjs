@@ -3,6 +3,7 @@
 // Turbopack — emit the file and rewrite the URL). Or pass a URL, Response, bytes or WebAssembly.Module.
 import createGlue from './glue.mjs';
 import makeApi from './api.mjs';
+import makeForms from './forms.mjs';
 
 const api = makeApi(createGlue);
 
@@ -27,5 +28,6 @@ function defaultWasm() {
       + 'the package is installed outside this app (a workspace\'s hoisted node_modules, Nuxt)');
   });
 }
+export const { antdFields, elementPlusRules, veeValidateSchema } = makeForms(api);
 export const init = (input) => api.init(input, defaultWasm);
 export default init;

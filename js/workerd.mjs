@@ -6,6 +6,7 @@
 import wasmModule from './qimen_payload_bg.wasm';
 import createGlue from './glue.mjs';
 import makeApi from './api.mjs';
+import makeForms from './forms.mjs';
 import makeServer from './server.mjs';
 
 const api = makeApi(createGlue);
@@ -16,5 +17,6 @@ export const {
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc, apiTypes,
 } = api;
 export const { MAX_LISTED, jsonResponse, checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);
+export const { antdFields, elementPlusRules, veeValidateSchema } = makeForms(api);
 export const init = (input) => api.init(input);
 export default init;

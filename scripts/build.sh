@@ -27,8 +27,8 @@ cp js/wasm.d.ts pkg/wasm.d.mts
 sed "s#from './qimen_payload_bg.wasm';#from './qimen_payload_bg.wasm?module';#" js/workerd.mjs > pkg/edge.mjs
 grep -q "qimen_payload_bg.wasm?module'" pkg/edge.mjs || { echo "build: pkg/edge.mjs lacks the ?module import" >&2; exit 1; }
 # Shared sources without imports, emitted in both module formats.
-for f in api server; do
-  fn=$([ $f = api ] && echo makeApi || echo makeServer)
+for f in api server forms; do
+  fn=$(case $f in api) echo makeApi ;; server) echo makeServer ;; forms) echo makeForms ;; esac)
   { echo "'use strict';"; cat js/$f.js; echo "module.exports = $fn;"; } > pkg/$f.cjs
   { cat js/$f.js; echo "export default $fn;"; } > pkg/$f.mjs
 done

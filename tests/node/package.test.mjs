@@ -129,8 +129,8 @@ test('issues are read lazily, with the same words, key order and language as an 
   // Other calls in between: the core no longer holds this report's issues; they are checked again for their words.
   for (let i = 0; i < 3; i++) q.check(SHOP, q.example(SHOP));
   assert.equal(JSON.stringify(lazy), JSON.stringify(eager), 'same issues, words and key order');
-  assert.deepEqual(Object.keys(lazy.errors[0]), ['path', 'code', 'params', 'label', 'position', 'message', 'messageZh', 'topCode', 'topMessage', 'messageEn']);
-  assert.deepEqual(Object.keys(lazy.warnings[0]), ['path', 'code', 'params', 'message', 'messageZh', 'messageEn']);
+  assert.deepEqual(Object.keys(lazy.errors[0]), ['path', 'code', 'params', 'label', 'position', 'message', 'messageZh', 'topCode', 'topMessage', 'messageEn', 'segments']);
+  assert.deepEqual(Object.keys(lazy.warnings[0]), ['path', 'code', 'params', 'message', 'messageZh', 'messageEn', 'segments']);
   assert.equal(lazy.errors[0].topCode, 41);
   assert.match(lazy.errors[0].topMessage, /^client-error:Invalid arguments:shopInventoryEdit\.detailList\.quantity/);
   assert.equal(Object.getOwnPropertyDescriptor(lazy, 'errors').writable, true, 'a data property once read');
