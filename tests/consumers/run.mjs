@@ -149,6 +149,25 @@ async function nextApp(d, buildFlags, routes = ['/api/node', '/api/edge']) {
   }
 }
 
+/**
+ * A form row's README recipe (the js block whose first line names the library): each of its code lines must be
+ * a line of the fixture, so the README's recipe is what runs.
+ */
+function readmeRecipeIn(dir, library) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/^```js\n(\/\/ [^\n]*)\n([\s\S]*?)^```$/gm)].find((m) => m[1].startsWith(`// ${library} `));
+  if (!block) throw new Error(`README has no recipe block for ${library}`);
+  const have = new Set(readFileSync(join(dir, 'main.js'), 'utf8').split('\n').map((l) => l.trim()));
+  const missing = block[2].split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//') && !have.has(l));
+  if (missing.length) throw new Error(`the README's ${library} recipe is not the fixture's: ${missing.join(' | ')}`);
+}
+
+/** Built by Vite with its defaults, the page opened in Chromium. */
+async function viteBuiltPage(dir) {
+  await run(dir, bin('vite'), ['build']);
+  await inBrowser(join(dir, 'dist'));
+}
+
 /** Vite's dev server started in `dir`, its page opened in Chromium. */
 async function viteDevPage(dir) {
   const port = freePort();
@@ -176,10 +195,7 @@ const consumers = {
     await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm', './table.schema.json', './gateway', './proxy'],
       { timeout: 120_000 });
   },
-  'vite build': async (d) => {
-    await run(d, bin('vite'), ['build']);
-    await inBrowser(join(d, 'dist'));
-  },
+  'vite build': (d) => viteBuiltPage(d),
   // Vite 5 and 6 build for targets without top-level `await` (Vite 7's default has it): the README's line for
   // them, `build.target: 'es2022'` (here its CLI spelling), with the same idiom unchanged.
   'vite 6 build': async (d) => {
@@ -213,6 +229,11 @@ const consumers = {
     writeFileSync(join(app, 'vite.config.js'), "export default { optimizeDeps: { exclude: ['qimen-payload'] } };\n");
     await viteDevPage(app);
   },
+  // The form libraries of admin consoles (issue 29 §5), each app built by Vite and run in Chromium through the
+  // same steps (form-steps.mjs): a bad payload's errors on their fields in Chinese, then the normalized value.
+  'form antd': (d) => { readmeRecipeIn(d, 'Ant Design Form'); return viteBuiltPage(d); },
+  'form element-plus': (d) => { readmeRecipeIn(d, 'Element Plus'); return viteBuiltPage(d); },
+  'form vee-validate': (d) => { readmeRecipeIn(d, 'VeeValidate 4'); return viteBuiltPage(d); },
   // Next.js 16 builds with Turbopack by default; `--webpack` is the other bundler its users build with (issue 29
   // §1): the same app, client component, Node and Edge routes and a Server Component, under each.
   'next.js (turbopack)': (d) => nextApp(d, []),
@@ -283,7 +304,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);
@@ -314,6 +335,7 @@ async function main() {
         if (existsSync(fixture)) cpSync(fixture, dir, { recursive: true });
         else mkdirSync(dir);
         copyFileSync(join(here, 'smoke.mjs'), join(dir, 'smoke.mjs'));
+        if (name.startsWith('form ')) copyFileSync(join(here, 'form-steps.mjs'), join(dir, 'form-steps.mjs'));
         await consumers[name](dir);
         results.push({ name, ok: true, ms: Date.now() - t });
       } catch (e) {
