@@ -206,6 +206,10 @@ const consumers = {
     await run(d, 'node', [join(work, 'node_modules', 'vite-5', 'bin', 'vite.js'), 'build', '--target', 'es2022']);
     await inBrowser(join(d, 'dist'));
   },
+  rsbuild: async (d) => {
+    await run(d, bin('rsbuild'), ['build']);
+    await inBrowser(join(d, 'dist'));
+  },
   // Parcel 2 resolves the package's `browser` field (without it, `main`: the Node build, polyfilled, no .wasm).
   'parcel 2': async (d) => {
     await run(d, bin('parcel'), ['build', 'index.html', '--no-cache', '--dist-dir', 'dist']);
@@ -304,7 +308,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', rsbuild: 'browser-rsbuild', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);
