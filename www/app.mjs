@@ -505,40 +505,84 @@ async function send(only) {
   out.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('sending') }));
   flushOutputs();
   const texts = Array.isArray(only) ? only : state.chunks ?? [text()];
+  // Which rows of the payload each request carries (a resend of chosen entries carries no range of them).
+  let first = 1;
+  const rows = texts.map((tx) => {
+    const n = entriesOf(tx).length;
+    const range = only ? { n } : { from: first, to: first + n - 1, n };
+    first += n;
+    return range;
+  });
   const results = [];
+  const boxes = [];
   const list = document.createElement('div');
-  for (let i = 0; i < texts.length; i++) {
-    // Per-request progress in the chunk list, when the payload is chunked.
-    const progress = $('chunk-list').querySelector(`.chunk-outcome[data-chunk="${i}"]`);
+  const banner = document.createElement('p');
+  banner.id = 'send-summary';
+  const summarize = () => {
+    // Entry by entry where the answers say (shopinv's per-sub-order results): a partial success is "2 of 3
+    // applied", never "failed"; otherwise request by request.
+    const details = results.map((r) => r.json?.chunks?.flatMap((c) => c.response?.details ?? []) ?? []);
+    const byEntry = details.every((d) => d.length > 0);
+    const okCount = results.filter((r) => r.ok).length;
+    const applied = details.flat().filter((d) => d.success).length;
+    const total = details.flat().length;
+    const allOk = okCount === results.length;
+    banner.className = `banner ${allOk ? 'ok' : (byEntry ? applied : okCount) ? 'partial' : 'bad'}`;
+    banner.textContent = allOk ? t('sentOk', results.length)
+      : byEntry && applied ? t('appliedPartial', applied, total)
+        : okCount ? t('sentPartial', okCount, results.length) : t('sentFailed');
+  };
+  const progressOf = (i) => (only ? null : $('chunk-list').querySelector(`.chunk-outcome[data-chunk="${i}"]`));
+  const post = async (i) => {
+    const progress = progressOf(i);
     if (progress) progress.textContent = t('sending');
     const r = await postToProxy(texts[i]);
+    if (progress && !r.noProxy) {
+      progress.textContent = r.ok ? t('succeeded') : t('failed');
+      progress.className = `chunk-outcome ${r.ok ? 'ok' : 'bad'}`;
+    }
+    return r;
+  };
+  // A failed request can be sent again on its own; its outcome and the summary are replaced.
+  const resend = async (i) => {
+    const r = await post(i);
+    if (r.noProxy) return;
+    results[i] = r;
+    const box = sendOutcome(r, i, rows[i], () => resend(i));
+    boxes[i].replaceWith(box);
+    boxes[i] = box;
+    summarize();
+  };
+  for (let i = 0; i < texts.length; i++) {
+    const r = await post(i);
     if (r.noProxy) {
       out.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('noProxy') }));
       return;
     }
-    if (progress) {
-      progress.textContent = r.ok ? t('succeeded') : t('failed');
-      progress.className = `chunk-outcome ${r.ok ? 'ok' : 'bad'}`;
-    }
     results.push(r);
-    list.append(sendOutcome(r, i, texts[i]));
+    boxes.push(sendOutcome(r, i, rows[i], () => resend(i)));
+    list.append(boxes[i]);
   }
-  const okCount = results.filter((r) => r.ok).length;
-  const banner = document.createElement('p');
-  banner.id = 'send-summary';
-  banner.className = `banner ${okCount === results.length ? 'ok' : okCount ? 'partial' : 'bad'}`;
-  banner.textContent = okCount === results.length ? t('sentOk', results.length) : okCount ? t('sentPartial', okCount, results.length) : t('sentFailed');
+  summarize();
   out.replaceChildren(banner, list);
 }
 
 /** One request's outcome: the proxy's parsed answer(s) summarized, the raw JSON folded away. */
-function sendOutcome(r, i, payloadText) {
+function sendOutcome(r, i, rows, resend) {
   const box = document.createElement('div');
   box.className = 'send-outcome';
   box.dataset.chunk = String(i);
   const head = document.createElement('h4');
-  head.textContent = t('chunkLabel', i + 1, entriesOf(payloadText).length);
+  head.textContent = rows.from === undefined ? t('chunkLabel', i + 1, rows.n) : t('chunkRows', i + 1, rows.from, rows.to, rows.n);
+  // Retries the proxy made (a timeout, a 5xx, the call limit) are said, with the request.
+  const attempts = (r.json?.chunks ?? []).reduce((sum, c) => sum + (c.attempts ?? 0), 0);
+  if (attempts > 1) head.append(Object.assign(document.createElement('span'), { className: 'muted attempts', textContent: ` · ${t('attemptsN', attempts)}` }));
   box.append(head);
+  if (!r.ok) {
+    const again = Object.assign(document.createElement('button'), { type: 'button', className: 'resend', textContent: t('resendRequest') });
+    again.addEventListener('click', () => { again.disabled = true; resend(); });
+    box.append(again);
+  }
   if (r.notGateway !== undefined) {
     box.append(Object.assign(document.createElement('p'), { className: 'banner bad', textContent: t('notGateway', r.notGateway) }));
   } else if (r.failure) {

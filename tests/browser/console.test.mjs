@@ -448,21 +448,27 @@ test('send all: 45 rows go as 3 requests with per-request progress, each applied
   await page().waitForSelector('#send-summary', { timeout: 20000 });
   assert.match(await page().textContent('#send-summary'), /已发送 3 个请求,全部成功/);
   assert.deepEqual(await page().$$eval('#chunk-list .chunk-outcome', (os) => os.map((o) => o.textContent)), ['成功', '成功', '成功']);
+  // each request says which rows it carried (issue 32 §3)
+  assert.deepEqual(await page().$$eval('#send-result .send-outcome h4', (hs) => hs.map((h) => h.textContent)),
+    ['请求 1:第 1–20 条(共 20 条)', '请求 2:第 21–40 条(共 20 条)', '请求 3:第 41–45 条(共 5 条)']);
   const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
   const stores = Object.values(ledger.posStock);
   assert.ok(stores.some((s) => Object.keys(s).length >= 45), 'all 45 items in the ledger');
   await c.shot('sent-all');
 });
 
-test('a partial failure: the failed sub-order is linked to its entry, fixed, and only it is sent again', async () => {
-  await load(SHOP);
+/**
+ * Send a shopinv delta for `store` of two sub-orders, `${prefix}-ok` (+3 of item 1) and `${prefix}-bad` (-5 of
+ * item 2, below zero: refused by the gateway), through the proxy; resolves when its summary is shown.
+ */
+async function sendPartial(store, prefix) {
   const payload = JSON.parse(await page().inputValue('#payload'));
   const edit = payload.shop_inventory_edit;
-  edit.store_id = 424242;
-  edit.check_mode = 2; // delta
+  edit.store_id = store;
+  edit.check_mode = 2; // delta: applying a sub-order twice would show in the ledger
   edit.detail_list = [
-    { item_id: 1, sku_id: 0, sub_order_id: 'retry-ok', quantity: 3 },
-    { item_id: 2, sku_id: 0, sub_order_id: 'retry-bad', quantity: -5 }, // below zero: refused by the gateway
+    { item_id: 1, sku_id: 0, sub_order_id: `${prefix}-ok`, quantity: 3 },
+    { item_id: 2, sku_id: 0, sub_order_id: `${prefix}-bad`, quantity: -5 },
   ];
   await page().click('#tab-json');
   await page().fill('#payload', JSON.stringify(payload, null, 2));
@@ -471,7 +477,14 @@ test('a partial failure: the failed sub-order is linked to its entry, fixed, and
   if (!(await page().$eval('#send-box', (d) => d.open))) await page().click('#send-box summary');
   await page().click('#send');
   await page().waitForSelector('#send-summary');
+}
+
+test('a partial failure: the failed sub-order is linked to its entry, fixed, and only it is sent again', async () => {
+  await load(SHOP);
+  await sendPartial(424242, 'retry');
   assert.match(await page().textContent('#send-result .summary .banner'), /部分成功/);
+  // one sub-order applied: the summary says so, entry by entry, rather than "failed" (issue 32 §3)
+  assert.match(await page().textContent('#send-summary'), /⚠ 2 条中 1 条已生效/);
   assert.match(await page().textContent('#send-result tbody tr.bad'), /retry-bad.*失败.*STOCK_NOT_ENOUGH/);
   await page().click('#send-result tbody tr.bad button.link');
   assert.equal(await page().evaluate(() => document.activeElement.dataset.path), 'shop_inventory_edit.detail_list[1]');
@@ -486,6 +499,29 @@ test('a partial failure: the failed sub-order is linked to its entry, fixed, and
   const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
   assert.deepEqual(ledger.storeStock['424242'], { '1:0': '3', '2:0': '5' });
   await c.shot('retry-failed');
+});
+
+// Issue 32 §3: any failed request can be sent again as it is; sub-orders it already applied are not applied
+// twice (the platform's idempotency per sub-order), and the summary follows the new answer. In English.
+test('resend this request: a failed request sent again as it was sent, applied sub-orders not applied twice (English)', async () => {
+  await load(SHOP);
+  await page().click('#lang-toggle');
+  try {
+    await sendPartial(434343, 'resend');
+    assert.equal(await page().textContent('#send-summary'), '⚠ 1 of 2 entries applied');
+    assert.equal(await page().textContent('#send-result .send-outcome h4'), 'Request 1: entries 1–2 (2)');
+    await page().fill('[data-path="shop_inventory_edit.detail_list[1].quantity"]', '4');
+    // the request as it was sent: the fix is not in it, so it fails again the same way
+    await page().click('#send-result button.resend');
+    await page().waitForFunction(() => !document.querySelector('#send-result button.resend')?.disabled);
+    assert.equal(await page().textContent('#send-summary'), '⚠ 1 of 2 entries applied');
+    assert.match(await page().textContent('#send-result tbody'), /resend-ok.*applied before \(idempotent\)/);
+    const ledger = await (await fetch(`${c.gatewayUrl}/_ledger`)).json();
+    assert.deepEqual(ledger.storeStock['434343'], { '1:0': '3' }, 'resend-ok applied once, resend-bad not at all');
+    await c.shot('resend-request');
+  } finally {
+    await page().click('#lang-toggle');
+  }
 });
 
 // Issue 31 §5, the done-when: a newcomer pastes the doc page of an API this console has never seen, reads the
