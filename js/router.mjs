@@ -9,8 +9,8 @@ import { errorBody } from './top-errors.mjs';
 // The protocol's facts (system parameters, formats, sign methods, version, routers) come from the core.
 const PROTOCOL = q.protocol();
 const SYSTEM = new Set(PROTOCOL.systemParams);
-// The platform accepts a timestamp within ten minutes of its own clock (GMT+8).
-const WINDOW_MS = 10 * 60 * 1000;
+// The platform accepts a timestamp within this of its own clock (GMT+8): ten minutes.
+const WINDOW_MS = PROTOCOL.timestampWindowMs;
 /** The Qimen routers' paths (`/router/qm`, `/router/qmtest`). */
 export const QIMEN_PATHS = new Set([PROTOCOL.routers.qimen, PROTOCOL.routers.qimenTest]);
 /** The TOP router's path (`/router/rest`, with or without its trailing slash). */

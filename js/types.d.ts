@@ -192,6 +192,8 @@ export function protocol(): {
   routers: { top: string; qimen: string; qimenTest: string };
   /** The platform's entry points (full router URLs) for production and the sandbox. */
   endpoints: Array<{ name: 'production' | 'sandbox'; top: string; qimen: string }>;
+  /** How far a call's `timestamp` may be from the platform's clock, either way (ms): ten minutes. */
+  timestampWindowMs: number;
 };
 export function setLanguage(lang: 'en' | 'zh'): void;
 export function getLanguage(): 'en' | 'zh';

@@ -670,14 +670,29 @@ function gmt8(ms) {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/**
+ * The signed request's timestamp window (protocol().timestampWindowMs), counted down each second: a curl copied
+ * from it is refused (code 31) once it has passed, and the page says so.
+ */
+function showWindow() {
+  if (state.signedAt == null) return;
+  const until = state.signedAt + PROTOCOL.timestampWindowMs;
+  const left = Math.ceil((until - Date.now()) / 1000);
+  const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  $('timestamp-window').textContent = `${t('timestampAt', gmt8(state.signedAt), gmt8(until))} · ${left > 0 ? t('timestampLeft', clock) : t('timestampExpired')}`;
+  $('timestamp-window').classList.toggle('expired', left <= 0);
+}
+
 function updateSigned() {
   const options = signOptions();
   if (!options) {
     $('signed').textContent = t('signHint');
     $('timestamp-window').textContent = '';
+    state.signedAt = null;
     return null;
   }
-  $('timestamp-window').textContent = t('timestampAt', gmt8(options.timestamp), gmt8(options.timestamp + 10 * 60_000));
+  state.signedAt = options.timestamp;
+  showWindow();
   let built = null;
   $('signed').textContent = attempt(() => {
     built = q.buildRequest(state.method, text(), options);
@@ -811,6 +826,7 @@ async function main() {
     if (state.method) drafts.savePayload(state.method, text());
   };
   window.addEventListener('pagehide', flush);
+  setInterval(showWindow, 1000);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   document.body.dataset.ready = 'true';
 }

@@ -282,11 +282,12 @@ struct ProtocolFacts {
     version: &'static str,
     routers: request::Routers,
     endpoints: &'static [request::Endpoint],
+    timestamp_window_ms: u64,
 }
 
-/// `protocol()` → `{ systemParams, formats, signMethods, version, routers, endpoints }`: the wire protocol's
-/// facts as the core declares them (what the local gateway checks requests against, where the proxy and the
-/// console send them).
+/// `protocol()` → `{ systemParams, formats, signMethods, version, routers, endpoints, timestampWindowMs }`: the
+/// wire protocol's facts as the core declares them (what the local gateway checks requests against, where the
+/// proxy and the console send them, how long a signed request stays valid).
 #[wasm_bindgen]
 pub fn protocol() -> JsValue {
     to_js(&ProtocolFacts {
@@ -296,6 +297,7 @@ pub fn protocol() -> JsValue {
         version: request::API_VERSION,
         routers: request::ROUTERS,
         endpoints: request::ENDPOINTS,
+        timestamp_window_ms: request::TIMESTAMP_WINDOW_MS,
     })
 }
 

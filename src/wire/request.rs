@@ -170,6 +170,10 @@ pub struct Routers {
     /// The Qimen router's test twin (the Qimen sandbox).
     pub qimen_test: &'static str,
 }
+/// How far a call's `timestamp` may be from the platform's clock (either way), in milliseconds: ten minutes.
+/// The local gateway refuses a call outside it (code 31); the console counts a signed request's window down.
+pub const TIMESTAMP_WINDOW_MS: u64 = 10 * 60 * 1000;
+
 /// The routers' paths.
 pub const ROUTERS: Routers = Routers { top: "/router/rest", qimen: "/router/qm", qimen_test: "/router/qmtest" };
 

@@ -342,6 +342,35 @@ test('the signed request (a preview when the proxy signs): hidden secret, option
   assert.equal(await page().inputValue('#app-secret'), '', 'turning the preview off forgets the secret');
 });
 
+// Issue 32 §4: the signed request's ten minutes (protocol().timestampWindowMs) counted down, and said expired.
+// A page of its own, on a clock the test moves (a fake clock in the shared page would slow every other test).
+test('the timestamp window of a signed request counts down, then says it has expired', async () => {
+  const p = await page().context().browser().newPage();
+  try {
+    await p.clock.install({ time: new Date('2026-12-03T02:00:00Z') });
+    await p.goto(c.url);
+    await p.waitForSelector('body[data-ready="true"]');
+    if (!(await p.$eval('#sign-box', (d) => d.open))) await p.click('#sign-box summary');
+    await p.check('#preview-signing');
+    await p.fill('#app-key', '12345678');
+    await p.fill('#app-secret', 'countdown-secret');
+    await p.waitForFunction(() => document.querySelector('#signed').textContent.includes('"sign"'));
+    await p.clock.fastForward(2000); // the outputs that follow a pause in typing (they sign again) are done
+    // 10:00 GMT+8 at signing: valid until 10:10, ten minutes left (or 9:59 a second on)
+    assert.match(await p.textContent('#timestamp-window'), /^时间戳 2026-12-03 10:00:0\d.GMT\+8.,有效至 2026-12-03 10:10:0\d · 还剩 (10:00|9:5\d)$/);
+    // fastForward runs the page's due timers (its once-a-second update) before it resolves; the waits of
+    // playwright poll on the page's clock, so the text is read directly
+    await p.clock.fastForward('04:00');
+    assert.match(await p.textContent('#timestamp-window'), /· 还剩 [56]:\d\d$/);
+    assert.equal(await p.$eval('#timestamp-window', (e) => e.classList.contains('expired')), false);
+    await p.clock.fastForward('06:30');
+    assert.equal(await p.$eval('#timestamp-window', (e) => e.classList.contains('expired')), true);
+    assert.match(await p.textContent('#timestamp-window'), /· 已过期:网关会拒绝.错误码 31./);
+  } finally {
+    await p.close();
+  }
+});
+
 test('a pasted response is summarized: partial failure per sub-order, failed row linked to its entry; HTML flagged', async () => {
   await load(SHOP);
   await page().click('#response-box summary');
