@@ -96,7 +96,7 @@ export async function startStack({ port = 8080, gatewayPort = 9000, appKey = '12
   // other sites and rebound names); every other client must be given it. No Origin header alone signs.
   const bearer = token ?? randomBytes(16).toString('hex');
   const api = signingProxy({ upstream: gateway.url, appKey, secret, token: bearer, log: () => {} });
-  const server = await startServer(port, '127.0.0.1', { api, config: { proxy: '/api/', token: bearer, gatewayUrl: gateway.url } });
+  const server = await startServer(port, '127.0.0.1', { api, config: { proxy: '/api/', token: bearer, gatewayUrl: gateway.url, upstream: gateway.url } });
   const actual = server.address().port;
   const close = async () => {
     await new Promise((r) => server.close(r));

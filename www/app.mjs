@@ -716,13 +716,28 @@ function applyLanguage() {
   if (state.info) $('method-summary').textContent = getLang() === 'zh' || !state.info.summary ? state.info.summaryZh : state.info.summary;
   // Notes already on the page follow the language too (one language at a time).
   $('draft-note').textContent = state.draftRestored ? t('draftRestored') : '';
+  showSendTarget();
   nameOptions();
   form.render(state.fields, state.payload);
   state.formStale = false;
   runCheck();
 }
 
+/** Where the proxy sends (its upstream, from console-config.json): the local gateway, the sandbox or production. */
+function showSendTarget() {
+  const upstream = state.config.upstream;
+  if (!upstream) {
+    $('send-target').textContent = '';
+    return;
+  }
+  const endpoint = PROTOCOL.endpoints.find((e) => upstream.startsWith(new URL(e.top).origin) || upstream.startsWith(new URL(e.qimen).origin));
+  const name = endpoint ? t(endpoint.name === 'production' ? 'targetProduction' : 'targetSandbox') : t('targetLocal');
+  $('send-target').textContent = t('sendsTo', name, upstream);
+  $('send-target').classList.toggle('production', endpoint?.name === 'production');
+}
+
 function configureProxy() {
+  showSendTarget();
   const proxy = Boolean(state.config.proxy);
   $('proxy-note').hidden = !proxy;
   $('preview-row').hidden = !proxy;

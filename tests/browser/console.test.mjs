@@ -459,6 +459,8 @@ test('readable at 390×844 without horizontal scrolling; the verdict bar stays o
 test('send: the payload goes unsigned through the signing proxy to the local gateway, and the ledger changes', async () => {
   await load(SHOP);
   await page().click('#send-box summary');
+  // where it goes is said before it is sent (issue 32 §4): npm start's proxy sends to the local gateway
+  assert.equal(await page().textContent('#send-target'), `发送到:本机网关(${c.gatewayUrl};由签名代理的启动配置决定,页面里不能更改)`);
   await page().click('#send');
   await page().waitForSelector('#send-summary', { timeout: 15000 });
   assert.match(await page().textContent('#send-summary'), /已发送 1 个请求,全部成功/);
