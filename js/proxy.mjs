@@ -38,6 +38,17 @@ const TRANSIENT = new Set([7, 10, 15, 50]);
  * 40/41 before anything goes upstream), then signed again with the proxy's app key and secret and sent once
  * (the client's SDK owns retries) to the same router upstream; the platform's answer is relayed as it came.
  */
+
+/** 'zh' or 'en', the first of them an Accept-Language header prefers (by q), or undefined for neither. */
+function languageOf(accept) {
+  if (typeof accept !== 'string' || accept.length > 512) return undefined;
+  const ranked = accept.split(',').map((part, i) => {
+    const [tag, ...params] = part.trim().split(';');
+    const qv = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
+    return { primary: tag.trim().toLowerCase().split('-')[0], weight: qv ? Number(qv[1]) : 1, i };
+  }).filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight || a.i - b.i);
+  return ranked.find((r) => r.primary === 'zh' || r.primary === 'en')?.primary;
+}
 export function signingProxy(options = {}) {
   const secret = options.secret ?? process.env.QIMEN_SECRET;
   if (!secret) throw new Error('signingProxy: no secret (set QIMEN_SECRET in the proxy\'s environment, or pass { secret })');
@@ -215,25 +226,28 @@ export function signingProxy(options = {}) {
     if (clients.size && (TOP_PATHS.has(path) || path === routers.qimen)) return relay({ path, search, header, client, readBody, signal });
     const m = /^\/api\/([\w.]+)$/.exec(path);
     if (!m) return null;
-    if (verb !== 'POST') return refuse(405, 43, 'isv.http-method-not-allowed', say('postOnly'), { allow: 'POST' });
-    if (!authorized(header, client)) return refuse(401, 11, 'isv.proxy-token-required', say('tokenRequired'), { 'www-authenticate': 'Bearer' });
-    if (!admit(client ?? '')) return refuse(429, 7, 'accesscontrol.limited-by-app-access-count', say('rateLimited'), { 'retry-after': '1' });
+    // The refusals below in the client's language when it asks for one (the console sends its UI language).
+    const lang = languageOf(header('accept-language')) ?? language;
+    const sayIn = lang === language ? say : wordsIn(lang);
+    if (verb !== 'POST') return refuse(405, 43, 'isv.http-method-not-allowed', sayIn('postOnly'), { allow: 'POST' });
+    if (!authorized(header, client)) return refuse(401, 11, 'isv.proxy-token-required', sayIn('tokenRequired'), { 'www-authenticate': 'Bearer' });
+    if (!admit(client ?? '')) return refuse(429, 7, 'accesscontrol.limited-by-app-access-count', sayIn('rateLimited'), { 'retry-after': '1' });
     const method = m[1];
     // The core's own refusal of a method it does not know (unknown_method, with the allowed list).
-    if (!info.has(method)) return out(404, q.errorResponse(q.validate(method, '{}'), language));
+    if (!info.has(method)) return out(404, q.errorResponse(q.validate(method, '{}'), lang));
     // The middleware's bounded reader: too large (413), too slow (408) or broken (400) in the platform's shape.
     const read = await readBody();
-    if (read.refusal) return out(q.statusOf(read.refusal), q.errorResponse(read.refusal, language), { connection: 'close' });
+    if (read.refusal) return out(q.statusOf(read.refusal), q.errorResponse(read.refusal, lang), { connection: 'close' });
     // chunk refuses a payload with any error but its list's length (which it is there to fix).
     let chunks;
     try {
       chunks = q.chunk(method, read.body);
     } catch (e) {
       if (!(e instanceof q.PayloadError)) throw e;
-      return out(400, q.errorResponse({ errors: e.errors }, language));
+      return out(400, q.errorResponse({ errors: e.errors }, lang));
     }
     if (chunks.length > maxChunks) {
-      return refuse(413, 43, 'isv.too-many-chunks', say('tooManyChunks', chunks.length, maxChunks), {}, { chunks: chunks.length, max_chunks: maxChunks });
+      return refuse(413, 43, 'isv.too-many-chunks', sayIn('tooManyChunks', chunks.length, maxChunks), {}, { chunks: chunks.length, max_chunks: maxChunks });
     }
     // The warnings of the payload as the client sent it (paths into its list, not into a chunk's).
     const { warnings } = q.validate(method, read.body);

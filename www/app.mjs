@@ -468,7 +468,9 @@ async function postToProxy(payloadText) {
   try {
     // The proxy's per-start token, read from this page's own origin (console-config.json).
     const auth = state.config.token ? { authorization: `Bearer ${state.config.token}` } : {};
-    res = await fetch(`/api/${state.method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: payloadText });
+    // The proxy's refusals come back in the interface's language.
+    const headers = { 'content-type': 'application/json', 'accept-language': getLang(), ...auth };
+    res = await fetch(`/api/${state.method}`, { method: 'POST', headers, body: payloadText });
   } catch (e) {
     return { ok: false, failure: e.message };
   }

@@ -538,7 +538,10 @@ test('resend this request: a failed request sent again as it was sent, applied s
   await load(SHOP);
   await page().click('#lang-toggle');
   try {
+    const request = page().waitForRequest((r) => r.url().includes('/api/'));
     await sendPartial(434343, 'resend');
+    // the proxy is asked for its refusals in the interface's language (issue 32 §7)
+    assert.equal((await request).headers()['accept-language'], 'en');
     assert.equal(await page().textContent('#send-summary'), '⚠ 1 of 2 entries applied');
     assert.equal(await page().textContent('#send-result .send-outcome h4'), 'Request 1: entries 1–2 (2)');
     await page().fill('[data-path="shop_inventory_edit.detail_list[1].quantity"]', '4');

@@ -147,6 +147,30 @@ test('every refusal of the proxy is an error_response, its sub_msg in the gatewa
   assert.throws(() => signingProxy({ upstream: 'http://127.0.0.1:9', appKey: APP, secret: SECRET, token: 't', language: 'fr' }), /language/);
 });
 
+test('a client that asks (Accept-Language, as the console sends its UI language) gets the refusals in its language', async () => {
+  const { p, close } = await pair({}, { maxChunks: 1 }); // the proxy's own language: zh
+  try {
+    const asking = (accept) => ({ authorization: 'Bearer tok', 'accept-language': accept });
+    const subMsg = async (accept) => JSON.parse((await call(p, SHOP, { shop_inventory_edit: {} }, asking(accept))).text).error_response.sub_msg;
+    assert.match(await subMsg('en'), /is required/);
+    assert.match(await subMsg('en-US,en;q=0.9'), /is required/);
+    assert.match(await subMsg('zh-CN'), /为必填项/);
+    // preference by q, the first of zh/en that the header ranks highest; neither, or nonsense: the proxy's own
+    assert.match(await subMsg('fr, zh;q=0.5, en;q=0.8'), /is required/);
+    assert.match(await subMsg('de, fr'), /为必填项/);
+    assert.match(await subMsg(';;;q=x,'), /为必填项/);
+    assert.match(await subMsg('en;q=0, zh'), /为必填项/);
+    const entries = Array.from({ length: 21 }, (_, i) => ({ itemCode: `I${i}`, paperQty: 1 }));
+    const big = await call(p, POS, { orderInfo: { storeCode: 'S' }, item: entries }, asking('en'));
+    assert.match(JSON.parse(big.text).error_response.sub_msg, /at most 1 per call/);
+    const noToken = await call(p, SHOP, {}, { 'accept-language': 'en' });
+    assert.equal(noToken.status, 401);
+    assert.match(JSON.parse(noToken.text).error_response.sub_msg, /bearer token/);
+  } finally {
+    await close();
+  }
+});
+
 test('the CLI runs the proxy in front of a gateway; it refuses to start as an open oracle or without QIMEN_SECRET', async () => {
   const { spawnSync } = await import('node:child_process');
   const g = await startGateway({ apps: { [APP]: SECRET } });
