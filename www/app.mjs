@@ -22,6 +22,8 @@ const state = {
   checkPending: false, outputsTimer: 0, draftTimer: 0, burstTimer: 0,
 };
 const history = new History();
+// The signing options kept between visits (never the secret or the session).
+const SIGN_OPTIONS = ['sign-method', 'body-mode', 'format', 'simplify', 'target', 'target-app-key', 'partner-id'];
 let form;
 let nav;
 let METHODS = []; // methods() once, after init
@@ -804,6 +806,19 @@ async function main() {
     $(id).addEventListener(id === 'simplify' ? 'change' : 'input', updateSigned);
   }
   $('app-key').addEventListener('change', () => drafts.set('app-key', $('app-key').value.trim()));
+  // The signing options are kept too — not the secret, nor the session (a user's credential).
+  const kept = (() => { try { return JSON.parse(drafts.get('sign-options') ?? '{}') ?? {}; } catch { return {}; } })();
+  for (const id of SIGN_OPTIONS) {
+    const e = $(id);
+    const v = Object.hasOwn(kept, id) ? kept[id] : undefined;
+    if (e.type === 'checkbox' && typeof v === 'boolean') e.checked = v;
+    else if (e.tagName === 'SELECT' && [...e.options].some((o) => o.value === v)) e.value = v;
+    else if (e.tagName === 'INPUT' && e.type !== 'checkbox' && typeof v === 'string') e.value = v.slice(0, 256);
+    e.addEventListener('change', () => {
+      const now = Object.fromEntries(SIGN_OPTIONS.map((k) => [k, $(k).type === 'checkbox' ? $(k).checked : $(k).value]));
+      drafts.set('sign-options', JSON.stringify(now));
+    });
+  }
   $('preview-signing').addEventListener('change', () => { configureProxy(); updateSigned(); });
   $('sign-form').addEventListener('submit', (e) => e.preventDefault());
   $('copy-curl').addEventListener('click', () => {
@@ -834,6 +849,10 @@ async function main() {
   q.setLanguage(getLang());
   const saved = drafts.get('method');
   selectMethod(METHODS.some((m) => m.method === saved) ? saved : select.value);
+  // The undo steps of this tab's last visit to the API (a reload keeps them).
+  const steps = drafts.history(state.method);
+  if (steps) history.restore(steps);
+  updateHistoryButtons();
   applyLanguage();
   if (drafts.get('tab') === 'json') showTab('json');
   // The draft is written a pause after typing (localStorage is synchronous); leaving the page writes it at once,
@@ -841,6 +860,7 @@ async function main() {
   const flush = () => {
     clearTimeout(state.draftTimer);
     if (state.method) drafts.savePayload(state.method, text());
+    if (state.method) drafts.saveHistory(state.method, history);
   };
   window.addEventListener('pagehide', flush);
   setInterval(showWindow, 1000);

@@ -778,3 +778,40 @@ test('keyboard: skip links reach the result and Send from the first Tab; arrow k
   assert.deepEqual(await page().evaluate(() => [document.activeElement.id, document.querySelector('#form-view').hidden]), ['tab-form', false]);
   await page().click('#lang-toggle');
 });
+
+// Issue 32 §6: the undo steps and the signing options survive a reload (the secret and the session never do).
+test('undo after a reload: the steps before it are kept, and so are the signing options (not the session)', async () => {
+  await load(SHOP);
+  await page().fill('[data-path="shop_inventory_edit.order_id"]', 'before-reload');
+  await page().waitForFunction(() => !document.querySelector('#undo').disabled);
+  const openSigning = async () => {
+    if (!(await page().$eval('#sign-box', (d) => d.open))) await page().click('#sign-box summary');
+    await page().check('#preview-signing');
+  };
+  await openSigning();
+  await page().selectOption('#format', 'xml');
+  await page().selectOption('#sign-method', 'md5');
+  await page().selectOption('#target', 'sandbox');
+  await page().fill('#partner-id', 'partner-kept');
+  await page().dispatchEvent('#partner-id', 'change');
+  await page().fill('#session', 'session-not-kept');
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.equal(await page().inputValue('[data-path="shop_inventory_edit.order_id"]'), 'before-reload');
+  assert.equal(await page().isDisabled('#undo'), false, 'the undo step before the reload is there');
+  await page().click('#undo');
+  assert.equal(await page().inputValue('[data-path="shop_inventory_edit.order_id"]'), 'mainOrderId1', 'undo goes back to the example');
+  await page().click('#redo');
+  assert.equal(await page().inputValue('[data-path="shop_inventory_edit.order_id"]'), 'before-reload');
+  const values = [];
+  for (const id of ['#format', '#sign-method', '#target', '#partner-id', '#session']) values.push(await page().inputValue(id));
+  assert.deepEqual(values, ['xml', 'md5', 'sandbox', 'partner-kept', '']);
+  // back to the defaults for whatever runs next
+  await openSigning();
+  await page().selectOption('#format', 'json');
+  await page().selectOption('#sign-method', '');
+  await page().selectOption('#target', 'local');
+  await page().fill('#partner-id', '');
+  await page().dispatchEvent('#partner-id', 'change');
+  await page().uncheck('#preview-signing');
+});

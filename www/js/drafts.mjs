@@ -16,11 +16,45 @@ const write = (k, v) => {
   }
 };
 
+// The undo history is the tab's (sessionStorage: it survives a reload, not the tab's closing), and bounded: past
+// this many characters the oldest steps are not kept.
+const SESSION_BUDGET = 4 * 1024 * 1024;
+const readSession = (k) => {
+  try {
+    return sessionStorage.getItem(`${KEY}:${k}`);
+  } catch {
+    return null;
+  }
+};
+const writeSession = (k, v) => {
+  try {
+    sessionStorage.setItem(`${KEY}:${k}`, v);
+  } catch {
+    // Quota or policy: the history is simply not kept.
+  }
+};
+
 export const drafts = {
   payload: (method) => read(`draft:${method}`),
   savePayload: (method, text) => write(`draft:${method}`, text),
   get: (name) => read(name),
   set: (name, value) => write(name, value),
+  /** The undo history of `method` kept for this tab, or null. */
+  history(method) {
+    try {
+      const kept = JSON.parse(readSession('history') ?? 'null');
+      const texts = (a) => Array.isArray(a) && a.every((x) => typeof x === 'string');
+      return kept && kept.method === method && texts(kept.done) && texts(kept.undone) ? kept : null;
+    } catch {
+      return null;
+    }
+  },
+  saveHistory(method, { done, undone }) {
+    let from = 0;
+    let size = [...done, ...undone].reduce((n, x) => n + x.length, 0);
+    while (size > SESSION_BUDGET && from < done.length) size -= done[from++].length;
+    writeSession('history', JSON.stringify({ method, done: done.slice(from), undone: size > SESSION_BUDGET ? [] : undone }));
+  },
 };
 
 /** Undo/redo over payload texts. `record(text)` before a change; typing bursts are grouped by the caller. */
@@ -51,6 +85,11 @@ export class History {
   clear() {
     this.done = [];
     this.undone = [];
+  }
+  /** Its steps as kept (`drafts.history`), the newest last. */
+  restore({ done, undone }) {
+    this.done = done.slice(-this.limit);
+    this.undone = undone.slice(-this.limit);
   }
   get canUndo() { return this.done.length > 0; }
   get canRedo() { return this.undone.length > 0; }
