@@ -788,12 +788,15 @@ test('undo after a reload: the steps before it are kept, and so are the signing 
     if (!(await page().$eval('#sign-box', (d) => d.open))) await page().click('#sign-box summary');
     await page().check('#preview-signing');
   };
-  await openSigning();
-  await page().selectOption('#format', 'xml');
-  await page().selectOption('#sign-method', 'md5');
-  await page().selectOption('#target', 'sandbox');
-  await page().fill('#partner-id', 'partner-kept');
-  await page().dispatchEvent('#partner-id', 'change');
+  const setSigning = async (format, signMethod, target, partner) => {
+    await openSigning();
+    await page().selectOption('#format', format);
+    await page().selectOption('#sign-method', signMethod);
+    await page().selectOption('#target', target);
+    await page().fill('#partner-id', partner);
+    await page().dispatchEvent('#partner-id', 'change');
+  };
+  await setSigning('xml', 'md5', 'sandbox', 'partner-kept');
   await page().fill('#session', 'session-not-kept');
   await page().reload();
   await page().waitForSelector('body[data-ready="true"]');
@@ -807,11 +810,6 @@ test('undo after a reload: the steps before it are kept, and so are the signing 
   for (const id of ['#format', '#sign-method', '#target', '#partner-id', '#session']) values.push(await page().inputValue(id));
   assert.deepEqual(values, ['xml', 'md5', 'sandbox', 'partner-kept', '']);
   // back to the defaults for whatever runs next
-  await openSigning();
-  await page().selectOption('#format', 'json');
-  await page().selectOption('#sign-method', '');
-  await page().selectOption('#target', 'local');
-  await page().fill('#partner-id', '');
-  await page().dispatchEvent('#partner-id', 'change');
+  await setSigning('json', '', 'local', '');
   await page().uncheck('#preview-signing');
 });
