@@ -13,6 +13,7 @@ import { drafts, History } from './js/drafts.mjs';
 import { Navigator } from './js/navigator.mjs';
 import { renderChunks, summarizeParsed, copyText, download } from './js/results.mjs';
 import { registerStored, addTable, removeTable, isAdded } from './js/apis.mjs';
+import { sendVerdict, recordSend, renderSends, clearSends } from './js/sends.mjs';
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -266,6 +267,7 @@ function selectMethod(method, { restore = true } = {}) {
   $('csv-status').textContent = '';
   for (const id of ['normalized', 'rendered-json', 'rendered-xml']) $(id).textContent = '';
   $('send-result').replaceChildren();
+  showSends();
   $('response-summary').replaceChildren();
   $('parsed-response').textContent = '';
   history.clear();
@@ -522,19 +524,20 @@ async function send(only) {
   const list = document.createElement('div');
   const banner = document.createElement('p');
   banner.id = 'send-summary';
-  const summarize = () => {
-    // Entry by entry where the answers say (shopinv's per-sub-order results): a partial success is "2 of 3
-    // applied", never "failed"; otherwise request by request.
+  const method = state.method;
+  const sentText = Array.isArray(only) ? only.join('\n') : text();
+  // The verdict, shown and kept with what was sent (kept again after a resend, with the request resent).
+  const summarize = (what) => {
     const details = results.map((r) => r.json?.chunks?.flatMap((c) => c.response?.details ?? []) ?? []);
-    const byEntry = details.every((d) => d.length > 0);
-    const okCount = results.filter((r) => r.ok).length;
-    const applied = details.flat().filter((d) => d.success).length;
-    const total = details.flat().length;
-    const allOk = okCount === results.length;
-    banner.className = `banner ${allOk ? 'ok' : (byEntry ? applied : okCount) ? 'partial' : 'bad'}`;
-    banner.textContent = allOk ? t('sentOk', results.length)
-      : byEntry && applied ? t('appliedPartial', applied, total)
-        : okCount ? t('sentPartial', okCount, results.length) : t('sentFailed');
+    const counts = {
+      requests: results.length, okCount: results.filter((r) => r.ok).length, rows: rows.reduce((n, r) => n + r.n, 0),
+      byEntry: details.every((d) => d.length > 0), applied: details.flat().filter((d) => d.success).length, total: details.flat().length,
+    };
+    const verdict = sendVerdict(counts);
+    banner.className = `banner ${verdict.className}`;
+    banner.textContent = verdict.text;
+    recordSend(method, counts, what, results.map((r) => r.json ?? r.body ?? r.failure ?? ''));
+    showSends();
   };
   const progressOf = (i) => (only ? null : $('chunk-list').querySelector(`.chunk-outcome[data-chunk="${i}"]`));
   const post = async (i) => {
@@ -555,7 +558,7 @@ async function send(only) {
     const box = sendOutcome(r, i, rows[i], () => resend(i));
     boxes[i].replaceWith(box);
     boxes[i] = box;
-    summarize();
+    summarize(texts[i]);
   };
   for (let i = 0; i < texts.length; i++) {
     const r = await post(i);
@@ -567,8 +570,15 @@ async function send(only) {
     boxes.push(sendOutcome(r, i, rows[i], () => resend(i)));
     list.append(boxes[i]);
   }
-  summarize();
+  summarize(sentText);
   out.replaceChildren(banner, list);
+}
+
+/** The kept sends of this API (newest first), in the interface's language. */
+function showSends() {
+  const n = renderSends($('send-list'), state.method, (ms) => `${gmt8(ms)} (GMT+8)`);
+  $('no-sends').hidden = n > 0;
+  $('clear-sends').hidden = n === 0;
 }
 
 /** One request's outcome: the proxy's parsed answer(s) summarized, the raw JSON folded away. */
@@ -721,6 +731,7 @@ function applyLanguage() {
   // Notes already on the page follow the language too (one language at a time).
   $('draft-note').textContent = state.draftRestored ? t('draftRestored') : '';
   showSendTarget();
+  showSends();
   nameOptions();
   form.render(state.fields, state.payload);
   state.formStale = false;
@@ -827,6 +838,7 @@ async function main() {
   });
   $('send').addEventListener('click', () => send());
   $('send-all').addEventListener('click', () => { $('send-box').open = true; send(); });
+  $('clear-sends').addEventListener('click', () => { clearSends(state.method); showSends(); });
   $('download-all').addEventListener('click', () => state.chunkView?.downloadAll());
   $('parse-response').addEventListener('click', parsePasted);
   $('api-import').addEventListener('click', importApi);

@@ -813,3 +813,40 @@ test('undo after a reload: the steps before it are kept, and so are the signing 
   await setSigning('json', '', 'local', '');
   await page().uncheck('#preview-signing');
 });
+
+// Issue 32 §6: a history of sends per API (when, what, the answer) that survives a reload, in the interface's
+// language, and can be cleared.
+test('the sends of an API are kept across a reload (when, what, the answer) and can be cleared', async () => {
+  await load(SHOP);
+  if (!(await page().$eval('#send-box', (d) => d.open))) await page().click('#send-box summary');
+  if (await page().isVisible('#send-history summary')) {
+    if (!(await page().$eval('#send-history', (d) => d.open))) await page().click('#send-history summary');
+    if (await page().isVisible('#clear-sends')) await page().click('#clear-sends'); // shown when there is something to clear
+  }
+  await page().click('#send');
+  await page().waitForSelector('#send-summary');
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  if (!(await page().$eval('#send-box', (d) => d.open))) await page().click('#send-box summary');
+  if (!(await page().$eval('#send-history', (d) => d.open))) await page().click('#send-history summary');
+  const line = await page().textContent('#send-list li summary');
+  assert.match(line, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(GMT\+8\) · 1 个请求,1 条 · ✓ 已发送 1 个请求,全部成功$/);
+  await page().click('#send-list li summary');
+  const [sent, answer] = await page().$$eval('#send-list li pre', (ps) => ps.map((p) => p.textContent));
+  assert.deepEqual(JSON.parse(sent), JSON.parse(await page().inputValue('#payload')), 'what was sent');
+  assert.equal(JSON.parse(answer).chunks[0].response.details[0].subOrderId, 'subOrderId1', 'what came back');
+  // in English, the same send in English words
+  await page().click('#lang-toggle');
+  assert.match(await page().textContent('#send-list li summary'), / · 1 request, 1 entry · ✓ Sent 1 request, all succeeded$/);
+  await page().click('#lang-toggle');
+  // another API has its own (none: no test sends it); clearing empties this one's, for good
+  await page().selectOption('#method', DC);
+  assert.equal(await page().$$eval('#send-list li', (ls) => ls.length), 0);
+  assert.equal(await page().isVisible('#no-sends'), true);
+  await page().selectOption('#method', SHOP);
+  await page().click('#clear-sends');
+  assert.equal(await page().$$eval('#send-list li', (ls) => ls.length), 0);
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.equal(await page().$$eval('#send-list li', (ls) => ls.length), 0);
+});
