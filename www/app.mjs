@@ -211,6 +211,39 @@ function applyText(payloadText) {
   }
 }
 
+/**
+ * Remove a member the API does not have, or rename it to `to` in its place (never over a member of that name):
+ * an undoable edit of the payload. Keys are set as own properties (a member may be named `__proto__`).
+ */
+function fixUnknown(issue, to) {
+  let payload;
+  try {
+    payload = parseExact(text());
+  } catch {
+    return;
+  }
+  let parent = payload;
+  for (const s of issue.segments.slice(0, -1)) parent = parent?.[s];
+  const from = issue.segments.at(-1);
+  if (!parent || typeof parent !== 'object' || Array.isArray(parent) || !Object.hasOwn(parent, from)) return;
+  if (to !== undefined && Object.hasOwn(parent, to)) return; // never over a member of that name
+  const entries = Object.entries(parent);
+  for (const [k] of entries) delete parent[k];
+  for (const [k, v] of entries) {
+    if (k !== from) Object.defineProperty(parent, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else if (to !== undefined) Object.defineProperty(parent, to, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  history.record(text());
+  applyText(stringifyExact(payload, 2));
+}
+
+/** Whether the payload has a member at `segments` (a rename is offered only onto a name not taken). */
+function hasMember(segments) {
+  let n = state.payload;
+  for (const s of segments.slice(0, -1)) n = n?.[s];
+  return Boolean(n) && typeof n === 'object' && Object.hasOwn(n, segments.at(-1));
+}
+
 function undo(redo = false) {
   const prev = redo ? history.redo(text()) : history.undo(text());
   if (prev !== undefined) applyText(prev);
@@ -778,6 +811,7 @@ async function main() {
   nav = new Navigator({
     list: $('issues'), pos: $('nav-pos'), prev: $('prev-error'), next: $('next-error'), csvPlace,
     go: (issue) => (issue.code === 'malformed' ? goToText(issue.params) : (showTab('form'), form.focusPath(issue.path))),
+    fixUnknown, hasMember,
   });
   const select = $('method');
   for (const m of METHODS) select.append(new Option(m.method, m.method));

@@ -253,6 +253,14 @@ test('values are visible: 9折 shown with → 0.9000, an empty payload is not "v
   await load(ITEMS);
   await page().fill('[data-path="item[0].discount"]', '9折');
   await page().waitForFunction(() => document.querySelector('#f-item-0--discount-norm').textContent === '→ 0.9000');
+  // the same number written otherwise (200 → 200.00, 0.90 → 0.9000) is no news: no note (issue 32 §5)
+  await page().fill('[data-path="item[0].retailPrice"]', '200');
+  await page().fill('[data-path="item[0].discount"]', '0.90');
+  await page().waitForFunction(() => document.querySelector('#normalized').textContent.includes('"discount": "0.9000"'));
+  assert.equal(await page().textContent('#f-item-0--retailPrice-norm'), '');
+  assert.equal(await page().textContent('#f-item-0--discount-norm'), '');
+  await page().fill('[data-path="item[0].discount"]', '9折');
+  await page().waitForFunction(() => document.querySelector('#f-item-0--discount-norm').textContent === '→ 0.9000');
   assert.equal(await page().getAttribute('[data-path="item[0].createTime"]', 'type'), 'text');
   // The format hint is the canonical form the core's messages name (fields().format).
   assert.equal(await page().textContent('#f-item-0--createTime-hint'), '格式 YYYY-MM-DD HH:MM:SS');
@@ -812,6 +820,57 @@ test('undo after a reload: the steps before it are kept, and so are the signing 
   // back to the defaults for whatever runs next
   await setSigning('json', '', 'local', '');
   await page().uncheck('#preview-signing');
+});
+
+// Issue 32 §5: a list over its limit marks the list (and says so there), not every input inside it.
+test('a list over its limit marks the list, not each input in it; a bad field still marks its own input', async () => {
+  await load(SHOP);
+  const payload = JSON.parse(await page().inputValue('#payload'));
+  const first = payload.shop_inventory_edit.detail_list[0];
+  payload.shop_inventory_edit.detail_list = Array.from({ length: 21 }, (_, i) => ({ ...first, sub_order_id: `over-${i}` }));
+  await page().click('#tab-json');
+  await page().fill('#payload', JSON.stringify(payload, null, 2));
+  await page().click('#tab-form');
+  const list = '[data-path="shop_inventory_edit.detail_list"]';
+  await page().waitForSelector(`fieldset${list}.has-error`);
+  const colour = (selector) => page().$eval(selector, (e) => getComputedStyle(e).borderTopColor);
+  const error = await colour(`fieldset${list}`);
+  const plain = await colour('[data-path="shop_inventory_edit.order_id"]');
+  assert.notEqual(error, plain);
+  assert.equal(await colour('[data-path="shop_inventory_edit.detail_list[0].quantity"]'), plain, 'an input of the list is not marked');
+  await page().fill('[data-path="shop_inventory_edit.detail_list[0].quantity"]', '1.5');
+  await page().waitForSelector('.field.has-error [data-path="shop_inventory_edit.detail_list[0].quantity"]');
+  assert.equal(await colour('[data-path="shop_inventory_edit.detail_list[0].quantity"]'), error, 'its own error marks it');
+  assert.equal(await colour('[data-path="shop_inventory_edit.detail_list[1].quantity"]'), plain);
+});
+
+// Issue 32 §5: a member the API does not have is removed, or renamed to the suggested field, from the navigator.
+test('an unknown member: renamed to the suggested field or removed from the navigator, each undoable', async () => {
+  await load(SHOP);
+  const payload = JSON.parse(await page().inputValue('#payload'));
+  payload.shop_inventory_edit.detail_list[0].quantiy = payload.shop_inventory_edit.detail_list[0].quantity; // a typo beside the field
+  delete payload.shop_inventory_edit.detail_list[0].quantity;
+  payload.shop_inventory_edit.stray = 1;
+  payload.shop_inventory_edit.recover_deleted_datas = true; // suggested name taken: only removal is offered
+  await page().click('#tab-json');
+  await page().fill('#payload', JSON.stringify(payload, null, 2));
+  await page().click('#tab-form');
+  const typo = '#issues li[data-path="shop_inventory_edit.detail_list[0].quantiy"]';
+  await page().waitForSelector(typo);
+  assert.deepEqual(await page().$$eval(`${typo} .issue-action`, (bs) => bs.map((b) => b.textContent)), ['改名为 quantity', '删除此成员']);
+  assert.deepEqual(await page().$$eval('#issues li[data-path="shop_inventory_edit.recover_deleted_datas"] .issue-action', (bs) => bs.map((b) => b.textContent)), ['删除此成员']);
+  await page().click(`${typo} .issue-action`);
+  await page().waitForFunction(() => !document.querySelector('#issues li[data-path="shop_inventory_edit.detail_list[0].quantiy"]'));
+  // renamed in place: the entry's members keep their order, its value kept, the required field no longer missing
+  const entry = JSON.parse(await page().inputValue('#payload')).shop_inventory_edit.detail_list[0];
+  assert.deepEqual(Object.keys(entry), ['item_id', 'sku_id', 'sub_order_id', 'quantity']);
+  assert.equal(entry.quantity, 1);
+  await page().click('#issues li[data-path="shop_inventory_edit.stray"] .issue-action');
+  await page().click('#issues li[data-path="shop_inventory_edit.recover_deleted_datas"] .issue-action');
+  await page().waitForSelector('#status.valid');
+  assert.equal(await page().$$eval('#issues li', (ls) => ls.length), 0);
+  await page().click('#undo');
+  await page().waitForSelector('#issues li[data-path="shop_inventory_edit.recover_deleted_datas"]');
 });
 
 // Issue 32 §6: a history of sends per API (when, what, the answer) that survives a reload, in the interface's

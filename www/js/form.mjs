@@ -28,6 +28,23 @@ function setAt(obj, segs, value) {
   if (value === undefined) delete o[last]; else o[last] = value;
 }
 
+/**
+ * Whether two texts are the same decimal number as written (`200` and `200.00`, `0.5` and `.50`): a "→" note
+ * for those would say nothing the user does not already see.
+ */
+export function sameDecimal(a, b) {
+  const canon = (x) => {
+    const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?\s*$/.exec(x);
+    if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
+    const whole = m[2].replace(/^0+(?=\d)/, '') || '0';
+    const fraction = (m[3] ?? '').replace(/0+$/, '');
+    const zero = /^0*$/.test(whole + fraction);
+    return `${zero || m[1] !== '-' ? '' : '-'}${whole}${fraction ? `.${fraction}` : ''}`;
+  };
+  const x = canon(String(a));
+  return x !== null && x === canon(String(b));
+}
+
 export const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -322,7 +339,8 @@ export class PayloadForm {
       if (!out.htmlFor.value) continue;
       const input = document.getElementById(out.htmlFor.value);
       const normalized = normalizedValue === undefined ? undefined : displayValue(getAt(normalizedValue, pathSegs(input.dataset.path)));
-      out.textContent = normalized !== undefined && normalized !== '' && normalized !== input.value ? t('normalizedTo', normalized) : '';
+      const changed = normalized !== undefined && normalized !== '' && normalized !== input.value && !sameDecimal(normalized, input.value);
+      out.textContent = changed ? t('normalizedTo', normalized) : '';
     }
   }
 

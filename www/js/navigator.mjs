@@ -6,8 +6,8 @@ import { el } from './form.mjs';
 
 export class Navigator {
   /** `go(issue)` focuses the issue's field; `csvPlace(path)` → { line, column } for imported entries. */
-  constructor({ list, pos, prev, next, go, csvPlace }) {
-    Object.assign(this, { list, pos, prev, next, go, csvPlace });
+  constructor({ list, pos, prev, next, go, csvPlace, fixUnknown, hasMember }) {
+    Object.assign(this, { list, pos, prev, next, go, csvPlace, fixUnknown, hasMember });
     this.issues = [];
     this.current = -1;
     prev.addEventListener('click', () => this.step(-1));
@@ -42,7 +42,20 @@ export class Navigator {
       el('span', { className: 'issue-message' }, message),
       el('small', { className: 'issue-where', lang: 'en' }, secondary));
     b.addEventListener('click', () => { this.current = n; this.update(); this.go(i); });
-    return el('li', { className: i.kind, dataset: { path: i.path, code: i.code } }, b);
+    const li = el('li', { className: i.kind, dataset: { path: i.path, code: i.code } }, b);
+    // A member the API does not have is not in the form: it is removed, or renamed to the field the core
+    // suggests (when no member has that name), from here (`fixUnknown(issue, newName?)`).
+    if (i.code === 'unknown_field' && this.fixUnknown) {
+      const action = (label, to) => {
+        const a = el('button', { type: 'button', className: 'issue-action', textContent: label });
+        a.addEventListener('click', () => this.fixUnknown(i, to));
+        return a;
+      };
+      const suggested = typeof i.params?.didYouMean === 'string' ? i.params.didYouMean : undefined;
+      const to = suggested !== undefined && !this.hasMember?.([...i.segments.slice(0, -1), suggested]) ? suggested : undefined;
+      li.append(el('span', { className: 'issue-actions' }, ...(to ? [action(t('renameMember', to), to)] : []), action(t('removeMember'))));
+    }
+    return li;
   }
 
   step(d) {
