@@ -822,6 +822,23 @@ test('undo after a reload: the steps before it are kept, and so are the signing 
   await page().uncheck('#preview-signing');
 });
 
+// Issue 32 §3: the proxy's retries are said with the request. The answer is the proxy's own shape (as proxy.test
+// checks it), given here by intercepting the call: the local gateway does not fail on request.
+test('a request the proxy had to retry says how many attempts it took', async () => {
+  await load(SHOP);
+  const answer = { ok: true, warning_count: 0, warnings: [], chunks: [{ index: 0, ok: true, attempts: 3, status: 200, failure: null,
+    response: { ok: true, partial: false, details: [{ subOrderId: 'subOrderId1', success: true }] } }] };
+  await page().route('**/api/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }));
+  try {
+    if (!(await page().$eval('#send-box', (d) => d.open))) await page().click('#send-box summary');
+    await page().click('#send');
+    await page().waitForSelector('#send-summary');
+    assert.equal(await page().textContent('#send-result .send-outcome h4'), '请求 1:第 1 条 · 尝试 3 次');
+  } finally {
+    await page().unroute('**/api/**');
+  }
+});
+
 // Issue 32 §5: a list over its limit marks the list (and says so there), not every input inside it.
 test('a list over its limit marks the list, not each input in it; a bad field still marks its own input', async () => {
   await load(SHOP);
