@@ -17,6 +17,17 @@ import { TOP_PATHS, errorAnswer, readCall, verifyCall, checkCall, payloadRefusal
 // service errors (15, 50). A refused payload (40/41) or a protocol error is never retried.
 const TRANSIENT = new Set([7, 10, 15, 50]);
 
+/** 'zh' or 'en', the first of them an Accept-Language header prefers (by q), or undefined for neither. */
+function languageOf(accept) {
+  if (typeof accept !== 'string' || accept.length > 512) return undefined;
+  const ranked = accept.split(',').map((part, i) => {
+    const [tag, ...params] = part.trim().split(';');
+    const qv = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
+    return { primary: tag.trim().toLowerCase().split('-')[0], weight: qv ? Number(qv[1]) : 1, i };
+  }).filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight || a.i - b.i);
+  return ranked.find((r) => r.primary === 'zh' || r.primary === 'en')?.primary;
+}
+
 /**
  * The proxy's handler: `(req, res, next) => Promise` for `node:http`, Express/Connect and anything that passes
  * Node's request and response; `.fetch(request)` for a Web `Request` (Hono, Bun, Deno); `.fastify` a Fastify
@@ -38,17 +49,6 @@ const TRANSIENT = new Set([7, 10, 15, 50]);
  * 40/41 before anything goes upstream), then signed again with the proxy's app key and secret and sent once
  * (the client's SDK owns retries) to the same router upstream; the platform's answer is relayed as it came.
  */
-
-/** 'zh' or 'en', the first of them an Accept-Language header prefers (by q), or undefined for neither. */
-function languageOf(accept) {
-  if (typeof accept !== 'string' || accept.length > 512) return undefined;
-  const ranked = accept.split(',').map((part, i) => {
-    const [tag, ...params] = part.trim().split(';');
-    const qv = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
-    return { primary: tag.trim().toLowerCase().split('-')[0], weight: qv ? Number(qv[1]) : 1, i };
-  }).filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight || a.i - b.i);
-  return ranked.find((r) => r.primary === 'zh' || r.primary === 'en')?.primary;
-}
 export function signingProxy(options = {}) {
   const secret = options.secret ?? process.env.QIMEN_SECRET;
   if (!secret) throw new Error('signingProxy: no secret (set QIMEN_SECRET in the proxy\'s environment, or pass { secret })');
