@@ -222,6 +222,7 @@ function makeApi(createGlue) {
     for (const i of issues ?? []) {
       i.messageEn ??= i.message;
       i.message = language === 'zh' ? i.messageZh : i.messageEn;
+      i.segments ??= pathSegments(i.path); // as withWords gives them to a report read from text
     }
     return issues;
   };

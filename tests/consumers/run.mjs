@@ -15,6 +15,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'qimen-consumers-'));
 const bin = (name) => join(work, 'node_modules', '.bin', name);
+/** The Node binary of one of the matrix's versions (devDependencies node-20.19, node-22, node-24). */
+const nodeOf = (v) => join(work, 'node_modules', `node-${v}`, 'bin', 'node');
+const NUXT = () => join(work, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs');
 const WASM = 'node_modules/qimen-payload/pkg/qimen_payload_bg.wasm';
 
 /** Run a command in a fixture's directory; resolves with its output, rejects with it on a non-zero exit. */
@@ -95,8 +98,8 @@ async function openPage(url) {
 }
 
 /** Start a long-running server process and wait until `url` answers. */
-async function startServer(cwd, cmd, args, url) {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+async function startServer(cwd, cmd, args, url, extraEnv = {}) {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NUXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extraEnv };
   const p = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   p.stdout.on('data', (x) => { log += x; });
@@ -110,7 +113,15 @@ async function startServer(cwd, cmd, args, url) {
   stop();
   throw new Error(`${cmd} did not start serving ${url}\n${log.slice(-2000)}`);
 }
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+/** A port the system has free now (a random one could be taken by another server or a connection's end). */
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
 
 const copyWasm = (dir, to = 'dist') => {
   mkdirSync(join(dir, to), { recursive: true });
@@ -132,7 +143,7 @@ async function postStock(url) {
 async function nextApp(d, buildFlags, routes = ['/api/node', '/api/edge']) {
   const env = { NEXT_TELEMETRY_DISABLED: '1' };
   await run(d, bin('next'), ['build', ...buildFlags], { timeout: 300_000, env });
-  const port = freePort();
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const srv = await startServer(d, bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], `${base}/api/node`);
   try {
@@ -170,7 +181,7 @@ async function viteBuiltPage(dir) {
 
 /** Vite's dev server started in `dir`, its page opened in Chromium. */
 async function viteDevPage(dir) {
-  const port = freePort();
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const srv = await startServer(dir, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
   try {
@@ -238,6 +249,30 @@ const consumers = {
   'form antd': (d) => { readmeRecipeIn(d, 'Ant Design Form'); return viteBuiltPage(d); },
   'form element-plus': (d) => { readmeRecipeIn(d, 'Element Plus'); return viteBuiltPage(d); },
   'form vee-validate': (d) => { readmeRecipeIn(d, 'VeeValidate 4'); return viteBuiltPage(d); },
+  // Nuxt 4 (issue 29 §6): built and served by its own server, and under `nuxt dev`, whose pre-bundled copy
+  // finds the package hoisted above the app (here: the matrix's node_modules) through Vite's /@fs/ paths. On
+  // Node 22, as Nuxt 4.5's engines ask (its build uses Set.prototype.difference).
+  'nuxt 4 build': async (d) => {
+    await run(d, nodeOf('22'), [NUXT(), 'build'], { timeout: 300_000, env: { NUXT_TELEMETRY_DISABLED: '1' } });
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const srv = await startServer(d, nodeOf('22'), ['.output/server/index.mjs'], url, { PORT: String(port), HOST: '127.0.0.1' });
+    try {
+      await openPage(url);
+    } finally {
+      srv.stop();
+    }
+  },
+  'nuxt 4 dev': async (d) => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const srv = await startServer(d, nodeOf('22'), [NUXT(), 'dev', '--port', String(port), '--host', '127.0.0.1'], url);
+    try {
+      await openPage(url);
+    } finally {
+      srv.stop();
+    }
+  },
   // Next.js 16 builds with Turbopack by default; `--webpack` is the other bundler its users build with (issue 29
   // §1): the same app, client component, Node and Edge routes and a Server Component, under each.
   'next.js (turbopack)': (d) => nextApp(d, []),
@@ -277,7 +312,7 @@ const consumers = {
   },
   // Each supported Node from the npm packages of its binaries (devDependencies node-20.19, node-22, node-24).
   ...Object.fromEntries(['20.19', '22', '24'].map((v) => [`node ${v}`, async (d) => {
-    const node = join(work, 'node_modules', `node-${v}`, 'bin', 'node');
+    const node = nodeOf(v);
     await expectOk(d, node, ['index.cjs']);
     await expectOk(d, node, ['index.mjs']);
   }])),
@@ -286,7 +321,7 @@ const consumers = {
   workerd: async (d) => {
     await run(d, bin('esbuild'), ['worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker,browser',
       '--main-fields=module,main', '--loader:.wasm=copy', '--asset-names=[name]', '--outfile=dist/worker.js']);
-    const port = freePort();
+    const port = await freePort();
     writeFileSync(join(d, 'config.capnp'), readFileSync(join(d, 'config.capnp'), 'utf8').replace('PORT', String(port)));
     const p = spawn(bin('workerd'), ['serve', 'config.capnp'], { cwd: d, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
@@ -308,7 +343,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', rsbuild: 'browser-rsbuild', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', rsbuild: 'browser-rsbuild', 'nuxt 4 build': 'nuxt', 'nuxt 4 dev': 'nuxt', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);
