@@ -847,7 +847,8 @@ async function main() {
     $('send').focus();
   });
   $('app-key').value = drafts.get('app-key') ?? '';
-  for (const id of ['app-key', 'app-secret', 'session', 'sign-method', 'body-mode', 'format', 'simplify', 'target-app-key', 'partner-id']) {
+  // Every input of the signed request re-signs the preview (the target only names curl's URL, at copy time).
+  for (const id of ['app-key', 'app-secret', 'session', ...SIGN_OPTIONS.filter((o) => o !== 'target')]) {
     $(id).addEventListener(id === 'simplify' ? 'change' : 'input', updateSigned);
   }
   $('app-key').addEventListener('change', () => drafts.set('app-key', $('app-key').value.trim()));

@@ -925,4 +925,10 @@ test('the sends of an API are kept across a reload (when, what, the answer) and 
   await page().reload();
   await page().waitForSelector('body[data-ready="true"]');
   assert.equal(await page().$$eval('#send-list li', (ls) => ls.length), 0);
+  // a damaged record (an answer that is not text, counts missing) is dropped, not shown
+  await page().evaluate((m) => localStorage.setItem(`qimen-console:sends:${m}`, JSON.stringify([{ at: 1, payload: '{}', answers: [{}], requests: 1 }])), SHOP);
+  await page().reload();
+  await page().waitForSelector('body[data-ready="true"]');
+  assert.equal(await page().$$eval('#send-list li', (ls) => ls.length), 0);
+  assert.equal(await page().$eval('#no-sends', (e) => e.hidden), false, 'the list says it is empty');
 });

@@ -179,17 +179,21 @@ async function viteBuiltPage(dir) {
   await inBrowser(join(dir, 'dist'));
 }
 
-/** Vite's dev server started in `dir`, its page opened in Chromium. */
-async function viteDevPage(dir) {
+/** A server started in `dir` on a free port (`serverOf(port)` → [cmd, args, env]), its page opened in Chromium. */
+async function servedPage(dir, serverOf) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const srv = await startServer(dir, bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
+  const [cmd, args, env] = serverOf(port);
+  const srv = await startServer(dir, cmd, args, url, env);
   try {
     await openPage(url);
   } finally {
     srv.stop();
   }
 }
+
+/** Vite's dev server started in `dir`, its page opened in Chromium. */
+const viteDevPage = (dir) => servedPage(dir, (port) => [bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1']]);
 
 /** Each consumer: what its users run, start to finish. */
 const consumers = {
@@ -254,25 +258,9 @@ const consumers = {
   // Node 22, as Nuxt 4.5's engines ask (its build uses Set.prototype.difference).
   'nuxt 4 build': async (d) => {
     await run(d, nodeOf('22'), [NUXT(), 'build'], { timeout: 300_000, env: { NUXT_TELEMETRY_DISABLED: '1' } });
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/`;
-    const srv = await startServer(d, nodeOf('22'), ['.output/server/index.mjs'], url, { PORT: String(port), HOST: '127.0.0.1' });
-    try {
-      await openPage(url);
-    } finally {
-      srv.stop();
-    }
+    await servedPage(d, (port) => [nodeOf('22'), ['.output/server/index.mjs'], { PORT: String(port), HOST: '127.0.0.1' }]);
   },
-  'nuxt 4 dev': async (d) => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/`;
-    const srv = await startServer(d, nodeOf('22'), [NUXT(), 'dev', '--port', String(port), '--host', '127.0.0.1'], url);
-    try {
-      await openPage(url);
-    } finally {
-      srv.stop();
-    }
-  },
+  'nuxt 4 dev': (d) => servedPage(d, (port) => [nodeOf('22'), [NUXT(), 'dev', '--port', String(port), '--host', '127.0.0.1']]),
   // Next.js 16 builds with Turbopack by default; `--webpack` is the other bundler its users build with (issue 29
   // §1): the same app, client component, Node and Edge routes and a Server Component, under each.
   'next.js (turbopack)': (d) => nextApp(d, []),

@@ -27,7 +27,11 @@ export function sendVerdict({ requests, okCount, applied, total, byEntry }) {
 export function sendsOf(method) {
   try {
     const list = JSON.parse(drafts.get(`sends:${method}`) ?? '[]');
-    return Array.isArray(list) ? list.filter((s) => s && typeof s.at === 'number' && typeof s.payload === 'string' && Array.isArray(s.answers)) : [];
+    const count = (n) => Number.isSafeInteger(n) && n >= 0;
+    const whole = (s) => s && typeof s.at === 'number' && typeof s.payload === 'string' && Array.isArray(s.answers)
+      && s.answers.every((a) => typeof a === 'string') && ['requests', 'okCount', 'applied', 'total', 'rows'].every((k) => count(s[k]))
+      && typeof s.byEntry === 'boolean';
+    return Array.isArray(list) ? list.filter(whole) : [];
   } catch {
     return [];
   }
@@ -47,7 +51,7 @@ export function renderSends(container, method, when) {
   container.replaceChildren(...sends.map((s) => {
     const verdict = sendVerdict(s);
     const item = el('details', { className: 'sent' },
-      el('summary', {}, `${when(s.at)} · ${t('sentLine', s.requests, s.rows ?? 0)} · `, el('span', { className: `banner ${verdict.className}` }, verdict.text)),
+      el('summary', {}, `${when(s.at)} · ${t('sentLine', s.requests, s.rows)} · `, el('span', { className: `banner ${verdict.className}` }, verdict.text)),
       el('p', { className: 'muted' }, t('sentPayload')), el('pre', { tabIndex: 0 }, s.payload),
       el('p', { className: 'muted' }, t('rawAnswer')), ...s.answers.map((a) => el('pre', { tabIndex: 0 }, a)));
     return el('li', {}, item);
