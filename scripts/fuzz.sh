@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-180}
 # First our JS harness over the built package (every export, object and text paths), with a random seed.
 node tests/fuzz/js-fuzz.mjs "$SECONDS_PER_TARGET" "${QIMEN_FUZZ_SEED:-$RANDOM$RANDOM}"
+# The single pass against the tree engine over ~1,000,000 generated and mutated payloads (43,500 per API).
+QIMEN_SINGLE_PASS_N=${QIMEN_SINGLE_PASS_N:-43500} QIMEN_SINGLE_PASS_SEED=${QIMEN_FUZZ_SEED:-$RANDOM$RANDOM} \
+  cargo test --release --test single_pass -- generated_payloads_and_their_mutations
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 

@@ -88,6 +88,7 @@ pub enum Token<'a> {
 
 /// A cursor over JSON text. Containers are walked by the caller: after `Token::Array`, call `next_element`
 /// until it answers false; after `Token::Object`, `next_key` until it answers `None`.
+#[derive(Clone)]
 pub struct Reader<'a> {
     text: &'a str,
     index: usize,
@@ -96,6 +97,17 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Self {
         Reader { text, index: 0 }
+    }
+
+    /// A cursor at byte `index` of `text` (a place an earlier cursor over the same text was at): to read a
+    /// value again whose syntax has already been checked.
+    pub fn at(text: &'a str, index: usize) -> Self {
+        Reader { text, index: index.min(text.len()) }
+    }
+
+    /// The byte offset of the cursor.
+    pub fn position(&self) -> usize {
+        self.index
     }
 
     fn bytes(&self) -> &'a [u8] {

@@ -24,6 +24,27 @@ pub fn check<'a>(api: impl rules::ApiRef<'a>, text: &str) -> Report {
         Ok(a) => a,
         Err(r) => return r,
     };
+    match crate::validate::pass::walk_text(api, text) {
+        Ok((value, report)) => Report { value: if report.ok { value } else { None }, ..report },
+        Err(e) => Report::failed(parse_error_issue(e)),
+    }
+}
+
+/// `check` by the reference engine: the text parsed into an input tree ([`input::parse`]), then the tree
+/// walked ([`check_input`]). Same answers as [`check`], slower, and memory in proportion to the input's shape;
+/// kept as the oracle the single pass is tested against (`tests/single_pass.rs`), and as the engine for values
+/// that are already a tree (a JS object, an XML body).
+///
+/// ```
+/// let text = r#"{"cp_code":"HN123","items":[{"item_code":"A1","quantity":"12"}],"extra":1}"#;
+/// let method = "tmall.qimendc.inventory.sync";
+/// assert_eq!(qimen_payload::engine::check_by_tree(method, text), qimen_payload::check(method, text));
+/// ```
+pub fn check_by_tree<'a>(api: impl rules::ApiRef<'a>, text: &str) -> Report {
+    let api = match api.resolve() {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
     match input::parse(text) {
         Ok(input) => check_input(api, &input),
         Err(e) => Report::failed(parse_error_issue(e)),
@@ -90,7 +111,7 @@ pub(crate) fn walk(api: &Api, input: &Input) -> (Option<Val>, Report) {
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Seg<'x> {
+pub(crate) enum Seg<'x> {
     Key(&'static str),
     Index(usize),
     /// A key given at report time (a member not in the table, or a field named by a check).
@@ -100,9 +121,9 @@ enum Seg<'x> {
 #[derive(Default)]
 pub(crate) struct Engine {
     /// The API's top-level fields: an issue's label is found by walking its path from here.
-    root: &'static [Field],
+    pub(crate) root: &'static [Field],
     /// Where the walk is: rendered to a string only when an issue is emitted.
-    path: Vec<Seg<'static>>,
+    pub(crate) path: Vec<Seg<'static>>,
     pub(crate) errors: Vec<Issue>,
     pub(crate) warnings: Vec<Issue>,
 }
@@ -254,7 +275,7 @@ impl Engine {
 
     /// Normalize one present, non-blank field value. `None` when it was refused (the issue is recorded) or
     /// normalizes to nothing (an empty optional list).
-    fn field(&mut self, f: &'static Field, input: &Input) -> Option<Val> {
+    pub(crate) fn field(&mut self, f: &'static Field, input: &Input) -> Option<Val> {
         if let Input::LoneSurrogate(index) = input {
             return self.fail(Violation::InvalidChar { char: BadChar::LoneSurrogate, index: *index });
         }
@@ -328,7 +349,7 @@ impl Engine {
         }
     }
 
-    fn fail(&mut self, v: Violation) -> Option<Val> {
+    pub(crate) fn fail(&mut self, v: Violation) -> Option<Val> {
         self.bad(v);
         None
     }
@@ -392,7 +413,7 @@ impl Engine {
         Some(Val::Str(s.into_owned()))
     }
 
-    fn unknown_field(&mut self, key: &str, fields: &'static [Field], checks: &'static [Check]) {
+    pub(crate) fn unknown_field(&mut self, key: &str, fields: &'static [Field], checks: &'static [Check]) {
         // Past the cap the warning is not listed: compute nothing for it (a body of unknown keys must cost no
         // more than reading it).
         if self.warnings.len() >= MAX_ISSUES {

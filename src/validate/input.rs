@@ -96,15 +96,24 @@ pub fn parse(text: &str) -> Result<Input<'_>, ParseError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut reader = Reader::new(text);
     let parsed = build(&mut reader).and_then(|v| reader.end().map_err(Stop::Syntax).map(|_| v));
-    parsed.map_err(|stop| match stop {
-        Stop::TooDeep => ParseError::TooDeep { limit: MAX_DEPTH },
-        Stop::Syntax(e) => ParseError::Malformed(Malformed::Json { detail: e.code.message().to_string(), line: e.line, column: e.column }),
-    })
+    parsed.map_err(Stop::into_parse_error)
 }
 
-enum Stop {
+/// Why reading a text stopped: too deep, or not JSON (shared with the single pass, `pass.rs`).
+pub(crate) enum Stop {
     TooDeep,
     Syntax(SyntaxError),
+}
+
+impl Stop {
+    pub(crate) fn into_parse_error(self) -> ParseError {
+        match self {
+            Stop::TooDeep => ParseError::TooDeep { limit: MAX_DEPTH },
+            Stop::Syntax(e) => {
+                ParseError::Malformed(Malformed::Json { detail: e.code.message().to_string(), line: e.line, column: e.column })
+            }
+        }
+    }
 }
 
 impl From<SyntaxError> for Stop {

@@ -5,5 +5,6 @@ pub(crate) mod checks;
 pub mod engine;
 pub mod input;
 pub mod norm;
+pub(crate) mod pass;
 pub mod value;
 pub mod xml_input;

@@ -72,9 +72,14 @@ fn with_input<T>(payload: &JsValue, f: impl FnOnce(&Input) -> Result<T, Report>)
     }
 }
 
+/// Check a payload: text by the single pass (no input tree), a JS value by walking the tree it is decoded to.
 fn check_payload(method: &JsValue, payload: &JsValue) -> Report {
     match api_of(method) {
-        Ok(api) => with_input(payload, |i| Ok(engine::check_input(api, i))).unwrap_or_else(|r| r),
+        Ok(api) => match js_input::decode(payload) {
+            Ok(Payload::Text(t)) => engine::check(api, &t),
+            Ok(Payload::Tree(i)) => engine::check_input(api, &i),
+            Err(e) => Report::failed(engine::parse_error_issue(e)),
+        },
         Err(r) => r,
     }
 }

@@ -1,0 +1,368 @@
+//! `check` of JSON text without an input tree: the API's table is the grammar the text is read by.
+//!
+//! Why: building a tree of the whole input (a `Vec` per object and list, an entry per member), walking it, and
+//! freeing it was most of a check's time, and all of its memory — a text of nested or tiny values cost up to 30×
+//! its size. Here an object's members are matched against the table's fields as their keys are read; a value is
+//! only ever held as a borrowed token (a scalar read from its slice, a container walked in place); members the
+//! table does not know are read past, keeping nothing.
+//!
+//! The answers are the tree engine's (`engine::check_by_tree`), byte for byte, issues in the same order — and
+//! the tree engine reports an object's duplicate and unknown keys first, then its fields in the table's order,
+//! while text gives members in any order. So `object` reads each member once, in the text's order, noting
+//! which issues each member gave (a `Span`); when the text was not in the table's order, the object's issues
+//! are put back in the tree engine's order at its end. Only where that cannot be exact — the issue cap was
+//! reached inside an out-of-order object, so which issues fit depends on the order they were made in — the
+//! object is read again in two steps (`members`: every key, values read past; `fields`: each field's value,
+//! in the table's order). A byte is thus read once, or, in that rare case, once more per enclosing object.
+//! `tests/single_pass.rs` holds the two engines side by side over the corpus and generated payloads.
+
+use std::borrow::Cow;
+
+use crate::engine::{Engine, Present, Seg, MAX_FIELDS, MAX_ISSUES};
+use crate::input::{Input, Num, ParseError, Stop, MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::json::{Reader, Token};
+use crate::norm::number;
+use crate::report::violation::{Expected, Malformed, Violation};
+use crate::report::{Issue, Report};
+use crate::rules::{Api, Check, Field, Kind, ListRule, Severity};
+use crate::value::Val;
+
+/// No member for this field (a value's offset otherwise: the text is at most 8 MiB).
+const NONE: u32 = u32::MAX;
+
+/// The report (without value) and the normalized value (even when there are errors; `None` when the text is no
+/// object), or why the text is not a payload at all: what `engine::walk` answers for the text's tree.
+pub(crate) fn walk_text(api: &Api, text: &str) -> Result<(Option<Val>, Report), ParseError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ParseError::TooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES });
+    }
+    // A UTF-8 byte-order mark (common in files saved on Windows) is not part of the JSON.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut pass = Pass { e: Engine { root: api.fields, ..Engine::default() }, text, spans: Vec::new() };
+    pass.root(api).map_err(Stop::into_parse_error)
+}
+
+struct Pass<'t> {
+    e: Engine,
+    text: &'t str,
+    /// The issues each member of the objects being read gave, reused across objects (no allocation per object).
+    spans: Vec<Span>,
+}
+
+/// The issues one member (or one missing field) of an object gave: the tree engine's place for them (`order`:
+/// duplicate and unknown keys first, by member index, then fields by table index), and their index ranges in
+/// the error and warning lists.
+#[derive(Clone, Copy)]
+struct Span {
+    order: (bool, u32),
+    errors: (usize, usize),
+    warnings: (usize, usize),
+}
+
+/// Whether a token opens a container, and which: `Some(true)` a list, `Some(false)` an object.
+fn container(token: &Token) -> Option<bool> {
+    match token {
+        Token::Array => Some(true),
+        Token::Object => Some(false),
+        _ => None,
+    }
+}
+
+/// A token as the scalar normalizers take it; a container as an empty one (they read only its type).
+fn shallow(token: Token<'_>) -> Input<'_> {
+    match token {
+        Token::Null => Input::Null,
+        Token::Bool(b) => Input::Bool(b),
+        Token::Number(n) => Input::Number(Num::Literal(Cow::Borrowed(n))),
+        Token::String(s) => Input::String(s),
+        Token::Array => Input::Array(Vec::new()),
+        Token::Object => Input::Object(Vec::new()),
+    }
+}
+
+/// Read past the rest of a value whose first token has been read (`opened`: what `container` says of it),
+/// checking its syntax and depth exactly as the tree builder does (the same reader calls in the same order,
+/// so the same first error at the same place). `depth`: the containers open around the value. Keeps nothing:
+/// the open containers are bits of a word (there are at most `MAX_DEPTH` = 64).
+fn skip_rest(r: &mut Reader, opened: Option<bool>, depth: usize) -> Result<(), Stop> {
+    let mut opened = opened;
+    let (mut open, mut lists, mut first) = (0usize, 0u64, false);
+    loop {
+        if let Some(list) = opened {
+            if depth + open == MAX_DEPTH {
+                return Err(Stop::TooDeep);
+            }
+            lists = (lists & !(1 << open)) | (u64::from(list) << open);
+            open += 1;
+            first = true;
+        }
+        // The next value to read, closing the containers it finishes.
+        loop {
+            if open == 0 {
+                return Ok(());
+            }
+            let more = if lists & (1 << (open - 1)) != 0 { r.next_element(&mut first)? } else { r.next_key(&mut first)?.is_some() };
+            if more {
+                break;
+            }
+            open -= 1;
+            first = false;
+        }
+        opened = container(&r.value()?);
+    }
+}
+
+impl<'t> Pass<'t> {
+    fn root(&mut self, api: &Api) -> Result<(Option<Val>, Report), Stop> {
+        let mut r = Reader::new(self.text);
+        let token = r.value()?;
+        if !matches!(token, Token::Object) {
+            let opened = container(&token);
+            let got = shallow(token).type_name();
+            skip_rest(&mut r, opened, 0)?;
+            r.end()?;
+            return Ok((None, Report::failed(Issue::whole(Violation::Malformed(Malformed::NotAnObject { got })))));
+        }
+        let value = self.object(&mut r, 1, api.fields, api.checks)?;
+        r.end()?;
+        let e = std::mem::take(&mut self.e);
+        Ok((Some(value), Report { ok: e.errors.is_empty(), value: None, errors: e.errors, warnings: e.warnings }))
+    }
+
+    /// Read an object (its `{` read; `depth` counts it) in one pass: each member matched to its field as its key
+    /// is read, its value normalized (or read past) at once; then the missing fields, the tree engine's order of
+    /// issues, and the object's checks.
+    fn object(&mut self, r: &mut Reader<'t>, depth: usize, fields: &'static [Field], checks: &'static [Check]) -> Result<Val, Stop> {
+        if depth > MAX_DEPTH {
+            return Err(Stop::TooDeep);
+        }
+        let start = r.clone();
+        let (errors_at, warnings_at, spans_at) = (self.e.errors.len(), self.e.warnings.len(), self.spans.len());
+        let (mut seen, mut present): (Present, Present) = (0, 0);
+        let mut out: Vec<(&'static str, Val)> = Vec::new();
+        let (mut in_order, mut last) = (true, (false, 0));
+        let mut first = true;
+        let mut member = 0u32;
+        while let Some(key) = r.next_key(&mut first)? {
+            let spans = (self.e.errors.len(), self.e.warnings.len());
+            let order = match fields.iter().position(|f| f.name == key.as_ref()) {
+                Some(fi) if seen & (1 << fi) == 0 => {
+                    seen |= 1 << fi;
+                    let f = &fields[fi];
+                    self.e.path.push(Seg::Key(f.name));
+                    let token = r.value()?;
+                    let got = self.token_value(f, token, r, depth)?;
+                    self.keep(fi, f, got, &mut present, &mut out);
+                    self.e.path.pop();
+                    (true, fi as u32)
+                }
+                known => {
+                    match known {
+                        Some(_) => self.e.report(Severity::Error, Violation::DuplicateKey { key: key.to_string() }, &[&key]),
+                        None => self.e.unknown_field(&key, fields, checks),
+                    }
+                    let opened = container(&r.value()?);
+                    skip_rest(r, opened, depth)?;
+                    (false, member)
+                }
+            };
+            in_order &= order >= last;
+            last = order;
+            self.span(order, spans);
+            member += 1;
+        }
+        for (fi, f) in fields.iter().enumerate().filter(|(fi, f)| f.required && seen & (1 << fi) == 0) {
+            let spans = (self.e.errors.len(), self.e.warnings.len());
+            self.e.at(f.name, |e| e.report(Severity::Error, Violation::Missing, &[]));
+            let order = (true, fi as u32);
+            in_order &= order >= last;
+            last = order;
+            self.span(order, spans);
+        }
+        if !in_order {
+            if self.e.errors.len() > MAX_ISSUES || self.e.warnings.len() > MAX_ISSUES {
+                // Past the cap the order decided which issues were kept: read the object again, in the table's order.
+                self.e.errors.truncate(errors_at);
+                self.e.warnings.truncate(warnings_at);
+                self.spans.truncate(spans_at);
+                *r = start;
+                let slots = self.members(r, depth, fields, checks)?;
+                return self.fields(depth, fields, checks, &slots);
+            }
+            self.reorder(spans_at, errors_at, warnings_at);
+            out.sort_by_key(|(name, _)| fields.iter().position(|f| f.name == *name));
+        }
+        self.spans.truncate(spans_at);
+        crate::checks::run(&mut self.e, checks, fields, &out, present);
+        Ok(Val::Obj(out))
+    }
+
+    /// What a field's value gave (`token_value`): missing when blank and required, else present, and kept
+    /// when it normalized to something.
+    #[allow(clippy::option_option)]
+    fn keep(&mut self, fi: usize, f: &'static Field, got: Option<Option<Val>>, present: &mut Present, out: &mut Vec<(&'static str, Val)>) {
+        match got {
+            None if f.required => self.e.report(Severity::Error, Violation::Missing, &[]),
+            None => {}
+            Some(v) => {
+                *present |= 1 << fi;
+                out.extend(v.map(|v| (f.name, v)));
+            }
+        }
+    }
+
+    /// Note the issues made since `(errors, warnings)` as one member's.
+    fn span(&mut self, order: (bool, u32), (errors, warnings): (usize, usize)) {
+        let span = Span { order, errors: (errors, self.e.errors.len()), warnings: (warnings, self.e.warnings.len()) };
+        self.spans.push(span);
+    }
+
+    /// Put an object's issues (from `errors_at`, `warnings_at`; their spans from `spans_at`) in the tree
+    /// engine's order. Each member's own issues keep their order.
+    fn reorder(&mut self, spans_at: usize, errors_at: usize, warnings_at: usize) {
+        let spans = &mut self.spans[spans_at..];
+        spans.sort_by_key(|s| s.order);
+        let mut errors: Vec<Option<Issue>> = self.e.errors.drain(errors_at..).map(Some).collect();
+        let mut warnings: Vec<Option<Issue>> = self.e.warnings.drain(warnings_at..).map(Some).collect();
+        for s in spans.iter() {
+            self.e.errors.extend((s.errors.0..s.errors.1).filter_map(|i| errors[i - errors_at].take()));
+            self.e.warnings.extend((s.warnings.0..s.warnings.1).filter_map(|i| warnings[i - warnings_at].take()));
+        }
+    }
+
+    /// The first of the two steps an object is read again in: its members (its `{` read; `depth` counts it),
+    /// reporting duplicate and unknown keys, answering where each field's first value starts.
+    fn members(
+        &mut self,
+        r: &mut Reader<'t>,
+        depth: usize,
+        fields: &'static [Field],
+        checks: &'static [Check],
+    ) -> Result<[u32; MAX_FIELDS], Stop> {
+        let mut slot = [NONE; MAX_FIELDS];
+        let mut first = true;
+        while let Some(key) = r.next_key(&mut first)? {
+            match fields.iter().position(|f| f.name == key.as_ref()) {
+                Some(fi) if slot[fi] == NONE => slot[fi] = r.position() as u32,
+                Some(_) => self.e.report(Severity::Error, Violation::DuplicateKey { key: key.to_string() }, &[&key]),
+                None => self.e.unknown_field(&key, fields, checks),
+            }
+            let opened = container(&r.value()?);
+            skip_rest(r, opened, depth)?;
+        }
+        Ok(slot)
+    }
+
+    /// Normalize an object's fields in the table's order from where `members` found them, then run its checks.
+    fn fields(&mut self, depth: usize, fields: &'static [Field], checks: &'static [Check], slot: &[u32; MAX_FIELDS]) -> Result<Val, Stop> {
+        // Exact room for the fields present (a million `{}` entries must not reserve a table's width each).
+        let mut out = Vec::with_capacity(slot[..fields.len()].iter().filter(|s| **s != NONE).count());
+        let mut present: Present = 0;
+        for (fi, f) in fields.iter().enumerate() {
+            self.e.path.push(Seg::Key(f.name));
+            let got = match slot[fi] {
+                NONE => None,
+                at => self.value(f, at as usize, depth)?,
+            };
+            self.keep(fi, f, got, &mut present, &mut out);
+            self.e.path.pop();
+        }
+        crate::checks::run(&mut self.e, checks, fields, &out, present);
+        Ok(Val::Obj(out))
+    }
+
+    /// One field's value, starting at byte `at` inside an object at `depth` (the second step of reading an
+    /// object again).
+    #[allow(clippy::option_option)]
+    fn value(&mut self, f: &'static Field, at: usize, depth: usize) -> Result<Option<Option<Val>>, Stop> {
+        let mut r = Reader::at(self.text, at);
+        let token = r.value()?;
+        self.token_value(f, token, &mut r, depth)
+    }
+
+    /// A field's value, its first token read (the rest is read from `r`), inside an object at `depth`: `None`
+    /// when it is blank (null, whitespace, an empty list where a list belongs), else what the tree engine's
+    /// `field` answers.
+    #[allow(clippy::option_option)]
+    fn token_value(&mut self, f: &'static Field, token: Token<'t>, r: &mut Reader<'t>, depth: usize) -> Result<Option<Option<Val>>, Stop> {
+        let opened = container(&token);
+        Ok(match (&f.kind, token) {
+            (_, Token::Null) => None,
+            (_, Token::String(s)) if s.trim().is_empty() => None,
+            (Kind::Object(o), Token::Object) => Some(Some(self.object(r, depth + 1, o.fields, o.checks)?)),
+            (Kind::List(l), Token::Array) => self.list(l, r, depth + 1)?,
+            (kind, other) => {
+                let input = shallow(other);
+                let v = match kind {
+                    Kind::Object(_) => self.e.fail(number::type_error(&input, Expected::Object)),
+                    Kind::List(_) => self.e.fail(number::type_error(&input, Expected::Array)),
+                    _ => self.e.field(f, &input),
+                };
+                skip_rest(r, opened, depth)?;
+                Some(v)
+            }
+        })
+    }
+
+    /// A list (its `[` read; `depth` counts it). The tree engine knows the count before the entries, and
+    /// reports a list too short instead of its entries, a list too long before them. Here the entries are read
+    /// first, and in those two (rare) cases their issues are taken back and given again after the list's own.
+    #[allow(clippy::option_option)]
+    fn list(&mut self, l: &'static ListRule, r: &mut Reader<'t>, depth: usize) -> Result<Option<Option<Val>>, Stop> {
+        if depth > MAX_DEPTH {
+            return Err(Stop::TooDeep);
+        }
+        let (errors_at, warnings_at) = (self.e.errors.len(), self.e.warnings.len());
+        let out = self.entries(l, r, depth)?;
+        let count = out.len();
+        if count == 0 {
+            return Ok(None);
+        }
+        if count < l.min {
+            self.e.errors.truncate(errors_at);
+            self.e.warnings.truncate(warnings_at);
+            self.e.report(Severity::Error, Violation::TooFew { min: l.min }, &[]);
+            return Ok(Some(None));
+        }
+        if count > l.max {
+            let entries = self.e.errors.split_off(errors_at);
+            self.e.report(Severity::Error, Violation::TooMany { count, max: l.max }, &[]);
+            // Given again under the cap: one fewer may fit now (the cap's own issue is made again in its place).
+            for issue in entries.into_iter().filter(|i| !matches!(i.violation, Violation::TooManyIssues { .. })) {
+                self.push_error(issue);
+            }
+        }
+        Ok(Some(Some(Val::List(out))))
+    }
+
+    /// An already-made error, under the cap exactly as `Engine::report` applies it.
+    fn push_error(&mut self, issue: Issue) {
+        match self.e.errors.len() {
+            n if n > MAX_ISSUES => {}
+            n if n == MAX_ISSUES => self.e.errors.push(Issue::new(String::new(), Violation::TooManyIssues { limit: MAX_ISSUES }, true)),
+            _ => self.e.errors.push(issue),
+        }
+    }
+
+    /// A list's entries, each an object of the list's fields; anything else is a `type` error at its index (and
+    /// an empty object in the value, keeping indices aligned for the checks).
+    fn entries(&mut self, l: &'static ListRule, r: &mut Reader<'t>, depth: usize) -> Result<Vec<Val>, Stop> {
+        let mut out = Vec::new();
+        let mut first = true;
+        while r.next_element(&mut first)? {
+            self.e.path.push(Seg::Index(out.len()));
+            let token = r.value()?;
+            if let Token::Object = token {
+                out.push(self.object(r, depth + 1, l.fields, l.checks)?);
+            } else {
+                let opened = container(&token);
+                self.e.fail(number::type_error(&shallow(token), Expected::Object));
+                skip_rest(r, opened, depth)?;
+                out.push(Val::Obj(Vec::new()));
+            }
+            self.e.path.pop();
+        }
+        out.shrink_to_fit();
+        Ok(out)
+    }
+}
