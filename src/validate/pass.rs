@@ -38,7 +38,13 @@ pub(crate) fn walk_text(api: &Api, text: &str) -> Result<(Option<Val>, Report), 
     }
     // A UTF-8 byte-order mark (common in files saved on Windows) is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut pass = Pass { e: Engine { root: api.fields, ..Engine::default() }, text, spans: Vec::new() };
+    let mut pass = Pass {
+        e: Engine { root: api.fields, ..Engine::default() },
+        text,
+        spans: Vec::new(),
+        member_stack: Vec::new(),
+        entry_stack: Vec::new(),
+    };
     pass.root(api).map_err(Stop::into_parse_error)
 }
 
@@ -47,6 +53,10 @@ struct Pass<'t> {
     text: &'t str,
     /// The issues each member of the objects being read gave, reused across objects (no allocation per object).
     spans: Vec<Span>,
+    /// The members and the list entries of the objects and lists being read, as stacks reused across them: each
+    /// value is moved out into a vector of exactly its size when it is complete (no growth per object or list).
+    member_stack: Vec<(&'static str, Val)>,
+    entry_stack: Vec<Val>,
 }
 
 /// The issues one member (or one missing field) of an object gave: the tree engine's place for them (`order`:
@@ -139,7 +149,7 @@ impl<'t> Pass<'t> {
         let start = r.clone();
         let (errors_at, warnings_at, spans_at) = (self.e.errors.len(), self.e.warnings.len(), self.spans.len());
         let (mut seen, mut present): (Present, Present) = (0, 0);
-        let mut out: Vec<(&'static str, Val)> = Vec::new();
+        let base = self.member_stack.len();
         let (mut in_order, mut last) = (true, (false, 0));
         let mut first = true;
         let mut member = 0u32;
@@ -152,7 +162,7 @@ impl<'t> Pass<'t> {
                     self.e.path.push(Seg::Key(f.name));
                     let token = r.value()?;
                     let got = self.token_value(f, token, r, depth)?;
-                    self.keep(fi, f, got, &mut present, &mut out);
+                    self.keep(fi, f, got, &mut present);
                     self.e.path.pop();
                     (true, fi as u32)
                 }
@@ -185,28 +195,34 @@ impl<'t> Pass<'t> {
                 self.e.errors.truncate(errors_at);
                 self.e.warnings.truncate(warnings_at);
                 self.spans.truncate(spans_at);
+                self.member_stack.truncate(base);
                 *r = start;
                 let slots = self.members(r, depth, fields, checks)?;
                 return self.fields(depth, fields, checks, &slots);
             }
             self.reorder(spans_at, errors_at, warnings_at);
-            out.sort_by_key(|(name, _)| fields.iter().position(|f| f.name == *name));
+            self.member_stack[base..].sort_by_key(|(name, _)| fields.iter().position(|f| f.name == *name));
         }
         self.spans.truncate(spans_at);
-        crate::checks::run(&mut self.e, checks, fields, &out, present);
-        Ok(Val::Obj(out))
+        Ok(self.close(base, fields, checks, present))
+    }
+
+    /// An object's value from its members (from `base` on the stack), once its checks have run over them.
+    fn close(&mut self, base: usize, fields: &'static [Field], checks: &'static [Check], present: Present) -> Val {
+        crate::checks::run(&mut self.e, checks, fields, &self.member_stack[base..], present);
+        Val::Obj(self.member_stack.drain(base..).collect())
     }
 
     /// What a field's value gave (`token_value`): missing when blank and required, else present, and kept
     /// when it normalized to something.
     #[allow(clippy::option_option)]
-    fn keep(&mut self, fi: usize, f: &'static Field, got: Option<Option<Val>>, present: &mut Present, out: &mut Vec<(&'static str, Val)>) {
+    fn keep(&mut self, fi: usize, f: &'static Field, got: Option<Option<Val>>, present: &mut Present) {
         match got {
             None if f.required => self.e.report(Severity::Error, Violation::Missing, &[]),
             None => {}
             Some(v) => {
                 *present |= 1 << fi;
-                out.extend(v.map(|v| (f.name, v)));
+                self.member_stack.extend(v.map(|v| (f.name, v)));
             }
         }
     }
@@ -256,7 +272,7 @@ impl<'t> Pass<'t> {
     /// Normalize an object's fields in the table's order from where `members` found them, then run its checks.
     fn fields(&mut self, depth: usize, fields: &'static [Field], checks: &'static [Check], slot: &[u32; MAX_FIELDS]) -> Result<Val, Stop> {
         // Exact room for the fields present (a million `{}` entries must not reserve a table's width each).
-        let mut out = Vec::with_capacity(slot[..fields.len()].iter().filter(|s| **s != NONE).count());
+        let base = self.member_stack.len();
         let mut present: Present = 0;
         for (fi, f) in fields.iter().enumerate() {
             self.e.path.push(Seg::Key(f.name));
@@ -264,11 +280,10 @@ impl<'t> Pass<'t> {
                 NONE => None,
                 at => self.value(f, at as usize, depth)?,
             };
-            self.keep(fi, f, got, &mut present, &mut out);
+            self.keep(fi, f, got, &mut present);
             self.e.path.pop();
         }
-        crate::checks::run(&mut self.e, checks, fields, &out, present);
-        Ok(Val::Obj(out))
+        Ok(self.close(base, fields, checks, present))
     }
 
     /// One field's value, starting at byte `at` inside an object at `depth` (the second step of reading an
@@ -347,22 +362,22 @@ impl<'t> Pass<'t> {
     /// A list's entries, each an object of the list's fields; anything else is a `type` error at its index (and
     /// an empty object in the value, keeping indices aligned for the checks).
     fn entries(&mut self, l: &'static ListRule, r: &mut Reader<'t>, depth: usize) -> Result<Vec<Val>, Stop> {
-        let mut out = Vec::new();
+        let base = self.entry_stack.len();
         let mut first = true;
         while r.next_element(&mut first)? {
-            self.e.path.push(Seg::Index(out.len()));
+            self.e.path.push(Seg::Index(self.entry_stack.len() - base));
             let token = r.value()?;
-            if let Token::Object = token {
-                out.push(self.object(r, depth + 1, l.fields, l.checks)?);
+            let entry = if let Token::Object = token {
+                self.object(r, depth + 1, l.fields, l.checks)?
             } else {
                 let opened = container(&token);
                 self.e.fail(number::type_error(&shallow(token), Expected::Object));
                 skip_rest(r, opened, depth)?;
-                out.push(Val::Obj(Vec::new()));
-            }
+                Val::Obj(Vec::new())
+            };
+            self.entry_stack.push(entry);
             self.e.path.pop();
         }
-        out.shrink_to_fit();
-        Ok(out)
+        Ok(self.entry_stack.drain(base..).collect())
     }
 }
