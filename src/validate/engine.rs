@@ -443,42 +443,62 @@ fn is_blank(i: &Input, kind: &Kind) -> bool {
 /// two edits.
 fn suggest(key: &str, fields: &'static [Field]) -> Option<&'static str> {
     // Field names are ASCII: ASCII case folding is enough (and keeps Unicode case tables out of the module).
-    let squash = |s: &str| s.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect::<String>();
+    // Squashed into buffers reused across the fields: a body of unknown keys must not cost an allocation per
+    // field per key.
+    let squash = |s: &str, out: &mut Vec<char>| {
+        out.clear();
+        out.extend(s.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()));
+    };
     // No field name is longer than this: a longer key cannot be within two edits of one (and costs nothing).
     if key.len() > MAX_SUGGESTIBLE_KEY {
         return None;
     }
-    let k = squash(key);
-    if let Some(f) = fields.iter().find(|f| squash(f.name) == k) {
-        return Some(f.name);
+    let (mut k, mut name) = (Vec::new(), Vec::new());
+    squash(key, &mut k);
+    for f in fields {
+        squash(f.name, &mut name);
+        if name == k {
+            return Some(f.name);
+        }
     }
-    let len = k.chars().count();
-    if len < 4 {
+    if k.len() < 4 {
         return None;
     }
-    fields
-        .iter()
-        .filter(|f| f.name.len().abs_diff(len) <= 2)
-        .map(|f| (edit_distance(&k, &squash(f.name)), f.name))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, n)| n)
+    let mut rows = (Vec::new(), Vec::new());
+    let mut best: Option<(usize, &'static str)> = None;
+    for f in fields.iter().filter(|f| f.name.len().abs_diff(k.len()) <= 2) {
+        squash(f.name, &mut name);
+        let d = edit_distance(&k, &name, &mut rows);
+        // The first of the nearest, within two edits.
+        if d <= 2 && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, f.name));
+        }
+    }
+    best.map(|(_, n)| n)
 }
 
 /// Keys longer than this get no did-you-mean (every field name is far shorter; checked by a test).
 const MAX_SUGGESTIBLE_KEY: usize = 64;
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance when it is at most 2, else 3 (or more): a row whose every cell is past 2 ends the
+/// count, so a key unlike every name costs a few rows, not the whole table. Its two rows are buffers the caller
+/// reuses.
+fn edit_distance(a: &[char], b: &[char], (prev, cur): &mut (Vec<usize>, Vec<usize>)) -> usize {
     #[cfg(test)]
     EDITS.with(|e| e.set(e.get() + 1));
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+    prev.clear();
+    prev.extend(0..=b.len());
+    for (i, ca) in a.iter().enumerate() {
+        cur.clear();
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let d = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur.push(d);
         }
-        prev = cur;
+        std::mem::swap(prev, cur);
+        if prev.iter().all(|d| *d > 2) {
+            return 3;
+        }
     }
     prev[b.len()]
 }
@@ -534,7 +554,11 @@ mod tests {
         assert_eq!(suggest("itme", fields), Some("item"));
         assert_eq!(suggest("orderInfos", fields), Some("orderInfo"));
         assert_eq!(suggest("zzz", fields), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting"), &mut (Vec::new(), Vec::new())), 3);
+        assert_eq!(edit_distance(&chars("warehouse"), &chars("quantity"), &mut (Vec::new(), Vec::new())), 3);
+        assert_eq!(edit_distance(&chars("itemcode"), &chars("itemcode"), &mut (Vec::new(), Vec::new())), 0);
+        assert_eq!(edit_distance(&chars("flaw"), &chars("lawn"), &mut (Vec::new(), Vec::new())), 2);
     }
 
     #[test]
