@@ -86,6 +86,30 @@ pub enum Token<'a> {
     Object,
 }
 
+/// Where the run of bytes from `from` that need no attention inside a string ends: at the first `"`, `\\` or
+/// control character. Eight bytes at a time (SWAR: the wasm build has no SIMD), as strings are most of a
+/// payload's bytes.
+fn plain_run_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `w` is zero / below `n` (n ≤ 128): exact for "some byte", the classic bit tricks.
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH != 0;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if below(w ^ (ONES * u64::from(b'"')), 1) || below(w ^ (ONES * u64::from(b'\\')), 1) || below(w, 0x20) {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\' | 0..=0x1F) {
+        i += 1;
+    }
+    i
+}
+
 /// A cursor over JSON text. Containers are walked by the caller: after `Token::Array`, call `next_element`
 /// until it answers false; after `Token::Object`, `next_key` until it answers `None`.
 #[derive(Clone)]
@@ -242,9 +266,7 @@ impl<'a> Reader<'a> {
         let mut start = self.index;
         let mut owned: Option<String> = None;
         loop {
-            while self.index < bytes.len() && !matches!(bytes[self.index], b'"' | b'\\' | 0..=0x1F) {
-                self.index += 1;
-            }
+            self.index = plain_run_end(bytes, self.index);
             match bytes.get(self.index) {
                 None => return Err(self.error(ErrorCode::EofWhileParsingString)),
                 Some(b'"') => {
@@ -427,6 +449,32 @@ impl<'a> Reader<'a> {
         match self.whitespace() {
             Some(_) => Err(self.peek_error(ErrorCode::TrailingCharacters)),
             None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_run_end;
+
+    #[test]
+    fn the_word_at_a_time_scan_stops_where_the_byte_loop_does() {
+        let naive = |b: &[u8], from: usize| (from..b.len()).find(|&i| matches!(b[i], b'"' | b'\\' | 0..=0x1F)).unwrap_or(b.len());
+        // Every stop byte at every offset of a word, among plain ASCII, multi-byte UTF-8 and bytes near the
+        // bounds of the tricks (0x1F/0x20, 0x21/0x23, 0x5B/0x5D, 0x7F/0x80, 0xFF).
+        let fillers: [&[u8]; 3] =
+            [b"abcdefghijklmnopqrstuvwx", "天猫精灵红色XXL￥".as_bytes(), &[0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF, 0xE2, 0x5A]];
+        for filler in fillers {
+            for stop in [b'"', b'\\', 0x00, 0x01, 0x0A, 0x1F] {
+                for at in 0..filler.len() {
+                    let mut b = filler.to_vec();
+                    b[at] = stop;
+                    for from in 0..b.len() {
+                        assert_eq!(plain_run_end(&b, from), naive(&b, from), "{b:?} from {from}");
+                    }
+                }
+            }
+            assert_eq!(plain_run_end(filler, 0), naive(filler, 0));
         }
     }
 }

@@ -78,6 +78,15 @@ fn container(token: &Token) -> Option<bool> {
     }
 }
 
+/// The index of the field named `key`, trying `likely` first (a text in the table's order finds each key at
+/// the first comparison, not after comparing it with every name before it).
+fn field_index(fields: &[Field], key: &str, likely: usize) -> Option<usize> {
+    match fields.get(likely) {
+        Some(f) if f.name == key => Some(likely),
+        _ => fields.iter().position(|f| f.name == key),
+    }
+}
+
 /// A token as the scalar normalizers take it; a container as an empty one (they read only its type).
 fn shallow(token: Token<'_>) -> Input<'_> {
     match token {
@@ -153,11 +162,14 @@ impl<'t> Pass<'t> {
         let (mut in_order, mut last) = (true, (false, 0));
         let mut first = true;
         let mut member = 0u32;
+        // Where the next key most likely is in the table: texts usually follow the table's order.
+        let mut next = 0;
         while let Some(key) = r.next_key(&mut first)? {
             let spans = (self.e.errors.len(), self.e.warnings.len());
-            let order = match fields.iter().position(|f| f.name == key.as_ref()) {
+            let order = match field_index(fields, &key, next) {
                 Some(fi) if seen & (1 << fi) == 0 => {
                     seen |= 1 << fi;
+                    next = fi + 1;
                     let f = &fields[fi];
                     self.e.path.push(Seg::Key(f.name));
                     let token = r.value()?;

@@ -182,9 +182,25 @@ pub(super) fn has_lone_surrogate(decoded: &str, v: &JsValue) -> bool {
 
 /// Whether a text holds U+FFFD (EF BF BD in UTF-8), found by its first byte: `str::contains` with a non-ASCII
 /// char runs the general substring search, which was 2.5 % of a whole `check` in a profile.
+/// Eight bytes at a time where no byte is 0xEF (SWAR: the wasm build has no SIMD; this scan of every text
+/// argument was 7 % of a 9 KB `check`, byte by byte).
 fn has_replacement_char(s: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| x == 0xEF && b.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..]))
+    let at = |i: usize| b[i] == 0xEF && b.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..]);
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) ^ (ONES * 0xEF);
+        // Some byte of this word is 0xEF (a full-width character, or U+FFFD): look at each.
+        if w.wrapping_sub(ONES) & !w & HIGH != 0 && (i..i + 8).any(at) {
+            return true;
+        }
+        i += 8;
+    }
+    (i..b.len()).any(at)
 }
 
 fn is_lone(s: &JsString, i: u32) -> bool {
