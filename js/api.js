@@ -96,7 +96,9 @@ const lazyPart = (name, read) => ({
   enumerable: true,
   configurable: true,
 });
-const readValue = (r, lazy) => settle(r, 'value', JSON.parse(lazy.valueText));
+// The value line of a report whose value the core keeps until JS asks for it (`valueText`).
+const KEPT = '~';
+const readValue = (r, lazy) => settle(r, 'value', JSON.parse(lazy.valueText === KEPT ? lazy.keptValueText(lazy) : lazy.valueText));
 // The issues are read by their API instance (it holds the core that has their words).
 const readIssuesOf = (r, lazy) => lazy.readIssues(r);
 const LAZY_VALUE = { value: lazyPart('value', readValue) };
@@ -252,20 +254,40 @@ function makeApi(createGlue) {
     const second = raw.indexOf('\n', first + 1);
     const issuesText = second < 0 ? raw.slice(first + 1) : raw.slice(first + 1, second);
     const valueText = second < 0 ? undefined : raw.slice(second + 1);
+    const number = Number(raw.slice(raw.indexOf('"words":') + 8, first - 1));
     if (issuesText === NO_ISSUES) {
       if (valueText === undefined) return { ok, errors: [], warnings: [] };
       const r = Object.defineProperties({ ok }, LAZY_VALUE);
       r.errors = [];
       r.warnings = [];
-      return Object.defineProperty(r, LAZY, { value: { valueText } });
+      const lazy = { valueText, number, glue, again, keptValueText };
+      Object.defineProperty(r, LAZY, { value: lazy });
+      if (valueText === KEPT && (!again || resetDue)) readValue(r, lazy);
+      return r;
     }
     const r = Object.defineProperties({ ok }, valueText === undefined ? LAZY_ISSUES : LAZY_VALUE_AND_ISSUES);
-    const number = Number(raw.slice(raw.indexOf('"words":') + 8, first - 1));
-    Object.defineProperty(r, LAZY, { value: { issuesText, valueText, number, glue, again, language, readIssues } });
+    const lazy = { issuesText, valueText, number, glue, again, language, readIssues, keptValueText };
+    Object.defineProperty(r, LAZY, { value: lazy });
     // Read now when the input could change, or when the instance holding the issues is about to go.
-    if (!again || resetDue) readIssues(r);
+    if (!again || resetDue) {
+      readIssues(r);
+      if (valueText === KEPT) readValue(r, lazy);
+    }
     return r;
   };
+
+  /** The JSON text of a report's value, which the core keeps for its latest report (else: checked again). */
+  function keptValueText(lazy) {
+    let text = lazy.glue === glue ? call('valueText', lazy.number) : undefined;
+    if (text === undefined && lazy.again) {
+      text = holdingInstance(() => {
+        const raw = lazy.again();
+        return call('valueText', JSON.parse(raw.slice(0, raw.indexOf('\n'))).words);
+      });
+    }
+    if (text === undefined) throw new Error('qimen-payload: the value of this report is no longer available');
+    return text;
+  }
 
   /** Settle a lazy report's issues: parse them, with their words. */
   function readIssues(r) {

@@ -97,16 +97,16 @@ fn has_unsafe_long(v: &crate::Val) -> bool {
 
 /// A report for JS. The fast path is JSON text, which the JS entry point hands to `JSON.parse` (building the
 /// same objects property by property through serde-wasm-bindgen costs several times more; see BENCHMARKS.md).
-/// Three lines (compact JSON has no newline): the verdict, the issues in the compact form, and the normalized
-/// value when there is one. The JS side parses the verdict at once, the issues when `r.errors` or
-/// `r.warnings` is first read (fetching their words then, `words.rs`), and the value when `r.value` is: a
-/// caller that wants the verdict pays for none of them. A value with a Long beyond 2^53 takes the object path,
-/// where it becomes an exact BigInt.
+/// Two or three lines (compact JSON has no newline): the verdict, the issues in the compact form, and — when the
+/// report has a value — `~`, which says the value is kept here. The JS side parses the verdict at once, the
+/// issues when `r.errors` or `r.warnings` is first read (fetching their words then, `words.rs`), and asks for
+/// the value's JSON when `r.value` is (`valueText`): a caller that wants the verdict pays for none of them, not
+/// even the writing. A value with a Long beyond 2^53 takes the object path, where it becomes an exact BigInt.
 fn report_to_js(report: Report) -> JsValue {
     #[derive(Serialize)]
     struct Verdict {
         ok: bool,
-        /// The number `words(number)` answers this report's messages by.
+        /// The number `words(number)` and `valueText(number)` answer this report's parts by.
         words: u32,
     }
     #[derive(Serialize)]
@@ -117,25 +117,20 @@ fn report_to_js(report: Report) -> JsValue {
     if report.value.as_ref().is_some_and(has_unsafe_long) {
         return to_js(&report);
     }
-    // One buffer, three lines: the verdict, the issues, and (when there is one) the value.
-    let mut out = Vec::with_capacity(256);
+    // One buffer: the verdict, the issues, and (when there is one) the mark of the kept value.
+    let mut out = String::with_capacity(256);
     let issues = Issues { errors: CompactList(&report.errors), warnings: CompactList(&report.warnings) };
-    let written = serde_json::to_writer(&mut out, &Verdict { ok: report.ok, words: words::next_number() })
-        .and_then(|()| {
-            out.push(b'\n');
-            serde_json::to_writer(&mut out, &issues)
-        })
-        .and_then(|()| match &report.value {
-            Some(v) => {
-                out.push(b'\n');
-                serde_json::to_writer(&mut out, v)
+    let verdict = Verdict { ok: report.ok, words: words::next_number() };
+    match (serde_json::to_string(&verdict), serde_json::to_string(&issues)) {
+        (Ok(verdict), Ok(issues)) => {
+            out.push_str(&verdict);
+            out.push('\n');
+            out.push_str(&issues);
+            if report.value.is_some() {
+                out.push_str("\n~");
             }
-            None => Ok(()),
-        });
-    match (written, std::str::from_utf8(&out)) {
-        (Ok(()), Ok(text)) => {
-            let text = JsValue::from_str(text);
-            words::keep(report.errors, report.warnings);
+            let text = JsValue::from_str(&out);
+            words::keep(report.errors, report.warnings, report.value);
             text
         }
         _ => to_js(&report),

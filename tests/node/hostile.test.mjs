@@ -121,7 +121,8 @@ test('a lone surrogate in the secret, a signed option or a signed body is refuse
 
 test('memory is given back: after an input that grows linear memory past 64 MiB, a fresh instance takes over', () => {
   const before = q.instanceStats();
-  // ~6 MiB of empty lists: within the input limit, but the tree of it needs far more than 64 MiB of wasm memory.
+  // ~6 MiB of empty lists: within the input limit, but its value (an empty object per entry, which the checks
+  // read by index) needs more than 64 MiB of wasm memory.
   const text = `{"items":[${'[],'.repeat(2 * 1024 * 1024)}[]]}`;
   const r = q.check('tmall.qimendc.inventory.sync', text);
   assert.equal(r.ok, false);

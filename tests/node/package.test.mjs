@@ -117,6 +117,36 @@ test('validate and isValid: the verdict without the value; check parses its valu
   assert.equal(q.validate('taobao.nope', '{}').errors[0].code, 'unknown_method');
 });
 
+test('the value stays in the core until it is read: after other calls, after a fresh instance, from bytes that change', () => {
+  const SHOP = 'taobao.inventory.shopinv.adjust';
+  const QIMENDC = 'tmall.qimendc.inventory.sync';
+  const good = JSON.stringify({ shop_inventory_edit: { order_id: 'o', store_id: '111', check_mode: '2', recover_deleted_data: 'true',
+    detail_list: [{ item_id: 1, sku_id: 0, sub_order_id: 's', quantity: '  3 ' }] } });
+  // The reference: an object input, whose report is read at once.
+  const eager = q.check(SHOP, JSON.parse(good));
+  assert.equal(Object.getOwnPropertyDescriptor(eager, 'value').writable, true, 'an object input: data at once');
+  assert.equal(eager.value.shop_inventory_edit.detail_list[0].quantity, 3);
+  // Other reports in between: the core keeps only the latest value, so this one is checked again when read.
+  const later = q.check(SHOP, good);
+  assert.equal(typeof Object.getOwnPropertyDescriptor(later, 'value').get, 'function', 'a text input: not read yet');
+  for (let i = 0; i < 3; i++) q.check(QIMENDC, q.example(QIMENDC));
+  assert.deepEqual(later.value, eager.value);
+  // The instance that held it replaced (an input that grows memory past 64 MiB) before the value is read.
+  const before = q.instanceStats().memoryResets;
+  const held = q.check(SHOP, good);
+  q.check(QIMENDC, `{"items":[${'[],'.repeat(2 * 1024 * 1024)}[]]}`);
+  assert.equal(q.instanceStats().memoryResets, before + 1, 'the instance was replaced');
+  assert.deepEqual(held.value, eager.value);
+  // Bytes could change after the call: their value is read at once.
+  const bytes = Buffer.from(good);
+  const fromBytes = q.check(SHOP, bytes);
+  bytes.fill(0x20);
+  assert.deepEqual(fromBytes.value, eager.value);
+  // A report without a value has none to read (a verdict, or an invalid payload).
+  assert.equal('value' in q.validate(SHOP, good), false);
+  assert.equal(q.check(SHOP, good.replace('"  3 "', '"x"')).value, undefined);
+});
+
 test('issues are read lazily, with the same words, key order and language as an eager report', () => {
   const SHOP = 'taobao.inventory.shopinv.adjust';
   const bad = JSON.stringify({ shop_inventory_edit: { order_id: 'o', store_id: 1, check_mode: 2, recover_deleted_data: true, extra: 1,
