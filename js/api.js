@@ -224,7 +224,7 @@ function makeApi(createGlue) {
     for (const i of issues ?? []) {
       i.messageEn ??= i.message;
       i.message = language === 'zh' ? i.messageZh : i.messageEn;
-      i.segments ??= pathSegments(i.path); // as withWords gives them to a report read from text
+      i.segments ??= pathSegments(i.path); // as readIssues gives them to a report read from text
     }
     return issues;
   };
@@ -238,10 +238,10 @@ function makeApi(createGlue) {
     throw new PayloadError(localized(r), language);
   };
 
-  // A report from the core: three lines of JSON text — the verdict, the issues without their words, the
-  // normalized value (absent when there is none) — or an object when the value holds a Long beyond 2^53.
+  // A report from the core: lines of JSON text — the verdict, the issues (or `~`: kept in the core), and `~` when
+  // there is a value (kept in the core) — or an object when the value holds a Long beyond 2^53.
   // Each part is read when first asked for: `r.ok` at once; `r.errors`/`r.warnings` when one is first read,
-  // with their messages and TOP form, which the core formats then (`words`); `r.value` when it is read. Each is
+  // with their messages and TOP form, which the core formats then (`issuesText`); `r.value` when it is read. Each is
   // then an ordinary data property, in its usual place, so a caller that wants the verdict pays for none of
   // them. `again` checks the same input once more, for when the core has answered another call in between and
   // no longer holds this report's issues; without it (an argument that could have changed since: an object,
@@ -266,7 +266,7 @@ function makeApi(createGlue) {
       return r;
     }
     const r = Object.defineProperties({ ok }, valueText === undefined ? LAZY_ISSUES : LAZY_VALUE_AND_ISSUES);
-    const lazy = { issuesText, valueText, number, glue, again, language, readIssues, keptValueText };
+    const lazy = { valueText, number, glue, again, language, readIssues, keptValueText };
     Object.defineProperty(r, LAZY, { value: lazy });
     // Read now when the input could change, or when the instance holding the issues is about to go.
     if (!again || resetDue) {
@@ -276,45 +276,29 @@ function makeApi(createGlue) {
     return r;
   };
 
-  /** The JSON text of a report's value, which the core keeps for its latest report (else: checked again). */
-  function keptValueText(lazy) {
-    let text = lazy.glue === glue ? call('valueText', lazy.number) : undefined;
+  /** A part of a report the core keeps for its latest report (`valueText`, `issuesText`), else checked again. */
+  function kept(part, lazy, what) {
+    let text = lazy.glue === glue ? call(part, lazy.number) : undefined;
     if (text === undefined && lazy.again) {
       text = holdingInstance(() => {
         const raw = lazy.again();
-        return call('valueText', JSON.parse(raw.slice(0, raw.indexOf('\n'))).words);
+        return call(part, JSON.parse(raw.slice(0, raw.indexOf('\n'))).words);
       });
     }
-    if (text === undefined) throw new Error('qimen-payload: the value of this report is no longer available');
+    if (text === undefined) throw new Error(`qimen-payload: ${what} of this report ${what.endsWith('s') ? 'are' : 'is'} no longer available`);
     return text;
   }
+  const keptValueText = (lazy) => kept('valueText', lazy, 'the value');
 
-  /** Settle a lazy report's issues: parse them, with their words. */
+  /** Settle a lazy report's issues: from the core, with their words (message, messageZh, TOP form). */
   function readIssues(r) {
     const lazy = r[LAZY];
-    const { errors, warnings } = withWords(JSON.parse(lazy.issuesText), lazy);
-    settle(r, 'errors', errors);
-    settle(r, 'warnings', warnings);
-  }
-
-  /** The issues with their words (message, messageZh, topCode, topMessage, messageEn), from the core. */
-  function withWords(issues, source) {
-    const count = issues.errors.length + issues.warnings.length;
-    if (count === 0) return issues;
-    let text = source.glue === glue ? call('words', source.number) : undefined;
-    if (text === undefined && source.again) {
-      text = holdingInstance(() => {
-        const raw = source.again();
-        return call('words', JSON.parse(raw.slice(0, raw.indexOf('\n'))).words);
-      });
-    }
-    const words = text === undefined ? [] : JSON.parse(text);
-    if (words.length !== count) throw new Error('qimen-payload: the messages of this report are no longer available');
+    const { errors, warnings, words } = JSON.parse(kept('issuesText', lazy, 'the messages'));
     let k = 0;
-    for (const list of [issues.errors, issues.warnings]) {
+    for (const list of [errors, warnings]) {
       for (const issue of list) {
         const [en, zh, topCode, topMessage] = words[k++];
-        issue.message = source.language === 'zh' ? zh : en;
+        issue.message = lazy.language === 'zh' ? zh : en;
         issue.messageZh = zh;
         if (topCode !== null) {
           issue.topCode = topCode;
@@ -325,7 +309,8 @@ function makeApi(createGlue) {
         issue.segments = pathSegments(issue.path);
       }
     }
-    return issues;
+    settle(r, 'errors', errors);
+    settle(r, 'warnings', warnings);
   }
 
   // A report-making call, its issues read lazily when checking it again is sure to give the same report: only

@@ -7,7 +7,7 @@ mod options;
 mod safe;
 mod words;
 
-pub use words::words;
+pub use words::{issues_text, value_text};
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -16,7 +16,7 @@ use crate::engine;
 use crate::input::Input;
 use crate::render;
 use crate::report::violation::{Expected, Violation};
-use crate::report::{CompactList, Report};
+use crate::report::Report;
 use crate::rules::{self, Api};
 use crate::{chunk as chunking, request, response, sign};
 use js_input::Payload;
@@ -95,46 +95,23 @@ fn has_unsafe_long(v: &crate::Val) -> bool {
     }
 }
 
-/// A report for JS. The fast path is JSON text, which the JS entry point hands to `JSON.parse` (building the
-/// same objects property by property through serde-wasm-bindgen costs several times more; see BENCHMARKS.md).
-/// Two or three lines (compact JSON has no newline): the verdict, the issues in the compact form, and — when the
-/// report has a value — `~`, which says the value is kept here. The JS side parses the verdict at once, the
-/// issues when `r.errors` or `r.warnings` is first read (fetching their words then, `words.rs`), and asks for
-/// the value's JSON when `r.value` is (`valueText`): a caller that wants the verdict pays for none of them, not
-/// even the writing. A value with a Long beyond 2^53 takes the object path, where it becomes an exact BigInt.
+/// A report for JS: JSON text the JS entry point reads a line at a time (building the same objects property by
+/// property through serde-wasm-bindgen costs several times more; see BENCHMARKS.md). Lines (compact JSON has no
+/// newline): the verdict; the issues — `{"errors":[],"warnings":[]}` when there are none, else `~`, which says
+/// they are kept here —; and `~` when the report has a value, kept here too. The JS side parses the verdict at
+/// once, and asks for the issues with their words (`issuesText`) when `r.errors` or `r.warnings` is first read,
+/// for the value's JSON (`valueText`) when `r.value` is: a caller that wants the verdict pays for neither, not
+/// even their writing. A value with a Long beyond 2^53 takes the object path, where it becomes an exact BigInt.
 fn report_to_js(report: Report) -> JsValue {
-    #[derive(Serialize)]
-    struct Verdict {
-        ok: bool,
-        /// The number `words(number)` and `valueText(number)` answer this report's parts by.
-        words: u32,
-    }
-    #[derive(Serialize)]
-    struct Issues<'a> {
-        errors: CompactList<'a>,
-        warnings: CompactList<'a>,
-    }
     if report.value.as_ref().is_some_and(has_unsafe_long) {
         return to_js(&report);
     }
-    // One buffer: the verdict, the issues, and (when there is one) the mark of the kept value.
-    let mut out = String::with_capacity(256);
-    let issues = Issues { errors: CompactList(&report.errors), warnings: CompactList(&report.warnings) };
-    let verdict = Verdict { ok: report.ok, words: words::next_number() };
-    match (serde_json::to_string(&verdict), serde_json::to_string(&issues)) {
-        (Ok(verdict), Ok(issues)) => {
-            out.push_str(&verdict);
-            out.push('\n');
-            out.push_str(&issues);
-            if report.value.is_some() {
-                out.push_str("\n~");
-            }
-            let text = JsValue::from_str(&out);
-            words::keep(report.errors, report.warnings, report.value);
-            text
-        }
-        _ => to_js(&report),
-    }
+    let number = words::next_number();
+    let issues = if report.errors.is_empty() && report.warnings.is_empty() { r#"{"errors":[],"warnings":[]}"# } else { "~" };
+    let value = if report.value.is_some() { "\n~" } else { "" };
+    let text = JsValue::from_str(&format!("{{\"ok\":{},\"words\":{number}}}\n{issues}{value}", report.ok));
+    words::keep(report.errors, report.warnings, report.value);
+    text
 }
 
 /// `verdict(method, payload)` → the report without the normalized value: what a caller that only needs to
