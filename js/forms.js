@@ -85,5 +85,33 @@ function makeForms(api) {
     };
   }
 
-  return { antdFields, elementPlusRules, veeValidateSchema };
+  /**
+   * Formily 2's field validator (`<Field name="itemCode" validator={formilyValidator(M)} />`, or a schema's
+   * `x-validator`): the field's errors as an error, else its warnings as a warning (Formily shows both), from one
+   * `check` of the form's values per change of the values, shared by every field given the same validator.
+   */
+  function formilyValidator(method) {
+    let seen = null;
+    let fields = null;
+    const current = (form) => {
+      const text = api.stringify(form.values);
+      if (text !== seen) {
+        fields = byField(api.check(method, text));
+        seen = text;
+      }
+      return fields;
+    };
+    return function validator(_value, _rule, ctx) {
+      // Formily's data path (void layout fields left out): ['item', 0, 'itemCode'], indices as numbers or text.
+      const path = ctx.field.path.segments.map(String);
+      for (const f of current(ctx.form).values()) {
+        if (!sameName(f.segments.map(String), path)) continue;
+        if (f.errors.length > 0) return { type: 'error', message: f.errors.join('; ') };
+        if (f.warnings.length > 0) return { type: 'warning', message: f.warnings.join('; ') };
+      }
+      return null;
+    };
+  }
+
+  return { antdFields, elementPlusRules, veeValidateSchema, formilyValidator };
 }

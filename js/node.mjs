@@ -46,6 +46,6 @@ export const {
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc, apiTypes,
 } = api;
 export const { MAX_LISTED, jsonResponse, sendJson, checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody } = server;
-export const { antdFields, elementPlusRules, veeValidateSchema } = makeForms(api);
+export const { antdFields, elementPlusRules, veeValidateSchema, formilyValidator } = makeForms(api);
 export const init = (input) => api.init(input, readWasm);
 export default init;

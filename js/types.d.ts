@@ -293,6 +293,15 @@ export function veeValidateSchema<M extends Method>(method: M): {
   __type: 'VVTypedSchema';
   parse(values: unknown): Promise<{ value?: Values[M]; errors: { path: string; errors: string[] }[] }>;
 };
+/**
+ * Formily 2's field validator (`validator={formilyValidator(method)}` or `'x-validator'`): the field's errors,
+ * else its warnings (`{ type: 'warning' }`), from one `check` of `ctx.form.values` per change of the values.
+ */
+export function formilyValidator<M extends Method>(method: M): (
+  value: unknown,
+  rule: unknown,
+  ctx: { field: { path: { segments: (string | number)[] } }; form: { values: unknown } },
+) => { type: 'error' | 'warning'; message: string } | null;
 export default init;
 
 /** Node only: Connect/Express-style middleware. */

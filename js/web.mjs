@@ -42,6 +42,6 @@ function defaultWasm() {
       + 'outside this app (a workspace\'s hoisted node_modules)');
   })();
 }
-export const { antdFields, elementPlusRules, veeValidateSchema } = makeForms(api);
+export const { antdFields, elementPlusRules, veeValidateSchema, formilyValidator } = makeForms(api);
 export const init = (input) => api.init(input, defaultWasm);
 export default init;

@@ -17,6 +17,6 @@ export const {
   parseResponse, schema, fields, limits, memoryBytes, methods, example, checkXml, protocol, registerApi, unregisterApi, exportApi, importDoc, apiTypes,
 } = api;
 export const { MAX_LISTED, jsonResponse, checkBody, errorResponse, statusOf, validateRequest } = makeServer(api);
-export const { antdFields, elementPlusRules, veeValidateSchema } = makeForms(api);
+export const { antdFields, elementPlusRules, veeValidateSchema, formilyValidator } = makeForms(api);
 export const init = (input) => api.init(input);
 export default init;

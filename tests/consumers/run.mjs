@@ -253,6 +253,7 @@ const consumers = {
   'form antd': (d) => { readmeRecipeIn(d, 'Ant Design Form'); return viteBuiltPage(d); },
   'form element-plus': (d) => { readmeRecipeIn(d, 'Element Plus'); return viteBuiltPage(d); },
   'form vee-validate': (d) => { readmeRecipeIn(d, 'VeeValidate 4'); return viteBuiltPage(d); },
+  'form formily': (d) => { readmeRecipeIn(d, 'Formily 2'); return viteBuiltPage(d); },
   // Nuxt 4 (issue 29 §6): built and served by its own server, and under `nuxt dev`, whose pre-bundled copy
   // finds the package hoisted above the app (here: the matrix's node_modules) through Vite's /@fs/ paths. On
   // Node 22, as Nuxt 4.5's engines ask (its build uses Set.prototype.difference).
@@ -331,7 +332,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', rsbuild: 'browser-rsbuild', 'nuxt 4 build': 'nuxt', 'nuxt 4 dev': 'nuxt', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', rsbuild: 'browser-rsbuild', 'nuxt 4 build': 'nuxt', 'nuxt 4 dev': 'nuxt', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate', 'form formily': 'form-formily',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);

@@ -73,10 +73,28 @@ test('veeValidateSchema: errors at VeeValidate paths (the issues\' own), the nor
   assert.deepEqual(ok.value, q.check(SHOP, q.example(SHOP)).value);
 });
 
+test('formilyValidator: a field\'s errors as an error, else its warnings as a warning, one check per change of the values', () => {
+  const validator = q.formilyValidator(SHOP);
+  const values = bad();
+  // Formily's context, structurally: the field's data path (indices as numbers or, from a path string, text)
+  const ctx = (segments) => ({ field: { path: { segments } }, form: { values } });
+  const quantity = validator(undefined, {}, ctx(QUANTITY));
+  assert.equal(quantity.type, 'error');
+  assert.equal(quantity.message, q.check(SHOP, values).errors[0].message);
+  assert.equal(validator(undefined, {}, ctx(SUB_ORDER.map(String))).type, 'error');
+  assert.deepEqual(validator(undefined, {}, ctx(EXTRA)), { type: 'warning', message: q.check(SHOP, values).warnings[0].message });
+  assert.equal(validator(undefined, {}, ctx(['shop_inventory_edit', 'order_id'])), null);
+  // the form's values change: checked again; unchanged: the same check serves every field
+  values.shop_inventory_edit.detail_list[0].quantity = 3;
+  assert.equal(validator(undefined, {}, ctx(QUANTITY)), null);
+  assert.equal(validator(undefined, {}, ctx(SUB_ORDER)).type, 'error');
+});
+
 test('the CommonJS build has the same helpers', () => {
   const cjs = createRequire(import.meta.url)('qimen-payload');
   const r = cjs.check(SHOP, bad());
   assert.deepEqual(cjs.antdFields(r).map((f) => f.name), [QUANTITY, SUB_ORDER, EXTRA]);
   assert.equal(typeof cjs.elementPlusRules, 'function');
   assert.equal(cjs.veeValidateSchema(SHOP).__type, 'VVTypedSchema');
+  assert.equal(typeof cjs.formilyValidator(SHOP), 'function');
 });
