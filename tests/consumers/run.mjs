@@ -271,6 +271,17 @@ const consumers = {
     rmSync(join(d, 'app', 'api', 'edge'), { recursive: true, force: true });
     return nextApp(d, ['--webpack'], ['/api/node']);
   },
+  // With `cacheComponents` (issue 29 §1), Next refuses every route segment config (`runtime`, `dynamic`), so an
+  // Edge route cannot be declared at all: the same app without them, the routes Node's, pages prerendered.
+  'next.js (cacheComponents)': (d) => {
+    rmSync(join(d, 'app', 'api', 'edge'), { recursive: true, force: true });
+    for (const f of ['app/api/node/route.js', 'app/api/stock/route.js', 'app/server/page.js']) {
+      const text = readFileSync(join(d, f), 'utf8');
+      writeFileSync(join(d, f), text.replace(/^export const (runtime|dynamic) = .*\n/gm, ''));
+    }
+    writeFileSync(join(d, 'next.config.mjs'), 'export default { cacheComponents: true };\n');
+    return nextApp(d, [], ['/api/node']);
+  },
   'webpack 5': async (d) => {
     await run(d, bin('webpack'), ['--mode', 'production']);
     await inBrowser(d);
@@ -332,7 +343,7 @@ const consumers = {
 
 // Which fixture directory each consumer uses (several share one).
 const fixtureOf = (name) => ({
-  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', rsbuild: 'browser-rsbuild', 'nuxt 4 build': 'nuxt', 'nuxt 4 dev': 'nuxt', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate', 'form formily': 'form-formily',
+  'ts-strict node16': 'ts-strict', 'ts-strict nodenext': 'ts-strict', 'ts-strict bundler': 'ts-strict', 'next.js (turbopack)': 'nextjs', 'next.js (webpack)': 'nextjs', 'next.js (cacheComponents)': 'nextjs', 'vite build': 'browser-vite', 'vite dev': 'browser-vite', 'vite dev (npm workspace)': 'browser-vite', 'parcel 2': 'browser-vite', 'vite 6 build': 'browser-vite', 'vite 5 build': 'browser-vite', rsbuild: 'browser-rsbuild', 'nuxt 4 build': 'nuxt', 'nuxt 4 dev': 'nuxt', 'form antd': 'form-antd', 'form element-plus': 'form-element-plus', 'form vee-validate': 'form-vee-validate', 'form formily': 'form-formily',
   'webpack 5': 'browser-webpack', 'esbuild browser': 'browser-esbuild', rollup: 'browser-rollup', 'esbuild node (esm)': 'node-esbuild',
   'esbuild node (cjs)': 'node-esbuild', 'node 20.19': 'node-versions', 'node 22': 'node-versions', 'node 24': 'node-versions',
 }[name] ?? name);
