@@ -135,8 +135,7 @@ fn main() {
         if response {
             // Each answer shape is the answer of the API whose lists it fills: shopinv.adjust's `result.data`,
             // items.synchronize's `response.item`.
-            let method =
-                if name.contains("data list") { "taobao.inventory.shopinv.adjust" } else { "qimen.taobao.pos.items.synchronize" };
+            let method = if name.contains("data list") { "taobao.inventory.shopinv.adjust" } else { "qimen.taobao.pos.items.synchronize" };
             let answering = qimen_payload::rules::api(method).expect("shipped");
             let (ns, peak) = per_byte(measure(&|| {
                 let _ = std::hint::black_box(qimen_payload::response::parse_response(answering, &text));
