@@ -26,24 +26,30 @@ fn expected(case: &Value, key: &str) -> Vec<String> {
     case[key].as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
 }
 
-/// A report as the exported `check` answers it: JSON text (the fast path), or an object when its value holds
-/// a Long beyond 2^53 (read back exactly: serde-wasm-bindgen reads a BigInt as i64).
-/// The export's answer as JS receives it: JSON text — the report, then the normalized value after a newline
-/// when there is one (what `js/api.js` reads lazily) — or, for exact BigInts, an object.
+/// A report as the exported `check` answers it — its lines (what `js/api.js` reads lazily): the verdict with
+/// the report's number; the issues, or `~` when the core keeps them (`issuesText`, with their words); `~` when
+/// there is a value, which the core keeps (`valueText`) — or, for exact BigInts, an object (serde-wasm-bindgen
+/// reads a BigInt as i64). The kept parts are asked for by number, while the report is the latest.
 fn decode(answer: JsValue) -> Result<Value, String> {
     match answer.as_string() {
         Some(text) => {
-            // Three lines: the verdict, the issues without words, the value (when there is one).
             let mut lines = text.splitn(3, '\n');
             let verdict: Value = serde_json::from_str(lines.next().unwrap_or("")).map_err(|e| e.to_string())?;
-            let issues: Value = serde_json::from_str(lines.next().ok_or("no issues line")?).map_err(|e| e.to_string())?;
+            let number = verdict["words"].as_u64().ok_or("no report number")? as u32;
+            let issues: Value = match lines.next().ok_or("no issues line")? {
+                "~" => serde_json::from_str(&qimen_payload::wasm::issues_text(number).ok_or("issues gone")?).map_err(|e| e.to_string())?,
+                line => serde_json::from_str(line).map_err(|e| e.to_string())?,
+            };
             let mut report = serde_json::json!({ "ok": verdict["ok"], "errors": issues["errors"], "warnings": issues["warnings"] });
-            if let Some(v) = lines.next() {
-                report["value"] = serde_json::from_str(v).map_err(|e| e.to_string())?;
+            match lines.next() {
+                Some("~") => {
+                    let value = qimen_payload::wasm::value_text(number).ok_or("value gone")?;
+                    report["value"] = serde_json::from_str(&value).map_err(|e| e.to_string())?;
+                }
+                Some(other) => return Err(format!("a third line that is not the kept-value mark: {other}")),
+                None => {}
             }
-            // The words, asked for by the report's number while it is the latest.
-            let number = verdict["words"].as_u64().ok_or("no words number")? as u32;
-            let words: Value = serde_json::from_str(&qimen_payload::wasm::words(number).ok_or("words gone")?).map_err(|e| e.to_string())?;
+            let words = issues.get("words").cloned().unwrap_or(Value::Array(Vec::new()));
             let mut k = 0;
             for key in ["errors", "warnings"] {
                 for issue in report[key].as_array_mut().ok_or("issues not a list")? {
@@ -170,19 +176,28 @@ fn verdict_is_check_without_the_value() {
 }
 
 #[wasm_bindgen_test]
-fn words_match_the_full_form_and_only_for_the_latest_report() {
+fn kept_parts_match_the_full_form_and_only_for_the_latest_report() {
     let method = "taobao.inventory.shopinv.adjust";
     let text = r#"{"shop_inventory_edit":{"order_id":"o","store_id":1,"check_mode":2,"detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s","quantity":1.5},{"item_id":1,"sku_id":0,"sub_order_id":"t","quantity":0}],"recover_deleted_data":true,"extra":1}}"#;
     let native = serde_json::to_value(qimen_payload::check(method, text)).expect("full form");
     let first = qimen_payload::wasm::check(method.into(), text.into()).as_string().expect("text");
     let first_number: u32 =
         serde_json::from_str::<Value>(first.lines().next().expect("line")).expect("verdict")["words"].as_u64().expect("number") as u32;
-    // The compact issues carry no words; with them, the report is the native full form.
-    assert!(!first.contains("message"), "{first}");
+    // The answer is the verdict and the kept-issues mark: nothing of the issues crosses until asked for.
+    assert_eq!(first.lines().nth(1), Some("~"), "{first}");
+    assert!(!first.contains("message") && !first.contains("path"), "{first}");
     let wasm = decode(qimen_payload::wasm::check(method.into(), text.into())).expect("report");
     assert_eq!(wasm["errors"], native["errors"]);
     assert_eq!(wasm["warnings"], native["warnings"]);
     assert!(!native["warnings"].as_array().expect("list").is_empty() && !native["errors"].as_array().expect("list").is_empty());
-    // The first report is no longer the latest: its words are gone, and asked for they are `undefined`.
-    assert_eq!(qimen_payload::wasm::words(first_number), None);
+    // The first report is no longer the latest: its parts are gone, and asked for they are `undefined`.
+    assert_eq!(qimen_payload::wasm::issues_text(first_number), None);
+    assert_eq!(qimen_payload::wasm::value_text(first_number), None);
+    // A valid payload's value is kept until asked for, and is the native value.
+    let example = qimen_payload::describe::example(qimen_payload::rules::api(method).expect("shipped"));
+    let answer = qimen_payload::wasm::check(method.into(), example.as_str().into()).as_string().expect("text");
+    assert_eq!(answer.lines().nth(2), Some("~"), "{answer}");
+    let number = serde_json::from_str::<Value>(answer.lines().next().expect("line")).expect("verdict")["words"].as_u64().expect("n") as u32;
+    let kept: Value = serde_json::from_str(&qimen_payload::wasm::value_text(number).expect("kept value")).expect("JSON");
+    assert_eq!(kept, serde_json::to_value(qimen_payload::check(method, &example).value).expect("value"));
 }
