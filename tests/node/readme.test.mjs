@@ -28,6 +28,7 @@ const NOT_RUN = new Map([
   ['// Ant Design Form (React): errors and warnings (in their own colour) on their fields; fixed fields cleared', 'a React component\'s lines: run in Chromium in the fixture tests/consumers/fixtures/form-antd, which run.mjs checks holds them'],
   ['// Element Plus (Vue): <el-form-item :prop="p" :rules="rulesFor(p)">, one check of the model per change', 'a Vue app\'s line: run in Chromium in tests/consumers/fixtures/form-element-plus, which holds it'],
   ['// VeeValidate 4 (Vue): errors at its field paths (item[3].itemCode); handleSubmit receives the normalized value', 'a Vue component\'s line: run in Chromium in tests/consumers/fixtures/form-vee-validate, which holds it'],
+  ['// Formily 2 (here with @formily/react): one validator for every field (or a schema\'s x-validator); submit sends the checked value', 'a React app\'s lines: run in Chromium in tests/consumers/fixtures/form-formily, which run.mjs checks holds them'],
   ['let r = qimen_payload::check(', 'Rust: compiled and run by cargo test as a doc test (src/lib.rs, ReadmeDoctests)'],
 ]);
 
