@@ -223,3 +223,21 @@ fn mangled_tables_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_list_or_object_without_its_type_name_or_fields_is_told_so_in_plain_words() {
+    let mut doc = small();
+    doc["fields"][2].as_object_mut().expect("the list").remove("type_name");
+    doc["fields"][2]["fields"] = serde_json::json!([]);
+    doc["fields"].as_array_mut().expect("fields").push(serde_json::json!({ "name": "box", "type": "object" }));
+    let problems = load::parse(&doc.to_string()).err().expect("refused");
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    for m in [
+        "a list field needs its type_name",
+        "a list field needs at least one field",
+        "an object field needs its type_name",
+        "an object field needs at least one field",
+    ] {
+        assert!(messages.contains(&m), "{m} not in {messages:?}");
+    }
+}

@@ -303,9 +303,10 @@ impl Checker {
                 Some(codes) => self.codes(&join(at, "codes"), codes, f.numeric),
             },
             TypeDoc::Object | TypeDoc::List => {
+                let kind = if t == TypeDoc::List { "a list" } else { "an object" };
                 match &f.type_name {
                     Some(n) => self.name(&join(at, "type_name"), "the type name", n),
-                    None => self.add(at, TableCode::Property, format!("an {} field needs its type_name", type_word(t))),
+                    None => self.add(at, TableCode::Property, format!("{kind} field needs its type_name")),
                 }
                 if t == TypeDoc::List {
                     let min = f.min_entries.unwrap_or(0);
@@ -322,7 +323,7 @@ impl Checker {
                         self.fields(&join(at, "fields"), inner, depth + 1);
                         self.checks(&join(at, "checks"), &f.checks, inner);
                     }
-                    _ => self.add(at, TableCode::Property, format!("an {} field needs at least one field", type_word(t))),
+                    _ => self.add(at, TableCode::Property, format!("{kind} field needs at least one field")),
                 }
             }
             _ => {}
