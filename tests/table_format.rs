@@ -230,7 +230,7 @@ fn a_list_or_object_without_its_type_name_or_fields_is_told_so_in_plain_words() 
     doc["fields"][2].as_object_mut().expect("the list").remove("type_name");
     doc["fields"][2]["fields"] = serde_json::json!([]);
     doc["fields"].as_array_mut().expect("fields").push(serde_json::json!({ "name": "box", "type": "object" }));
-    let problems = load::parse(&doc.to_string()).err().expect("refused");
+    let problems = load::parse(&doc.to_string()).expect_err("refused");
     let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
     for m in [
         "a list field needs its type_name",
