@@ -231,7 +231,7 @@ impl Engine {
     }
 
     /// Walk one object: match members to fields, normalize each field, then run the object's checks.
-    fn object(&mut self, fields: &'static [Field], checks: &'static [Check], members: &[(Cow<str>, Input)]) -> Val {
+    pub(crate) fn object(&mut self, fields: &'static [Field], checks: &'static [Check], members: &[(Cow<str>, Input)]) -> Val {
         // Member index per field, as u32: the array is set up for every object walked (512 bytes at 128 fields;
         // an object has far fewer than 2^32 members — the input is at most 8 MiB, a JS object a million values).
         const NONE: u32 = u32::MAX;

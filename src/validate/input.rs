@@ -99,10 +99,11 @@ pub fn parse(text: &str) -> Result<Input<'_>, ParseError> {
     parsed.map_err(Stop::into_parse_error)
 }
 
-/// Why reading a text stopped: too deep, or not JSON (shared with the single pass, `pass.rs`).
+/// Why reading a text stopped: too deep, not JSON, or refused as a whole (shared with the single pass, `pass.rs`).
 pub(crate) enum Stop {
     TooDeep,
     Syntax(SyntaxError),
+    Refused(ParseError),
 }
 
 impl Stop {
@@ -112,6 +113,7 @@ impl Stop {
             Stop::Syntax(e) => {
                 ParseError::Malformed(Malformed::Json { detail: e.code.message().to_string(), line: e.line, column: e.column })
             }
+            Stop::Refused(e) => e,
         }
     }
 }
@@ -197,6 +199,15 @@ fn build<'a>(reader: &mut Reader<'a>) -> Result<Input<'a>, Stop> {
             }
         }
         token = reader.value()?;
+    }
+}
+
+/// The members of the object whose `{` is at byte `at` of `text`, as a tree: for the single pass, which hands an
+/// object it has already read (so known to be well formed and within the depth limit) to the tree engine.
+pub(crate) fn object_at(text: &str, at: usize) -> Result<Vec<(Cow<'_, str>, Input<'_>)>, Stop> {
+    match build(&mut Reader::at(text, at))? {
+        Input::Object(members) => Ok(members),
+        other => Err(Stop::Refused(ParseError::Malformed(Malformed::NotAnObject { got: other.type_name() }))),
     }
 }
 

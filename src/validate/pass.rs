@@ -11,14 +11,14 @@
 //! while text gives members in any order. So `object` reads each member once, in the text's order, noting
 //! which issues each member gave (a `Span`); when the text was not in the table's order, the object's issues
 //! are put back in the tree engine's order at its end. Only where that cannot be exact — the issue cap was
-//! reached inside an out-of-order object, so which issues fit depends on the order they were made in — the
-//! object is read again in two steps (`members`: every key, values read past; `fields`: each field's value,
-//! in the table's order). A byte is thus read once, or, in that rare case, once more per enclosing object.
+//! reached inside an out-of-order object, so which issues fit depends on the order they were made in — that
+//! object is handed to the tree engine's own walk (`Engine::object`), its tree built from its text. A byte is
+//! thus read once, or, in that rare case, once more.
 //! `tests/single_pass.rs` holds the two engines side by side over the corpus and generated payloads.
 
 use std::borrow::Cow;
 
-use crate::engine::{Engine, Present, Seg, MAX_FIELDS, MAX_ISSUES};
+use crate::engine::{Engine, Present, Seg, MAX_ISSUES};
 use crate::input::{Input, Num, ParseError, Stop, MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::json::{Reader, Token};
 use crate::norm::number;
@@ -26,9 +26,6 @@ use crate::report::violation::{Expected, Malformed, Violation};
 use crate::report::{Issue, Report};
 use crate::rules::{Api, Check, Field, Kind, ListRule, Severity};
 use crate::value::Val;
-
-/// No member for this field (a value's offset otherwise: the text is at most 8 MiB).
-const NONE: u32 = u32::MAX;
 
 /// The report (without value) and the normalized value (even when there are errors; `None` when the text is no
 /// object), or why the text is not a payload at all: what `engine::walk` answers for the text's tree.
@@ -155,7 +152,8 @@ impl<'t> Pass<'t> {
         if depth > MAX_DEPTH {
             return Err(Stop::TooDeep);
         }
-        let start = r.clone();
+        // Where its `{` is (read just before): the one place a rare second reading starts from.
+        let opened_at = r.position().saturating_sub(1);
         let (errors_at, warnings_at, spans_at) = (self.e.errors.len(), self.e.warnings.len(), self.spans.len());
         let (mut seen, mut present): (Present, Present) = (0, 0);
         let base = self.member_stack.len();
@@ -203,14 +201,14 @@ impl<'t> Pass<'t> {
         }
         if !in_order {
             if self.e.errors.len() > MAX_ISSUES || self.e.warnings.len() > MAX_ISSUES {
-                // Past the cap the order decided which issues were kept: read the object again, in the table's order.
+                // Past the cap the order decided which issues were kept: this one object is walked again by the
+                // tree engine (its text is known good, the reader already past it), in the table's order.
                 self.e.errors.truncate(errors_at);
                 self.e.warnings.truncate(warnings_at);
                 self.spans.truncate(spans_at);
                 self.member_stack.truncate(base);
-                *r = start;
-                let slots = self.members(r, depth, fields, checks)?;
-                return self.fields(depth, fields, checks, &slots);
+                let tree = crate::input::object_at(self.text, opened_at)?;
+                return Ok(self.e.object(fields, checks, &tree));
             }
             self.reorder(spans_at, errors_at, warnings_at);
             self.member_stack[base..].sort_by_key(|(name, _)| fields.iter().position(|f| f.name == *name));
@@ -256,55 +254,6 @@ impl<'t> Pass<'t> {
             self.e.errors.extend((s.errors.0..s.errors.1).filter_map(|i| errors[i - errors_at].take()));
             self.e.warnings.extend((s.warnings.0..s.warnings.1).filter_map(|i| warnings[i - warnings_at].take()));
         }
-    }
-
-    /// The first of the two steps an object is read again in: its members (its `{` read; `depth` counts it),
-    /// reporting duplicate and unknown keys, answering where each field's first value starts.
-    fn members(
-        &mut self,
-        r: &mut Reader<'t>,
-        depth: usize,
-        fields: &'static [Field],
-        checks: &'static [Check],
-    ) -> Result<[u32; MAX_FIELDS], Stop> {
-        let mut slot = [NONE; MAX_FIELDS];
-        let mut first = true;
-        while let Some(key) = r.next_key(&mut first)? {
-            match fields.iter().position(|f| f.name == key.as_ref()) {
-                Some(fi) if slot[fi] == NONE => slot[fi] = r.position() as u32,
-                Some(_) => self.e.report(Severity::Error, Violation::DuplicateKey { key: key.to_string() }, &[&key]),
-                None => self.e.unknown_field(&key, fields, checks),
-            }
-            let opened = container(&r.value()?);
-            skip_rest(r, opened, depth)?;
-        }
-        Ok(slot)
-    }
-
-    /// Normalize an object's fields in the table's order from where `members` found them, then run its checks.
-    fn fields(&mut self, depth: usize, fields: &'static [Field], checks: &'static [Check], slot: &[u32; MAX_FIELDS]) -> Result<Val, Stop> {
-        // Exact room for the fields present (a million `{}` entries must not reserve a table's width each).
-        let base = self.member_stack.len();
-        let mut present: Present = 0;
-        for (fi, f) in fields.iter().enumerate() {
-            self.e.path.push(Seg::Key(f.name));
-            let got = match slot[fi] {
-                NONE => None,
-                at => self.value(f, at as usize, depth)?,
-            };
-            self.keep(fi, f, got, &mut present);
-            self.e.path.pop();
-        }
-        Ok(self.close(base, fields, checks, present))
-    }
-
-    /// One field's value, starting at byte `at` inside an object at `depth` (the second step of reading an
-    /// object again).
-    #[allow(clippy::option_option)]
-    fn value(&mut self, f: &'static Field, at: usize, depth: usize) -> Result<Option<Option<Val>>, Stop> {
-        let mut r = Reader::at(self.text, at);
-        let token = r.value()?;
-        self.token_value(f, token, &mut r, depth)
     }
 
     /// A field's value, its first token read (the rest is read from `r`), inside an object at `depth`: `None`
