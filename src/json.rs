@@ -86,20 +86,36 @@ pub enum Token<'a> {
     Object,
 }
 
-/// Where the run of bytes from `from` that need no attention inside a string ends: at the first `"`, `\\` or
-/// control character. Eight bytes at a time (SWAR: the wasm build has no SIMD), as strings are most of a
-/// payload's bytes.
-fn plain_run_end(bytes: &[u8], from: usize) -> usize {
+/// Eight bytes at a time (SWAR: the wasm build has no SIMD): the words of a byte slice, and the classic bit
+/// tests on them, exact for "some byte of the word …". Shared by the reader and the wasm layer's text scans.
+pub(crate) mod swar {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether some byte of `w` is zero / below `n` (n ≤ 128): exact for "some byte", the classic bit tricks.
-    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH != 0;
+
+    /// The eight bytes from `i`, little-endian, if there are eight.
+    pub(crate) fn word(bytes: &[u8], i: usize) -> Option<u64> {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(bytes.get(i..i + 8)?);
+        Some(u64::from_le_bytes(w))
+    }
+
+    /// Whether some byte of `w` is below `n` (n ≤ 128).
+    pub(crate) fn has_below(w: u64, n: u8) -> bool {
+        w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH != 0
+    }
+
+    /// Whether some byte of `w` is `b`.
+    pub(crate) fn has(w: u64, b: u8) -> bool {
+        has_below(w ^ (ONES * u64::from(b)), 1)
+    }
+}
+
+/// Where the run of bytes from `from` that need no attention inside a string ends: at the first `"`, `\\` or
+/// control character — a word at a time, as strings are most of a payload's bytes.
+fn plain_run_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        if below(w ^ (ONES * u64::from(b'"')), 1) || below(w ^ (ONES * u64::from(b'\\')), 1) || below(w, 0x20) {
+    while let Some(w) = swar::word(bytes, i) {
+        if swar::has(w, b'"') || swar::has(w, b'\\') || swar::has_below(w, 0x20) {
             break;
         }
         i += 8;

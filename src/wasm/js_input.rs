@@ -185,17 +185,13 @@ pub(super) fn has_lone_surrogate(decoded: &str, v: &JsValue) -> bool {
 /// Eight bytes at a time where no byte is 0xEF (SWAR: the wasm build has no SIMD; this scan of every text
 /// argument was 7 % of a 9 KB `check`, byte by byte).
 fn has_replacement_char(s: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::json::swar;
     let b = s.as_bytes();
     let at = |i: usize| b[i] == 0xEF && b.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..]);
     let mut i = 0;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word) ^ (ONES * 0xEF);
+    while let Some(w) = swar::word(b, i) {
         // Some byte of this word is 0xEF (a full-width character, or U+FFFD): look at each.
-        if w.wrapping_sub(ONES) & !w & HIGH != 0 && (i..i + 8).any(at) {
+        if swar::has(w, 0xEF) && (i..i + 8).any(at) {
             return true;
         }
         i += 8;
