@@ -19,6 +19,20 @@ function byField(report) {
 const sameName = (a, b) => a.length === b.length && a.every((s, i) => s === b[i]);
 
 function makeForms(api) {
+  /** `byField` of one `check` per change of the values (the values written out to tell), shared by the fields. */
+  function perChange(method) {
+    let seen = null;
+    let fields = null;
+    return (values) => {
+      const text = api.stringify(values);
+      if (text !== seen) {
+        fields = byField(api.check(method, text));
+        seen = text;
+      }
+      return fields;
+    };
+  }
+
   /**
    * Ant Design Form's `form.setFields(…)` entries for a report: one per field with an issue (`name` the
    * NamePath, `errors` and `warnings` — Ant Design shows warnings in their own colour); with the entries set
@@ -44,16 +58,8 @@ function makeForms(api) {
    * is written out to tell), so validating a form of n fields checks it once, not n times.
    */
   function elementPlusRules(method, getModel, { trigger = ['blur', 'change'] } = {}) {
-    let seen = null;
-    let fields = null;
-    const current = () => {
-      const text = api.stringify(getModel());
-      if (text !== seen) {
-        fields = byField(api.check(method, text));
-        seen = text;
-      }
-      return fields;
-    };
+    const checked = perChange(method);
+    const current = () => checked(getModel());
     return function rulesFor(prop) {
       const path = Array.isArray(prop) ? prop : String(prop).split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       return [{
@@ -91,20 +97,11 @@ function makeForms(api) {
    * `check` of the form's values per change of the values, shared by every field given the same validator.
    */
   function formilyValidator(method) {
-    let seen = null;
-    let fields = null;
-    const current = (form) => {
-      const text = api.stringify(form.values);
-      if (text !== seen) {
-        fields = byField(api.check(method, text));
-        seen = text;
-      }
-      return fields;
-    };
+    const checked = perChange(method);
     return function validator(_value, _rule, ctx) {
       // Formily's data path (void layout fields left out): ['item', 0, 'itemCode'], indices as numbers or text.
       const path = ctx.field.path.segments.map(String);
-      for (const f of current(ctx.form).values()) {
+      for (const f of checked(ctx.form.values).values()) {
         if (!sameName(f.segments.map(String), path)) continue;
         if (f.errors.length > 0) return { type: 'error', message: f.errors.join('; ') };
         if (f.warnings.length > 0) return { type: 'warning', message: f.warnings.join('; ') };
