@@ -96,16 +96,19 @@ const lazyPart = (name, read) => ({
   enumerable: true,
   configurable: true,
 });
-// The value line of a report whose value the core keeps until JS asks for it (`valueText`).
-const KEPT = '~';
-const readValue = (r, lazy) => settle(r, 'value', JSON.parse(lazy.valueText === KEPT ? lazy.keptValueText(lazy) : lazy.valueText));
+const readValue = (r, lazy) => settle(r, 'value', JSON.parse(lazy.keptValueText(lazy)));
 // The issues are read by their API instance (it holds the core that has their words).
 const readIssuesOf = (r, lazy) => lazy.readIssues(r);
-const LAZY_VALUE = { value: lazyPart('value', readValue) };
-const LAZY_ISSUES = { errors: lazyPart('errors', readIssuesOf), warnings: lazyPart('warnings', readIssuesOf) };
-const LAZY_VALUE_AND_ISSUES = { ...LAZY_VALUE, ...LAZY_ISSUES };
-// The issues line of a report without issues, as the core writes it.
-const NO_ISSUES = '{"errors":[],"warnings":[]}';
+// Installed one `defineProperty` each (`defineProperties` with a map of them costs twice as much).
+const LAZY_VALUE = lazyPart('value', readValue);
+const LAZY_ERRORS = lazyPart('errors', readIssuesOf);
+const LAZY_WARNINGS = lazyPart('warnings', readIssuesOf);
+// A report crosses as one number, `number × 8 + flags` (`report_to_js` in src/wasm/mod.rs): the verdict, whether
+// the core keeps issues, whether it keeps a value, and the report's number to ask for them by.
+const OK = 1;
+const ISSUES = 2;
+const VALUE = 4;
+const reportNumber = (answer) => (answer - (answer & 7)) / 8;
 
 // Past this size of linear memory (wasm memory never shrinks), the instance is replaced by a fresh one between
 // calls, so one large input does not keep its memory for the life of the process.
@@ -121,7 +124,12 @@ function makeApi(createGlue) {
   // The tables registered at run time, as their files (method → text): a fresh instance reads them again, so
   // replacing an instance (after a trap, or to give memory back) never loses one.
   const tables = new Map();
+  // Method name → its index in the core (`methodIndex`), which the hot calls take instead of the name (`checkAt`,
+  // `verdictAt`: no name copied in per call). Known methods only (a caller's unknown names are not kept);
+  // cleared whenever the methods or the instance change, since an index is valid only until then.
+  const indices = new Map();
   const adopt = (g) => {
+    indices.clear();
     for (const text of tables.values()) g.registerApi(text);
     glue = g;
     compiled = g.compiledModule() ?? compiled;
@@ -238,40 +246,38 @@ function makeApi(createGlue) {
     throw new PayloadError(localized(r), language);
   };
 
-  // A report from the core: lines of JSON text — the verdict, the issues (or `~`: kept in the core), and `~` when
-  // there is a value (kept in the core) — or an object when the value holds a Long beyond 2^53.
+  // A report from the core: its number and flags (`reportNumber`, `OK`, `ISSUES`, `VALUE`), the issues and the
+  // value kept in the core — or an object when the value holds a Long beyond 2^53.
   // Each part is read when first asked for: `r.ok` at once; `r.errors`/`r.warnings` when one is first read,
   // with their messages and TOP form, which the core formats then (`issuesText`); `r.value` when it is read. Each is
   // then an ordinary data property, in its usual place, so a caller that wants the verdict pays for none of
   // them. `again` checks the same input once more, for when the core has answered another call in between and
   // no longer holds this report's issues; without it (an argument that could have changed since: an object,
   // bytes) the issues are read at once.
-  const report = (raw, again) => {
-    if (typeof raw !== 'string') return localized(raw);
-    // The verdict line is `{"ok":true|false,"words":N}` (`report_to_js` in src/wasm/mod.rs), read as such.
-    const first = raw.indexOf('\n');
-    const ok = raw.startsWith('{"ok":true,');
-    const second = raw.indexOf('\n', first + 1);
-    const issuesText = second < 0 ? raw.slice(first + 1) : raw.slice(first + 1, second);
-    const valueText = second < 0 ? undefined : raw.slice(second + 1);
-    const number = Number(raw.slice(raw.indexOf('"words":') + 8, first - 1));
-    if (issuesText === NO_ISSUES) {
-      if (valueText === undefined) return { ok, errors: [], warnings: [] };
-      const r = Object.defineProperties({ ok }, LAZY_VALUE);
+  const report = (answer, again) => {
+    if (typeof answer !== 'number') return localized(answer);
+    const ok = (answer & OK) !== 0;
+    const hasValue = (answer & VALUE) !== 0;
+    if ((answer & ISSUES) === 0) {
+      if (!hasValue) return { ok, errors: [], warnings: [] };
+      const r = Object.defineProperty({ ok }, 'value', LAZY_VALUE);
       r.errors = [];
       r.warnings = [];
-      const lazy = { valueText, number, glue, again, keptValueText };
+      const lazy = { number: reportNumber(answer), glue, again, keptValueText };
       Object.defineProperty(r, LAZY, { value: lazy });
-      if (valueText === KEPT && (!again || resetDue)) readValue(r, lazy);
+      if (!again || resetDue) readValue(r, lazy);
       return r;
     }
-    const r = Object.defineProperties({ ok }, valueText === undefined ? LAZY_ISSUES : LAZY_VALUE_AND_ISSUES);
-    const lazy = { valueText, number, glue, again, language, readIssues, keptValueText };
+    const r = { ok };
+    if (hasValue) Object.defineProperty(r, 'value', LAZY_VALUE);
+    Object.defineProperty(r, 'errors', LAZY_ERRORS);
+    Object.defineProperty(r, 'warnings', LAZY_WARNINGS);
+    const lazy = { number: reportNumber(answer), glue, again, language, readIssues, keptValueText };
     Object.defineProperty(r, LAZY, { value: lazy });
     // Read now when the input could change, or when the instance holding the issues is about to go.
     if (!again || resetDue) {
       readIssues(r);
-      if (valueText === KEPT) readValue(r, lazy);
+      if (hasValue) readValue(r, lazy);
     }
     return r;
   };
@@ -280,10 +286,7 @@ function makeApi(createGlue) {
   function kept(part, lazy, what) {
     let text = lazy.glue === glue ? call(part, lazy.number) : undefined;
     if (text === undefined && lazy.again) {
-      text = holdingInstance(() => {
-        const raw = lazy.again();
-        return call(part, JSON.parse(raw.slice(0, raw.indexOf('\n'))).words);
-      });
+      text = holdingInstance(() => call(part, reportNumber(lazy.again())));
     }
     if (text === undefined) throw new Error(`qimen-payload: ${what} of this report ${what.endsWith('s') ? 'are' : 'is'} no longer available`);
     return text;
@@ -319,9 +322,24 @@ function makeApi(createGlue) {
     const again = args.every((a) => typeof a === 'string' || a === undefined) ? () => call(name, ...args) : undefined;
     return report(call(name, ...args), again);
   });
-  const check = (method, payload) => checked('check', method, payload);
+  const indexOf = (method) => {
+    if (typeof method !== 'string') return -1;
+    let i = indices.get(method);
+    if (i === undefined) {
+      i = call('methodIndex', method);
+      if (i >= 0) indices.set(method, i);
+    }
+    return i;
+  };
+  // By the method's index when it is a known method, else by what was given (an unknown method is reported).
+  const checkedBy = (byIndex, byName, method, payload) => {
+    const i = indexOf(method);
+    if (i < 0) return checked(byName, method, payload);
+    return holdingInstance(() => report(call(byIndex, i, payload), typeof payload === 'string' ? () => call(byIndex, i, payload) : undefined));
+  };
+  const check = (method, payload) => checkedBy('checkAt', 'check', method, payload);
   // The verdict alone: the core does not write the value and nothing parses it.
-  const validate = (method, payload) => checked('verdict', method, payload);
+  const validate = (method, payload) => checkedBy('verdictAt', 'verdict', method, payload);
 
   // Standard Schema v1 (standardschema.dev), the interface zod, valibot and arktype share and tRPC, Hono,
   // TanStack Form, react-hook-form… accept: `value` is the normalized payload, `issues` the errors.
@@ -361,6 +379,7 @@ function makeApi(createGlue) {
     const r = call('registerApi', text);
     if (!r.ok) throw tableError(r);
     tables.set(r.value, text);
+    indices.clear();
     names = null;
     return r.value;
   };
@@ -378,6 +397,7 @@ function makeApi(createGlue) {
     const removed = call('unregisterApi', method);
     if (removed) {
       tables.delete(method);
+      indices.clear();
       made.delete(method);
       names = null;
     }

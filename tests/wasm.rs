@@ -26,50 +26,50 @@ fn expected(case: &Value, key: &str) -> Vec<String> {
     case[key].as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
 }
 
-/// A report as the exported `check` answers it — its lines (what `js/api.js` reads lazily): the verdict with
-/// the report's number; the issues, or `~` when the core keeps them (`issuesText`, with their words); `~` when
-/// there is a value, which the core keeps (`valueText`) — or, for exact BigInts, an object (serde-wasm-bindgen
-/// reads a BigInt as i64). The kept parts are asked for by number, while the report is the latest.
+/// A report as the exported `check` answers it (what `js/api.js` reads lazily): one number, the report's number
+/// × 8 plus its flags (1 ok, 2 issues kept in the core, 4 a value kept in the core), the kept parts asked for by
+/// number while the report is the latest (`issuesText` with their words, `valueText`) — or, for exact BigInts,
+/// an object (serde-wasm-bindgen reads a BigInt as i64).
 fn decode(answer: JsValue) -> Result<Value, String> {
-    match answer.as_string() {
-        Some(text) => {
-            let mut lines = text.splitn(3, '\n');
-            let verdict: Value = serde_json::from_str(lines.next().unwrap_or("")).map_err(|e| e.to_string())?;
-            let number = verdict["words"].as_u64().ok_or("no report number")? as u32;
-            let issues: Value = match lines.next().ok_or("no issues line")? {
-                "~" => serde_json::from_str(&qimen_payload::wasm::issues_text(number).ok_or("issues gone")?).map_err(|e| e.to_string())?,
-                line => serde_json::from_str(line).map_err(|e| e.to_string())?,
-            };
-            let mut report = serde_json::json!({ "ok": verdict["ok"], "errors": issues["errors"], "warnings": issues["warnings"] });
-            match lines.next() {
-                Some("~") => {
-                    let value = qimen_payload::wasm::value_text(number).ok_or("value gone")?;
-                    report["value"] = serde_json::from_str(&value).map_err(|e| e.to_string())?;
-                }
-                Some(other) => return Err(format!("a third line that is not the kept-value mark: {other}")),
-                None => {}
-            }
-            let words = issues.get("words").cloned().unwrap_or(Value::Array(Vec::new()));
-            let mut k = 0;
-            for key in ["errors", "warnings"] {
-                for issue in report[key].as_array_mut().ok_or("issues not a list")? {
-                    let w = &words[k];
-                    k += 1;
-                    issue["message"] = w[0].clone();
-                    issue["messageZh"] = w[1].clone();
-                    if !w[2].is_null() {
-                        issue["topCode"] = w[2].clone();
-                        issue["topMessage"] = w[3].clone();
-                    }
-                }
-            }
-            if words.as_array().map(Vec::len) != Some(k) {
-                return Err(format!("{} words for {k} issues", words));
-            }
-            Ok(report)
-        }
-        None => serde_wasm_bindgen::from_value(answer).map_err(|e| e.to_string()),
+    let Some(answer) = answer.as_f64() else {
+        return serde_wasm_bindgen::from_value(answer).map_err(|e| e.to_string());
+    };
+    let (number, flags) = number_and_flags(answer)?;
+    let issues: Value = match flags & 2 {
+        0 => serde_json::json!({ "errors": [], "warnings": [] }),
+        _ => serde_json::from_str(&qimen_payload::wasm::issues_text(number).ok_or("issues gone")?).map_err(|e| e.to_string())?,
+    };
+    let mut report = serde_json::json!({ "ok": flags & 1 == 1, "errors": issues["errors"], "warnings": issues["warnings"] });
+    if flags & 4 != 0 {
+        let value = qimen_payload::wasm::value_text(number).ok_or("value gone")?;
+        report["value"] = serde_json::from_str(&value).map_err(|e| e.to_string())?;
     }
+    let words = issues.get("words").cloned().unwrap_or(Value::Array(Vec::new()));
+    let mut k = 0;
+    for key in ["errors", "warnings"] {
+        for issue in report[key].as_array_mut().ok_or("issues not a list")? {
+            let w = &words[k];
+            k += 1;
+            issue["message"] = w[0].clone();
+            issue["messageZh"] = w[1].clone();
+            if !w[2].is_null() {
+                issue["topCode"] = w[2].clone();
+                issue["topMessage"] = w[3].clone();
+            }
+        }
+    }
+    if words.as_array().map(Vec::len) != Some(k) {
+        return Err(format!("{} words for {k} issues", words));
+    }
+    Ok(report)
+}
+
+/// A report answer's number and flags (`number × 8 + flags`), refusing anything else.
+fn number_and_flags(answer: f64) -> Result<(u32, u8), String> {
+    if answer < 0.0 || answer.fract() != 0.0 || answer >= f64::from(u32::MAX) * 8.0 + 8.0 {
+        return Err(format!("{answer} is no report number"));
+    }
+    Ok(((answer / 8.0).floor() as u32, (answer % 8.0) as u8))
 }
 
 /// Compare one answer of the wasm `check` with a case; returns the problems found.
@@ -119,7 +119,7 @@ fn corpus_through_exported_check() {
 fn a_long_beyond_2_53_takes_the_object_path_as_an_exact_bigint() {
     let text = r#"{"shop_inventory_edit":{"order_id":"o","store_id":9007199254740993,"check_mode":2,"detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s","quantity":1}],"recover_deleted_data":true}}"#;
     let answer = qimen_payload::wasm::check("taobao.inventory.shopinv.adjust".into(), text.into());
-    assert!(answer.as_string().is_none(), "an object, not JSON text");
+    assert!(answer.is_object(), "an object, not a report number");
     let store = js_sys::Reflect::get(
         &js_sys::Reflect::get(&js_sys::Reflect::get(&answer, &"value".into()).expect("value"), &"shop_inventory_edit".into())
             .expect("edit"),
@@ -129,7 +129,7 @@ fn a_long_beyond_2_53_takes_the_object_path_as_an_exact_bigint() {
     assert!(store.is_bigint());
     assert_eq!(store, JsValue::from(js_sys::BigInt::from(9007199254740993u64)));
     let small = qimen_payload::wasm::check("tmall.qimendc.inventory.sync".into(), "{}".into());
-    assert!(small.as_string().is_some(), "JSON text on the fast path");
+    assert!(small.as_f64().is_some(), "a report number on the fast path");
 }
 
 #[wasm_bindgen_test]
@@ -166,7 +166,8 @@ fn verdict_is_check_without_the_value() {
         let payload = common::case::payload_text(text);
         let full = decode(qimen_payload::wasm::check(JsValue::from_str(method), JsValue::from_str(&payload))).expect("check");
         let answer = qimen_payload::wasm::verdict(JsValue::from_str(method), JsValue::from_str(&payload));
-        assert_eq!(answer.as_string().expect("JSON text").lines().count(), 2, "{name}: a verdict carries no value");
+        let (_, flags) = number_and_flags(answer.as_f64().expect("a report number")).expect("number");
+        assert_eq!(flags & 4, 0, "{name}: a verdict carries no value");
         let verdict = decode(answer).expect("verdict");
         assert_eq!(verdict.get("value"), None, "{name}");
         for key in ["ok", "errors", "warnings"] {
@@ -180,12 +181,11 @@ fn kept_parts_match_the_full_form_and_only_for_the_latest_report() {
     let method = "taobao.inventory.shopinv.adjust";
     let text = r#"{"shop_inventory_edit":{"order_id":"o","store_id":1,"check_mode":2,"detail_list":[{"item_id":1,"sku_id":0,"sub_order_id":"s","quantity":1.5},{"item_id":1,"sku_id":0,"sub_order_id":"t","quantity":0}],"recover_deleted_data":true,"extra":1}}"#;
     let native = serde_json::to_value(qimen_payload::check(method, text)).expect("full form");
-    let first = qimen_payload::wasm::check(method.into(), text.into()).as_string().expect("text");
-    let first_number: u32 =
-        serde_json::from_str::<Value>(first.lines().next().expect("line")).expect("verdict")["words"].as_u64().expect("number") as u32;
-    // The answer is the verdict and the kept-issues mark: nothing of the issues crosses until asked for.
-    assert_eq!(first.lines().nth(1), Some("~"), "{first}");
-    assert!(!first.contains("message") && !first.contains("path"), "{first}");
+    let first = qimen_payload::wasm::check(method.into(), text.into()).as_f64().expect("a number");
+    // The answer is the number and its flags (not ok, issues kept, no value): nothing of the issues crosses
+    // until asked for.
+    let (first_number, flags) = number_and_flags(first).expect("report number");
+    assert_eq!(flags, 2, "{first}");
     let wasm = decode(qimen_payload::wasm::check(method.into(), text.into())).expect("report");
     assert_eq!(wasm["errors"], native["errors"]);
     assert_eq!(wasm["warnings"], native["warnings"]);
@@ -195,9 +195,35 @@ fn kept_parts_match_the_full_form_and_only_for_the_latest_report() {
     assert_eq!(qimen_payload::wasm::value_text(first_number), None);
     // A valid payload's value is kept until asked for, and is the native value.
     let example = qimen_payload::describe::example(qimen_payload::rules::api(method).expect("shipped"));
-    let answer = qimen_payload::wasm::check(method.into(), example.as_str().into()).as_string().expect("text");
-    assert_eq!(answer.lines().nth(2), Some("~"), "{answer}");
-    let number = serde_json::from_str::<Value>(answer.lines().next().expect("line")).expect("verdict")["words"].as_u64().expect("n") as u32;
+    let answer = qimen_payload::wasm::check(method.into(), example.as_str().into()).as_f64().expect("a number");
+    let (number, flags) = number_and_flags(answer).expect("report number");
+    assert_eq!(flags, 1 | 4, "{answer}");
     let kept: Value = serde_json::from_str(&qimen_payload::wasm::value_text(number).expect("kept value")).expect("JSON");
     assert_eq!(kept, serde_json::to_value(qimen_payload::check(method, &example).value).expect("value"));
+}
+
+#[wasm_bindgen_test]
+fn a_method_index_names_the_method_until_the_methods_change() {
+    use qimen_payload::wasm::{check, check_at, method_index, register_api, unregister_api, verdict, verdict_at};
+    for (method, _, text) in corpus::CASES.iter().take(20) {
+        let payload = common::case::payload_text(text);
+        let i = method_index(JsValue::from_str(method));
+        assert!(i >= 0, "{method}");
+        let by_name = decode(check(JsValue::from_str(method), JsValue::from_str(&payload))).expect("by name");
+        assert_eq!(decode(check_at(i as u32, JsValue::from_str(&payload))).expect("by index"), by_name);
+        let verdict_by_name = decode(verdict(JsValue::from_str(method), JsValue::from_str(&payload))).expect("by name");
+        assert_eq!(decode(verdict_at(i as u32, JsValue::from_str(&payload))).expect("by index"), verdict_by_name);
+    }
+    assert_eq!(method_index(JsValue::from_str("no.such.method")), -1);
+    assert_eq!(method_index(JsValue::from(7)), -1);
+    assert_eq!(decode(check_at(10_000, JsValue::from_str("{}"))).expect("report")["errors"][0]["code"], "unknown_method");
+    // A registered table is found after the shipped ones; unregistered, its index names nothing.
+    let registered = register_api(JsValue::from_str(include_str!("tables/example.stock.report.json")));
+    assert_eq!(js_sys::Reflect::get(&registered, &"ok".into()).expect("ok"), JsValue::TRUE);
+    let i = method_index(JsValue::from_str("example.stock.report"));
+    assert!(i >= 0);
+    assert_eq!(decode(check_at(i as u32, JsValue::from_str("{}"))).expect("report")["ok"], false);
+    assert!(unregister_api(JsValue::from_str("example.stock.report")));
+    assert_eq!(method_index(JsValue::from_str("example.stock.report")), -1);
+    assert_eq!(decode(check_at(i as u32, JsValue::from_str("{}"))).expect("report")["errors"][0]["code"], "unknown_method");
 }

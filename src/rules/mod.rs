@@ -388,6 +388,24 @@ pub fn api(method: &str) -> Option<&'static Api> {
     shipped_api(method).or_else(|| registry::find(method))
 }
 
+/// The index of a callable method among [`all`] (the compiled ones, then the registered ones), valid until the
+/// next registration or unregistration: what the wasm binding's callers name a method by on hot paths, so that
+/// no name is copied per call.
+pub fn index_of(method: &str) -> Option<usize> {
+    match APIS.iter().position(|a| a.method == method) {
+        Some(i) => Some(i),
+        None => registry::position(method).map(|i| APIS.len() + i),
+    }
+}
+
+/// The API at an index of [`all`] ([`index_of`]).
+pub fn api_at(index: usize) -> Option<&'static Api> {
+    match APIS.get(index) {
+        Some(a) => Some(a),
+        None => registry::nth(index.checked_sub(APIS.len())?),
+    }
+}
+
 /// A compiled API by its exact method name.
 pub fn shipped_api(method: &str) -> Option<&'static Api> {
     APIS.iter().copied().find(|a| a.method == method)

@@ -62,6 +62,16 @@ pub fn registered() -> Vec<&'static Api> {
     REGISTERED.read().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
+/// The registered table at `index` in registration order.
+pub fn nth(index: usize) -> Option<&'static Api> {
+    REGISTERED.read().unwrap_or_else(|e| e.into_inner()).get(index).copied()
+}
+
+/// The index of a registered method in registration order.
+pub fn position(method: &str) -> Option<usize> {
+    REGISTERED.read().unwrap_or_else(|e| e.into_inner()).iter().position(|a| a.method == method)
+}
+
 /// A registered table by its exact method name.
 pub fn find(method: &str) -> Option<&'static Api> {
     REGISTERED.read().unwrap_or_else(|e| e.into_inner()).iter().copied().find(|a| a.method == method)

@@ -74,7 +74,11 @@ fn with_input<T>(payload: &JsValue, f: impl FnOnce(&Input) -> Result<T, Report>)
 
 /// Check a payload: text by the single pass (no input tree), a JS value by walking the tree it is decoded to.
 fn check_payload(method: &JsValue, payload: &JsValue) -> Report {
-    match api_of(method) {
+    check_api(api_of(method), payload)
+}
+
+fn check_api(api: Result<&'static Api, Report>, payload: &JsValue) -> Report {
+    match api {
         Ok(api) => match js_input::decode(payload) {
             Ok(Payload::Text(t)) => engine::check(api, &t),
             Ok(Payload::Tree(i)) => engine::check_input(api, &i),
@@ -82,6 +86,11 @@ fn check_payload(method: &JsValue, payload: &JsValue) -> Report {
         },
         Err(r) => r,
     }
+}
+
+/// The API at an index `methodIndex` gave.
+fn api_at(index: u32) -> Result<&'static Api, Report> {
+    rules::api_at(index as usize).ok_or_else(|| engine::unknown_method(&format!("#{index}")))
 }
 
 /// Does a value hold a Long that a JS number cannot carry exactly?
@@ -95,23 +104,31 @@ fn has_unsafe_long(v: &crate::Val) -> bool {
     }
 }
 
-/// A report for JS: JSON text the JS entry point reads a line at a time (building the same objects property by
-/// property through serde-wasm-bindgen costs several times more; see BENCHMARKS.md). Lines (compact JSON has no
-/// newline): the verdict; the issues — `{"errors":[],"warnings":[]}` when there are none, else `~`, which says
-/// they are kept here —; and `~` when the report has a value, kept here too. The JS side parses the verdict at
-/// once, and asks for the issues with their words (`issuesText`) when `r.errors` or `r.warnings` is first read,
-/// for the value's JSON (`valueText`) when `r.value` is: a caller that wants the verdict pays for neither, not
-/// even their writing. A value with a Long beyond 2^53 takes the object path, where it becomes an exact BigInt.
+/// What a report's number says besides the number (its low bits): `OK` the verdict, `ISSUES` that it has issues,
+/// `VALUE` that it has a normalized value — both kept here until asked for (`issuesText`, `valueText`). The
+/// other end of this protocol is `js/api.js` (`report`).
+const OK: u8 = 1;
+const ISSUES: u8 = 2;
+const VALUE: u8 = 4;
+/// Where the report's number starts: `answer = number × 8 + flags`.
+const NUMBER_UNIT: f64 = 8.0;
+
+/// A report for JS: one number (its number and what it has, [`OK`], [`ISSUES`], [`VALUE`]), its issues and value
+/// kept here. Building the same objects property by property through serde-wasm-bindgen costs several times
+/// more (BENCHMARKS.md), and so did a line of JSON text for the verdict (writing, decoding and slicing it). The
+/// JS side reads the verdict at once, and asks for the issues with their words (`issuesText`) when `r.errors` or
+/// `r.warnings` is first read, for the value's JSON (`valueText`) when `r.value` is: a caller that wants the
+/// verdict pays for neither, not even their writing. A value with a Long beyond 2^53 takes the object path,
+/// where it becomes an exact BigInt.
 fn report_to_js(report: Report) -> JsValue {
     if report.value.as_ref().is_some_and(has_unsafe_long) {
         return to_js(&report);
     }
     let number = words::next_number();
-    let issues = if report.errors.is_empty() && report.warnings.is_empty() { r#"{"errors":[],"warnings":[]}"# } else { "~" };
-    let value = if report.value.is_some() { "\n~" } else { "" };
-    let text = JsValue::from_str(&format!("{{\"ok\":{},\"words\":{number}}}\n{issues}{value}", report.ok));
+    let has_issues = !(report.errors.is_empty() && report.warnings.is_empty());
+    let flags = (u8::from(report.ok) * OK) | (u8::from(has_issues) * ISSUES) | (u8::from(report.value.is_some()) * VALUE);
     words::keep(report.errors, report.warnings, report.value);
-    text
+    JsValue::from_f64(f64::from(number) * NUMBER_UNIT + f64::from(flags))
 }
 
 /// `verdict(method, payload)` → the report without the normalized value: what a caller that only needs to
@@ -123,10 +140,33 @@ pub fn verdict(method: JsValue, payload: JsValue) -> JsValue {
     report_to_js(report)
 }
 
-/// `check(method, payload)` → the report `{ ok, value, errors, warnings }`, as JSON text or as an object.
+/// `check(method, payload)` → the report `{ ok, value, errors, warnings }`: its number (`report_to_js`), or an object.
 #[wasm_bindgen]
 pub fn check(method: JsValue, payload: JsValue) -> JsValue {
     report_to_js(check_payload(&method, &payload))
+}
+
+/// `methodIndex(method)` → the method's index (`rules::index_of`), or -1 for no callable method: the JS side
+/// calls `checkAt`/`verdictAt` with it, so a check copies no method name in. Valid until the next
+/// `registerApi` or `unregisterApi` (or instance).
+#[wasm_bindgen(js_name = methodIndex)]
+pub fn method_index(method: JsValue) -> i32 {
+    // `method_name`: a name longer than any method is not copied in.
+    rules::index_of(&method_name(&method)).map_or(-1, |i| i as i32)
+}
+
+/// `checkAt(index, payload)`: `check` of the method at `methodIndex`'s index.
+#[wasm_bindgen(js_name = checkAt)]
+pub fn check_at(index: u32, payload: JsValue) -> JsValue {
+    report_to_js(check_api(api_at(index), &payload))
+}
+
+/// `verdictAt(index, payload)`: `verdict` of the method at `methodIndex`'s index.
+#[wasm_bindgen(js_name = verdictAt)]
+pub fn verdict_at(index: u32, payload: JsValue) -> JsValue {
+    let mut report = check_api(api_at(index), &payload);
+    report.value = None;
+    report_to_js(report)
 }
 
 /// `checkXml(method, text, customerId?)` → the report of a payload given as an XML body (`<request>…</request>`,
