@@ -35,14 +35,52 @@ pub(crate) fn walk_text(api: &Api, text: &str) -> Result<(Option<Val>, Report), 
     }
     // A UTF-8 byte-order mark (common in files saved on Windows) is not part of the JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let stacks = STACKS.take();
     let mut pass = Pass {
-        e: Engine { root: api.fields, ..Engine::default() },
+        e: Engine { root: api.fields, path: stacks.path, ..Engine::default() },
         text,
-        spans: Vec::new(),
-        member_stack: Vec::new(),
-        entry_stack: Vec::new(),
+        spans: stacks.spans,
+        member_stack: stacks.members,
+        entry_stack: stacks.entries,
     };
-    pass.root(api).map_err(Stop::into_parse_error)
+    let answer = pass.root(api).map_err(Stop::into_parse_error);
+    STACKS.set(Stacks::kept(pass.e.path, pass.spans, pass.member_stack, pass.entry_stack));
+    answer
+}
+
+/// The stacks a pass works on, kept for the next pass on this thread: a small check spent a fifth of its
+/// time growing them from nothing and freeing them again (measured in Node; BENCHMARKS.md).
+#[derive(Default)]
+struct Stacks {
+    path: Vec<Seg<'static>>,
+    spans: Vec<Span>,
+    members: Vec<(&'static str, Val)>,
+    entries: Vec<Val>,
+}
+
+thread_local! {
+    static STACKS: std::cell::Cell<Stacks> = std::cell::Cell::new(Stacks::default());
+}
+
+impl Stacks {
+    /// The most entries a kept stack holds room for: past it (a text of a million tiny values) its memory is
+    /// given back rather than kept for the life of the thread.
+    const KEEP: usize = 4096;
+
+    /// The stacks emptied (a pass stopped by a syntax error leaves values on them), the large ones let go.
+    fn kept(mut path: Vec<Seg<'static>>, mut spans: Vec<Span>, mut members: Vec<(&'static str, Val)>, mut entries: Vec<Val>) -> Stacks {
+        fn emptied<T>(v: &mut Vec<T>) {
+            v.clear();
+            if v.capacity() > Stacks::KEEP {
+                *v = Vec::new();
+            }
+        }
+        emptied(&mut path);
+        emptied(&mut spans);
+        emptied(&mut members);
+        emptied(&mut entries);
+        Stacks { path, spans, members, entries }
+    }
 }
 
 struct Pass<'t> {
@@ -141,8 +179,8 @@ impl<'t> Pass<'t> {
         }
         let value = self.object(&mut r, 1, api.fields, api.checks)?;
         r.end()?;
-        let e = std::mem::take(&mut self.e);
-        Ok((Some(value), Report { ok: e.errors.is_empty(), value: None, errors: e.errors, warnings: e.warnings }))
+        let (errors, warnings) = (std::mem::take(&mut self.e.errors), std::mem::take(&mut self.e.warnings));
+        Ok((Some(value), Report { ok: errors.is_empty(), value: None, errors, warnings }))
     }
 
     /// Read an object (its `{` read; `depth` counts it) in one pass: each member matched to its field as its key

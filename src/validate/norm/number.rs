@@ -167,9 +167,9 @@ fn scaled(text: &str, scale: u32) -> Result<(bool, u128), DecErr> {
     let mut value: u128 = 0;
     let mut pos: i64 = 0;
     for b in int.bytes().chain(frac.bytes()) {
-        let d = u128::from(b - b'0');
+        let d = b - b'0';
         if pos < point + i64::from(scale) {
-            value = value.checked_mul(10).and_then(|v| v.checked_add(d)).ok_or(DecErr::TooBig)?;
+            value = times_ten_plus(value, d).ok_or(DecErr::TooBig)?;
             if value > MAX_SCALED {
                 return Err(DecErr::TooBig);
             }
@@ -181,7 +181,7 @@ fn scaled(text: &str, scale: u32) -> Result<(bool, u128), DecErr> {
     // Pad with zeros up to the scale (e.g. "12" at scale 2 → 1200).
     while pos < point + i64::from(scale) {
         if value != 0 {
-            value = value.checked_mul(10).filter(|v| *v <= MAX_SCALED).ok_or(DecErr::TooBig)?;
+            value = times_ten_plus(value, 0).filter(|v| *v <= MAX_SCALED).ok_or(DecErr::TooBig)?;
         }
         pos += 1;
         if pos > 60 {
@@ -189,6 +189,16 @@ fn scaled(text: &str, scale: u32) -> Result<(bool, u128), DecErr> {
         }
     }
     Ok((neg, value))
+}
+
+/// `value × 10 + d`, in u64 while it fits: on wasm32 a u128 multiplication is a call (`__multi3`), and these
+/// digits were a tenth of a price list's check there.
+fn times_ten_plus(value: u128, d: u8) -> Option<u128> {
+    const SMALL: u64 = (u64::MAX - 9) / 10;
+    match u64::try_from(value) {
+        Ok(v) if v <= SMALL => Some(u128::from(v * 10 + u64::from(d))),
+        _ => value.checked_mul(10)?.checked_add(u128::from(d)),
+    }
 }
 
 /// Scaled values above this (about 10^24) are refused as `range`: no price or rate is that large.
@@ -207,8 +217,11 @@ fn strip_thousands(int: &str) -> Result<std::borrow::Cow<'_, str>, DecErr> {
 }
 
 fn format_scaled(value: u128, scale: u32) -> String {
-    let p = 10u128.pow(scale);
-    let (int, frac) = (value / p, value % p);
+    // In u64 when the value fits (a u128 division is a call on wasm32).
+    let (int, frac) = match u64::try_from(value) {
+        Ok(v) => (u128::from(v / 10u64.pow(scale)), u128::from(v % 10u64.pow(scale))),
+        Err(_) => (value / 10u128.pow(scale), value % 10u128.pow(scale)),
+    };
     match (u64::try_from(int), u64::try_from(frac)) {
         // Written by hand for the usual sizes: the formatting machinery was a tenth of a `check`'s time.
         (Ok(int), Ok(frac)) => {
@@ -224,21 +237,31 @@ fn format_scaled(value: u128, scale: u32) -> String {
 
 /// Append `n` in decimal, zero-padded to at least `width` digits.
 pub fn push_padded(out: &mut String, mut n: u64, width: usize) {
-    let mut digits = [0u8; 20];
+    let mut digits = [b'0'; 20];
     let mut i = digits.len();
-    loop {
+    // The digits beyond u32 one at a time in u64; the rest in u32 (on wasm32 a u64 division by a constant is
+    // a call to an i128 multiplication, a u32 one is not).
+    while n > u64::from(u32::MAX) {
         i -= 1;
         digits[i] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
+    }
+    let mut m = n as u32;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
             break;
         }
     }
-    for _ in digits.len() - i..width {
+    // Zero padding from the buffer (already zeros), then past it for a width over 20 (never asked for).
+    let start = i.min(digits.len().saturating_sub(width));
+    for _ in digits.len() - start..width {
         out.push('0');
     }
-    // Every byte is an ASCII digit.
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+    // Every byte is an ASCII digit (pushed as chars: cheaper here than validating them as a str).
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 /// A price: ≥ 0, at most two decimals; `¥`/`￥` prefix, thousands commas and full-width digits accepted.
@@ -351,6 +374,25 @@ mod tests {
         assert_eq!(scaled("0.000e-99999999", 4), Ok((false, 0)));
         assert_eq!(scaled("1e99999999", 2), Err(DecErr::TooBig));
         assert_eq!(scaled("1e-99999999", 2), Err(DecErr::Precision));
+    }
+
+    #[test]
+    fn scaled_digits_cross_from_u64_to_u128_exactly() {
+        // Around where the u64 fast path hands over (u64::MAX / 10) and past u64, against u128 arithmetic.
+        for digits in ["1844674407370955160", "1844674407370955161", "18446744073709551615", "18446744073709551616", "99999999999999999999"]
+        {
+            let n: u128 = digits.parse().unwrap_or_default();
+            assert_eq!(scaled(digits, 0), Ok((false, n)), "{digits}");
+            assert_eq!(scaled(digits, 2), Ok((false, n * 100)), "{digits}");
+            assert_eq!(scaled(&format!("{digits}.5"), 4), Ok((false, n * 10_000 + 5_000)), "{digits}.5");
+        }
+        assert_eq!(scaled("123456789012345678901234.5", 2), Ok((false, 12_345_678_901_234_567_890_123_450)));
+        assert_eq!(scaled("100000000000000000000000000", 2), Ok((false, 10u128.pow(28))), "the largest kept");
+        assert_eq!(scaled("100000000000000000000000001", 2), Err(DecErr::TooBig));
+        for (v, scale, text) in [(u128::from(u64::MAX), 2, "184467440737095516.15"), (u128::from(u64::MAX) + 1, 2, "184467440737095516.16")]
+        {
+            assert_eq!(format_scaled(v, scale), text);
+        }
     }
 
     fn s(v: &str) -> Input<'_> {
