@@ -4,22 +4,47 @@
 use std::cmp::Ordering;
 use std::collections::btree_map::{BTreeMap, Entry};
 
-use crate::engine::{Engine, Present};
+use crate::engine::{bit, Engine, Present};
+use crate::json::swar;
 use crate::norm::{formats, number};
 use crate::report::violation::{Because, Bound, Violation};
 use crate::rules::{Check, Field, Kind, Severity, StrFormat, Then};
 use crate::value::Val;
 
 fn get<'v>(obj: &'v [(&'static str, Val)], name: &str) -> Option<&'v Val> {
-    obj.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    obj.iter().find(|(k, _)| swar::same(k, name)).map(|(_, v)| v)
 }
 
 fn was_present(fields: &[Field], present: Present, name: &str) -> bool {
-    fields.iter().position(|f| f.name == name).is_some_and(|i| present & (1 << i) != 0)
+    fields.iter().position(|f| swar::same(f.name, name)).is_some_and(|i| present & bit(i) != 0)
 }
 
 fn kind_of<'f>(fields: &'f [Field], name: &str) -> Option<&'f Kind> {
-    fields.iter().find(|f| f.name == name).map(|f| &f.kind)
+    fields.iter().find(|f| swar::same(f.name, name)).map(|f| &f.kind)
+}
+
+/// A value told apart from the others of a list by [`swar::order`] (which order the map keeps them in does
+/// not matter: duplicates are reported by index).
+struct Distinct<'v>(std::borrow::Cow<'v, str>);
+
+impl PartialEq for Distinct<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        swar::same(&self.0, &other.0)
+    }
+}
+
+impl Eq for Distinct<'_> {}
+
+impl PartialOrd for Distinct<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Distinct<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        swar::order(&self.0, &other.0)
+    }
 }
 
 /// Compare two normalized values of a field kind, when the kind has an order and both values can be read.
@@ -43,12 +68,12 @@ pub(crate) fn run(e: &mut Engine, checks: &'static [Check], fields: &'static [Fi
                 // First index of each value, in an ordered map: O(n log n) whatever the values are. A hash map
                 // with a cheap unkeyed hasher (Fx) was as fast, but a payload of codes crafted to collide made it
                 // quadratic (20,000 entries: 1.6 s), and the middleware runs this on untrusted requests.
-                let mut seen: BTreeMap<std::borrow::Cow<str>, usize> = BTreeMap::new();
+                let mut seen: BTreeMap<Distinct, usize> = BTreeMap::new();
                 let mut dups = Vec::new();
                 for (i, entry) in entries.iter().enumerate() {
                     let Some(v) = entry.get(key).and_then(Val::scalar_text) else { continue };
-                    match seen.entry(v) {
-                        Entry::Occupied(first) => dups.push((i, *first.get(), first.key().clone())),
+                    match seen.entry(Distinct(v)) {
+                        Entry::Occupied(first) => dups.push((i, *first.get(), first.key().0.clone())),
                         Entry::Vacant(slot) => {
                             slot.insert(i);
                         }

@@ -132,6 +132,16 @@ pub(crate) struct Engine {
 /// as missing when it was present but invalid (that already has its own error).
 pub(crate) type Present = u128;
 
+/// Field `i`'s bit in a [`Present`] set. Not `1 << i`: on wasm32 a u128 shift by a variable is a call.
+pub(crate) fn bit(i: usize) -> Present {
+    let word = Present::from(1u64 << (i % 64));
+    if i < 64 {
+        word
+    } else {
+        word << 64
+    }
+}
+
 impl Engine {
     fn render_path(&self, extra: &[&str]) -> String {
         let mut s = String::new();
@@ -261,7 +271,7 @@ impl Engine {
                 None if f.required => self.report(Severity::Error, Violation::Missing, &[]),
                 None => {}
                 Some(i) => {
-                    present |= 1 << fi;
+                    present |= bit(fi);
                     if let Some(v) = self.field(f, i) {
                         out.push((f.name, v));
                     }

@@ -18,9 +18,9 @@
 
 use std::borrow::Cow;
 
-use crate::engine::{Engine, Present, Seg, MAX_ISSUES};
+use crate::engine::{bit, Engine, Present, Seg, MAX_ISSUES};
 use crate::input::{Input, Num, ParseError, Stop, MAX_DEPTH, MAX_INPUT_BYTES};
-use crate::json::{Reader, Token};
+use crate::json::{swar, Reader, Token};
 use crate::norm::number;
 use crate::report::violation::{Expected, Malformed, Violation};
 use crate::report::{Issue, Report};
@@ -117,8 +117,8 @@ fn container(token: &Token) -> Option<bool> {
 /// the first comparison, not after comparing it with every name before it).
 fn field_index(fields: &[Field], key: &str, likely: usize) -> Option<usize> {
     match fields.get(likely) {
-        Some(f) if f.name == key => Some(likely),
-        _ => fields.iter().position(|f| f.name == key),
+        Some(f) if swar::same(f.name, key) => Some(likely),
+        _ => fields.iter().position(|f| swar::same(f.name, key)),
     }
 }
 
@@ -203,8 +203,8 @@ impl<'t> Pass<'t> {
         while let Some(key) = r.next_key(&mut first)? {
             let spans = (self.e.errors.len(), self.e.warnings.len());
             let order = match field_index(fields, &key, next) {
-                Some(fi) if seen & (1 << fi) == 0 => {
-                    seen |= 1 << fi;
+                Some(fi) if seen & bit(fi) == 0 => {
+                    seen |= bit(fi);
                     next = fi + 1;
                     let f = &fields[fi];
                     self.e.path.push(Seg::Key(f.name));
@@ -229,7 +229,7 @@ impl<'t> Pass<'t> {
             self.span(order, spans);
             member += 1;
         }
-        for (fi, f) in fields.iter().enumerate().filter(|(fi, f)| f.required && seen & (1 << fi) == 0) {
+        for (fi, f) in fields.iter().enumerate().filter(|(fi, f)| f.required && seen & bit(*fi) == 0) {
             let spans = (self.e.errors.len(), self.e.warnings.len());
             self.e.at(f.name, |e| e.report(Severity::Error, Violation::Missing, &[]));
             let order = (true, fi as u32);
@@ -269,7 +269,7 @@ impl<'t> Pass<'t> {
             None if f.required => self.e.report(Severity::Error, Violation::Missing, &[]),
             None => {}
             Some(v) => {
-                *present |= 1 << fi;
+                *present |= bit(fi);
                 self.member_stack.extend(v.map(|v| (f.name, v)));
             }
         }

@@ -25,7 +25,7 @@ impl Val {
     /// The member `name` of an object value.
     pub fn get(&self, name: &str) -> Option<&Val> {
         match self {
-            Val::Obj(m) => m.iter().find(|(k, _)| *k == name).map(|(_, v)| v),
+            Val::Obj(m) => m.iter().find(|(k, _)| crate::json::swar::same(k, name)).map(|(_, v)| v),
             _ => None,
         }
     }

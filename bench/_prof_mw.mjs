@@ -1,0 +1,12 @@
+import http from 'node:http';
+import express from 'express';
+import * as q from 'qimen-payload';
+import { payload } from './payloads.mjs';
+import { writeFileSync } from 'node:fs';
+const METHOD = 'qimen.taobao.pos.inventory.synchronize';
+const app = express();
+app.post('/stock', q.middleware(METHOD), (req, res) => res.json({ ok: true, n: req.qimen.value.item?.length ?? 0 }));
+writeFileSync('/tmp/body-valid.json', JSON.stringify(payload(METHOD, 20, true)));
+writeFileSync('/tmp/body-invalid.json', JSON.stringify(payload(METHOD, 20, false)));
+const s = http.createServer(app).listen(8123, '127.0.0.1');
+setTimeout(() => { s.close(); process.exit(0); }, Number(process.env.T ?? 9000));
