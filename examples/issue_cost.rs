@@ -1,9 +1,10 @@
 //! Where an invalid payload's time goes, natively (`cargo run --release --example issue_cost`; in BENCHMARKS.md):
 //! `check` of 20 shopinv.adjust entries valid and with one bad quantity each, then what the words would cost
-//! on top — the full serialized form (messages and TOP form), the compact form the wasm layer sends, and each
-//! kind of words alone. Median µs.
+//! on top — the full serialized form (messages and TOP form), the form the wasm layer gives JS (and refusal
+//! bodies list: both languages, the TOP form, the path's segments), and each kind of words alone. Median µs.
 
-use qimen_payload::report::CompactList;
+use qimen_payload::report::refusal::Lang;
+use qimen_payload::report::ShownList;
 use std::hint::black_box;
 
 #[path = "common/timing.rs"]
@@ -29,14 +30,14 @@ fn payload(bad: bool) -> String {
 
 fn main() {
     let method = "taobao.inventory.shopinv.adjust";
-    println!("| payload | issues | check µs | + full form µs | + compact form µs | en µs | zh µs | TOP µs |");
+    println!("| payload | issues | check µs | + full form µs | + JS form µs | en µs | zh µs | TOP µs |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for bad in [false, true] {
         let text = payload(bad);
         let r = qimen_payload::check(method, &text);
         let check = micros(|| drop(black_box(qimen_payload::check(method, &text))));
         let full = micros(|| drop(black_box(serde_json::to_vec(&r.errors))));
-        let compact = micros(|| drop(black_box(serde_json::to_vec(&CompactList(&r.errors)))));
+        let shown = micros(|| drop(black_box(serde_json::to_vec(&ShownList(&r.errors, Lang::En)))));
         let each = |f: &dyn Fn(&qimen_payload::Issue) -> Option<String>| {
             micros(|| {
                 for i in &r.errors {
@@ -46,6 +47,6 @@ fn main() {
         };
         let (en, zh, top) = (each(&|i| Some(i.message())), each(&|i| Some(i.message_zh())), each(&|i| i.top_message()));
         let kind = if bad { "invalid" } else { "valid" };
-        println!("| {kind} | {} | {check:.1} | {full:.1} | {compact:.1} | {en:.1} | {zh:.1} | {top:.1} |", r.errors.len());
+        println!("| {kind} | {} | {check:.1} | {full:.1} | {shown:.1} | {en:.1} | {zh:.1} | {top:.1} |", r.errors.len());
     }
 }

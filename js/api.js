@@ -73,10 +73,17 @@ function exactStringify(value, space) {
   return write({ '': value }, '', value, '');
 }
 
-/** An issue path as Standard Schema path segments: `item[3].itemCode` → ['item', 3, 'itemCode']. */
+/**
+ * An issue path as Standard Schema path segments: `item[3].itemCode` → ['item', 3, 'itemCode'] (an index past
+ * 2^53 - 1, only ever a key's own brackets, stays text). `Segments` in src/report/mod.rs writes them for the
+ * reports read from the core; this reads them for the reports that arrive as objects.
+ */
 function pathSegments(path) {
   const out = [];
-  for (const m of String(path).matchAll(/\[(\d+)\]|([^.[\]]+)/g)) out.push(m[1] !== undefined ? Number(m[1]) : m[2]);
+  for (const m of String(path).matchAll(/\[(\d+)\]|([^.[\]]+)/g)) {
+    const index = m[1] === undefined ? undefined : Number(m[1]);
+    out.push(index === undefined ? m[2] : Number.isSafeInteger(index) ? index : m[1]);
+  }
   return out;
 }
 
@@ -283,38 +290,38 @@ function makeApi(createGlue) {
   };
 
   /** A part of a report the core keeps for its latest report (`valueText`, `issuesText`), else checked again. */
-  function kept(part, lazy, what) {
-    let text = lazy.glue === glue ? call(part, lazy.number) : undefined;
+  function kept(part, lazy, what, ...args) {
+    let text = lazy.glue === glue ? call(part, lazy.number, ...args) : undefined;
     if (text === undefined && lazy.again) {
-      text = holdingInstance(() => call(part, reportNumber(lazy.again())));
+      text = holdingInstance(() => call(part, reportNumber(lazy.again()), ...args));
     }
     if (text === undefined) throw new Error(`qimen-payload: ${what} of this report ${what.endsWith('s') ? 'are' : 'is'} no longer available`);
     return text;
   }
   const keptValueText = (lazy) => kept('valueText', lazy, 'the value');
 
-  /** Settle a lazy report's issues: from the core, with their words (message, messageZh, TOP form). */
+  /**
+   * Settle a lazy report's issues: from the core, as the API gives them (`report::Shown`: `message` in the
+   * report's language, `messageZh`, the TOP form, `messageEn`, and `segments`, the path as a form library's field
+   * name (NamePath): `item[3].itemCode` → ['item', 3, 'itemCode']).
+   */
   function readIssues(r) {
     const lazy = r[LAZY];
-    const { errors, warnings, words } = JSON.parse(kept('issuesText', lazy, 'the messages'));
-    let k = 0;
-    for (const list of [errors, warnings]) {
-      for (const issue of list) {
-        const [en, zh, topCode, topMessage] = words[k++];
-        issue.message = lazy.language === 'zh' ? zh : en;
-        issue.messageZh = zh;
-        if (topCode !== null) {
-          issue.topCode = topCode;
-          issue.topMessage = topMessage;
-        }
-        issue.messageEn = en;
-        // The path as a form library's field name (NamePath): `item[3].itemCode` → ['item', 3, 'itemCode'].
-        issue.segments = pathSegments(issue.path);
-      }
-    }
+    const { errors, warnings } = JSON.parse(kept('issuesText', lazy, 'the messages', lazy.language === 'zh'));
     settle(r, 'errors', errors);
     settle(r, 'warnings', warnings);
   }
+  /**
+   * `{ status, body }` of a refused report from `check` whose issues were not read into JS yet: the HTTP status
+   * and the `error_response` body text, written by the core from the issues it keeps (`refusalText`,
+   * `report::refusal`) — the same answer the server core writes from read issues (`statusOf`, `errorResponse`),
+   * without reading them first. Otherwise undefined.
+   */
+  const coreRefusal = (r) => {
+    const lazy = r !== null && typeof r === 'object' ? r[LAZY] : undefined;
+    if (!lazy?.readIssues || typeof Object.getOwnPropertyDescriptor(r, 'errors')?.get !== 'function') return undefined;
+    return kept('refusalText', lazy, 'the messages', lazy.language === 'zh');
+  };
 
   // A report-making call, its issues read lazily when checking it again is sure to give the same report: only
   // strings (and absent arguments) cannot change in between.
@@ -356,7 +363,7 @@ function makeApi(createGlue) {
       validate(value) {
         const r = check(method, value);
         if (r.ok) return { value: r.value };
-        return { issues: r.errors.map((e) => ({ message: e.message, path: pathSegments(e.path), code: e.code })) };
+        return { issues: r.errors.map((e) => ({ message: e.message, path: e.segments, code: e.code })) };
       },
     },
   });
@@ -430,7 +437,7 @@ function makeApi(createGlue) {
       language = lang;
     },
     getLanguage: () => language,
-    // The core answers a report as JSON text (fast) or, when it holds a BigInt, as an object.
+    // The core answers a report as its number (its parts kept in the core) or, when it holds a BigInt, as an object.
     check,
     validate,
     isValid: (method, payload) => validate(method, payload).ok,
@@ -465,5 +472,6 @@ function makeApi(createGlue) {
     checkXml: (method, text, customerId) => checked('checkXml', method, text, customerId),
     /** The server adapters' refusals before `check` (too large, not JSON, too slow, unreadable), from the core. */
     refusal: (kind, value, atLeast = false) => localized(call('refusal', kind, value, atLeast)),
+    coreRefusal,
   };
 }

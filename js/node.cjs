@@ -18,8 +18,8 @@ try {
 }
 const { isJsonType, ...server } = makeServer(api);
 
-// `refusal` is the server adapters' own door into the core, not part of the public API.
-const { refusal, ...publicApi } = api;
+// `refusal` and `coreRefusal` are the server adapters' own doors into the core, not part of the public API.
+const { refusal, coreRefusal, ...publicApi } = api;
 module.exports = {
   ...publicApi,
   ...server,

@@ -64,7 +64,12 @@ function makeServer(api) {
     };
   }
 
-  const refused = (report) => ({ ok: false, status: statusOf(report), headers: { 'content-type': JSON_TYPE }, body: api.stringify(errorResponse(report)), report });
+  // The status and body written by the core straight from the issues it keeps when nothing has read them yet
+  // (the same answer as from the read issues, without reading every issue into JS and writing it out again).
+  function refused(report) {
+    const { status, body } = api.coreRefusal(report) ?? { status: statusOf(report), body: api.stringify(errorResponse(report)) };
+    return { ok: false, status, headers: { 'content-type': JSON_TYPE }, body, report };
+  }
 
   // The one way each kind of response is written: a JSON text with a status (and `close`: the connection ends
   // after it, when the rest of the body was not read). Refusals and `sendJson` alike.

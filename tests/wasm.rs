@@ -37,31 +37,44 @@ fn decode(answer: JsValue) -> Result<Value, String> {
     let (number, flags) = number_and_flags(answer)?;
     let issues: Value = match flags & 2 {
         0 => serde_json::json!({ "errors": [], "warnings": [] }),
-        _ => serde_json::from_str(&qimen_payload::wasm::issues_text(number).ok_or("issues gone")?).map_err(|e| e.to_string())?,
+        _ => serde_json::from_str(&qimen_payload::wasm::issues_text(number, false).ok_or("issues gone")?).map_err(|e| e.to_string())?,
     };
     let mut report = serde_json::json!({ "ok": flags & 1 == 1, "errors": issues["errors"], "warnings": issues["warnings"] });
     if flags & 4 != 0 {
         let value = qimen_payload::wasm::value_text(number).ok_or("value gone")?;
         report["value"] = serde_json::from_str(&value).map_err(|e| e.to_string())?;
     }
-    let words = issues.get("words").cloned().unwrap_or(Value::Array(Vec::new()));
-    let mut k = 0;
+    // The form the JS API gives: the full form with `messageEn` (and `message` in English here) and the path's
+    // segments, which are checked and taken off to compare with the native full form.
     for key in ["errors", "warnings"] {
         for issue in report[key].as_array_mut().ok_or("issues not a list")? {
-            let w = &words[k];
-            k += 1;
-            issue["message"] = w[0].clone();
-            issue["messageZh"] = w[1].clone();
-            if !w[2].is_null() {
-                issue["topCode"] = w[2].clone();
-                issue["topMessage"] = w[3].clone();
+            let issue = issue.as_object_mut().ok_or("an issue not an object")?;
+            if issue.remove("messageEn").as_ref() != issue.get("message") {
+                return Err(format!("messageEn is not the English message: {issue:?}"));
+            }
+            let segments = issue.remove("segments").ok_or("no segments")?;
+            let path = issue.get("path").and_then(Value::as_str).ok_or("no path")?;
+            if segments != path_segments(path) {
+                return Err(format!("segments {segments} for {path}"));
             }
         }
     }
-    if words.as_array().map(Vec::len) != Some(k) {
-        return Err(format!("{} words for {k} issues", words));
-    }
     Ok(report)
+}
+
+/// A path's segments as a form library names the field, for the paths our issues have (keys and `[index]`).
+fn path_segments(path: &str) -> Value {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, rest) = part.split_once('[').map_or((part, ""), |(n, r)| (n, r));
+        if !name.is_empty() {
+            out.push(Value::from(name));
+        }
+        for index in rest.split('[').filter(|i| !i.is_empty()) {
+            out.push(Value::from(index.trim_end_matches(']').parse::<u64>().unwrap_or(u64::MAX)));
+        }
+    }
+    Value::Array(out)
 }
 
 /// A report answer's number and flags (`number × 8 + flags`), refusing anything else.
@@ -191,7 +204,7 @@ fn kept_parts_match_the_full_form_and_only_for_the_latest_report() {
     assert_eq!(wasm["warnings"], native["warnings"]);
     assert!(!native["warnings"].as_array().expect("list").is_empty() && !native["errors"].as_array().expect("list").is_empty());
     // The first report is no longer the latest: its parts are gone, and asked for they are `undefined`.
-    assert_eq!(qimen_payload::wasm::issues_text(first_number), None);
+    assert_eq!(qimen_payload::wasm::issues_text(first_number, false), None);
     assert_eq!(qimen_payload::wasm::value_text(first_number), None);
     // A valid payload's value is kept until asked for, and is the native value.
     let example = qimen_payload::describe::example(qimen_payload::rules::api(method).expect("shipped"));

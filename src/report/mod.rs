@@ -8,7 +8,7 @@ pub mod messages;
 pub mod refusal;
 pub mod violation;
 
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 use std::fmt;
 
@@ -174,24 +174,70 @@ impl Serialize for Issue {
     }
 }
 
-/// The form without words: `path`, `code`, `params`, `label`, `position` — what the wasm layer sends, the
-/// messages and the TOP form following only when they are read.
-pub struct Compact<'a>(pub &'a Issue);
+/// The form the JS API gives, which its servers' `error_response` bodies list too: the full form with
+/// `message` in `lang`, then `messageEn`, and `segments` — the path as a form library's field name
+/// (`item[3].itemCode` → `["item", 3, "itemCode"]`). Written here once for both, so a report read in JS and a
+/// refusal body agree to the byte.
+pub struct Shown<'a>(pub &'a Issue, pub refusal::Lang);
 
-/// A list of issues in the compact form, written without collecting it first.
-pub struct CompactList<'a>(pub &'a [Issue]);
+/// A list of issues in the form the JS API gives, written without collecting it first.
+pub struct ShownList<'a>(pub &'a [Issue], pub refusal::Lang);
 
-impl Serialize for CompactList<'_> {
+impl Serialize for ShownList<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(Compact))
+        s.collect_seq(self.0.iter().map(|i| Shown(i, self.1)))
     }
 }
 
-impl Serialize for Compact<'_> {
+impl Serialize for Shown<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Shown(issue, lang) = self;
+        let (en, zh) = (issue.message(), issue.message_zh());
         let mut m = s.serialize_map(None)?;
-        self.0.serialize_head(&mut m)?;
+        issue.serialize_head(&mut m)?;
+        m.serialize_entry("message", if *lang == refusal::Lang::Zh { &zh } else { &en })?;
+        m.serialize_entry("messageZh", &zh)?;
+        if let Some((code, message)) = issue.top_form() {
+            m.serialize_entry("topCode", &code)?;
+            m.serialize_entry("topMessage", &message)?;
+        }
+        m.serialize_entry("messageEn", &en)?;
+        m.serialize_entry("segments", &Segments(&issue.path))?;
         m.end()
+    }
+}
+
+/// The largest `[digits]` of a path that is a number segment (2^53 - 1, `Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INDEX: u64 = (1 << 53) - 1;
+
+/// A path's segments: each `[digits]` a number (up to [`MAX_SAFE_INDEX`], else its digits as a name), each run
+/// of other characters than `.`, `[` and `]` a name; anything else is a separator. (What `pathSegments` in
+/// js/api.js reads a path by, for the reports it has as objects.)
+struct Segments<'a>(&'a str);
+
+impl Serialize for Segments<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        let (bytes, mut i) = (self.0.as_bytes(), 0);
+        while i < bytes.len() {
+            let digits = if bytes[i] == b'[' { bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count() } else { 0 };
+            if digits > 0 && bytes.get(i + 1 + digits) == Some(&b']') {
+                // An index, when it is one a JS number holds exactly; else (a key's own brackets) a name.
+                let text = &self.0[i + 1..i + 1 + digits];
+                match text.parse::<u64>() {
+                    Ok(n) if n <= MAX_SAFE_INDEX => seq.serialize_element(&n)?,
+                    _ => seq.serialize_element(text)?,
+                }
+                i += digits + 2;
+            } else if matches!(bytes[i], b'.' | b'[' | b']') {
+                i += 1;
+            } else {
+                let run = bytes[i..].iter().take_while(|b| !matches!(b, b'.' | b'[' | b']')).count();
+                seq.serialize_element(&self.0[i..i + run])?;
+                i += run;
+            }
+        }
+        seq.end()
     }
 }
 

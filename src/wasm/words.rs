@@ -1,17 +1,18 @@
 //! A report's parts on demand. A report crosses as its verdict and its number; its issues and its normalized
 //! value stay here, and JS asks for them by number when `r.errors`/`r.warnings` or `r.value` is first read:
-//! many callers want the verdict alone, and writing the issues in the compact form (path, code, params, label,
-//! position) with their words (two messages and the TOP form each) or the value as JSON — then decoding and
-//! parsing them — was most of a call's cost. Only the latest report is kept; one that is no longer the latest
-//! (another call came in between) is checked again on the JS side and its parts asked for then.
+//! many callers want the verdict alone, and writing the issues with their words (two messages and the TOP form
+//! each) or the value as JSON — then decoding and parsing them — was most of a call's cost. A refused report's
+//! `error_response` is written here too, for the JS servers, without its issues crossing first. Only the
+//! latest report is kept; one that is no longer the latest (another call came in between) is checked again on
+//! the JS side and its parts asked for then.
 
 use std::cell::RefCell;
 
-use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::report::{CompactList, Issue};
+use crate::report::refusal::Lang;
+use crate::report::{Issue, ShownList};
 use crate::Val;
 
 struct Latest {
@@ -46,21 +47,6 @@ pub(super) fn keep(errors: Vec<Issue>, warnings: Vec<Issue>, value: Option<Val>)
     })
 }
 
-/// One issue's words: `[message, messageZh, topCode, topMessage]` (the TOP form `null` for a warning).
-struct Words<'a>(&'a Issue);
-
-impl Serialize for Words<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (top_code, top_message) = self.0.top_form().unzip();
-        let mut seq = s.serialize_seq(Some(4))?;
-        seq.serialize_element(&self.0.message())?;
-        seq.serialize_element(&self.0.message_zh())?;
-        seq.serialize_element(&top_code)?;
-        seq.serialize_element(&top_message)?;
-        seq.end()
-    }
-}
-
 /// `valueText(number)` → the JSON text of report `number`'s normalized value, or `undefined` when that report is
 /// no longer the latest (or has no value).
 #[wasm_bindgen(js_name = valueText)]
@@ -71,22 +57,60 @@ pub fn value_text(number: u32) -> Option<String> {
     })
 }
 
-/// `issuesText(number)` → report `number`'s issues in the compact form with their words, as JSON text
-/// (`{"errors":[…],"warnings":[…],"words":[…]}`), or `undefined` when that report is no longer the latest.
+/// `issuesText(number, zh)` → report `number`'s issues as the JS API gives them (`report::Shown`: the messages
+/// in both languages, `message` in Chinese when `zh`, the TOP form, the path's segments), as JSON text
+/// `{"errors":[…],"warnings":[…]}` — or `undefined` when that report is no longer the latest.
 #[wasm_bindgen(js_name = issuesText)]
-pub fn issues_text(number: u32) -> Option<String> {
+pub fn issues_text(number: u32, zh: bool) -> Option<String> {
     #[derive(Serialize)]
     struct Kept<'a> {
-        errors: CompactList<'a>,
-        warnings: CompactList<'a>,
-        words: Vec<Words<'a>>,
+        errors: ShownList<'a>,
+        warnings: ShownList<'a>,
     }
+    latest_issues(number, |errors, warnings| {
+        serde_json::to_string(&Kept { errors: ShownList(errors, lang(zh)), warnings: ShownList(warnings, lang(zh)) }).ok()
+    })
+}
+
+/// `refusalText(number, zh)` → `{ status, body }`: the HTTP status (`report::refusal::status_of`) and the
+/// `error_response` body (`report::refusal::error_response`) of refused report `number`, its issues listed as
+/// the JS API gives them (`sub_msg` and `message` in Chinese when `zh`) — what a JS server answers a refused
+/// body with, written without reading the issues into JS first; `undefined` when that report is no longer the
+/// latest.
+#[wasm_bindgen(js_name = refusalText)]
+pub fn refusal_text(number: u32, zh: bool) -> JsValue {
+    #[derive(Serialize)]
+    struct Refusal {
+        status: u16,
+        body: String,
+    }
+    let refusal = LATEST.with_borrow(|latest| {
+        (latest.number == number).then(|| {
+            let errors = &latest.issues[..latest.errors.min(latest.issues.len())];
+            Refusal {
+                status: crate::report::refusal::status_of_errors(errors),
+                body: crate::report::refusal::error_response_of(errors, lang(zh)),
+            }
+        })
+    });
+    refusal.map_or(JsValue::UNDEFINED, |r| super::to_js(&r))
+}
+
+fn lang(zh: bool) -> Lang {
+    if zh {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// Report `number`'s errors and warnings to `f`, when it is the latest.
+fn latest_issues(number: u32, f: impl FnOnce(&[Issue], &[Issue]) -> Option<String>) -> Option<String> {
     LATEST.with_borrow(|latest| {
         if latest.number != number {
             return None;
         }
         let (errors, warnings) = latest.issues.split_at(latest.errors.min(latest.issues.len()));
-        let kept = Kept { errors: CompactList(errors), warnings: CompactList(warnings), words: latest.issues.iter().map(Words).collect() };
-        serde_json::to_string(&kept).ok()
+        f(errors, warnings)
     })
 }
