@@ -339,10 +339,11 @@ function makeApi(createGlue) {
     return i;
   };
   // By the method's index when it is a known method, else by what was given (an unknown method is reported).
+  // Checked again (`again`) by name: by then the index may name another method, or the instance be another.
   const checkedBy = (byIndex, byName, method, payload) => {
     const i = indexOf(method);
     if (i < 0) return checked(byName, method, payload);
-    return holdingInstance(() => report(call(byIndex, i, payload), typeof payload === 'string' ? () => call(byIndex, i, payload) : undefined));
+    return holdingInstance(() => report(call(byIndex, i, payload), typeof payload === 'string' ? () => call(byName, method, payload) : undefined));
   };
   const check = (method, payload) => checkedBy('checkAt', 'check', method, payload);
   // The verdict alone: the core does not write the value and nothing parses it.
