@@ -37,7 +37,7 @@ fn main() {
         let r = qimen_payload::check(method, &text);
         let check = micros(|| drop(black_box(qimen_payload::check(method, &text))));
         let full = micros(|| drop(black_box(serde_json::to_vec(&r.errors))));
-        let shown = micros(|| drop(black_box(serde_json::to_vec(&ShownList(&r.errors, Lang::En)))));
+        let shown = micros(|| drop(black_box(serde_json::to_vec(&ShownList(&r.errors, Some(Lang::En))))));
         let each = |f: &dyn Fn(&qimen_payload::Issue) -> Option<String>| {
             micros(|| {
                 for i in &r.errors {

@@ -302,12 +302,16 @@ function makeApi(createGlue) {
 
   /**
    * Settle a lazy report's issues: from the core, as the API gives them (`report::Shown`: `message` in the
-   * report's language, `messageZh`, the TOP form, `messageEn`, and `segments`, the path as a form library's field
-   * name (NamePath): `item[3].itemCode` → ['item', 3, 'itemCode']).
+   * report's language — set here —, `messageZh`, the TOP form, `messageEn`, and `segments`, the path as a form
+   * library's field name (NamePath): `item[3].itemCode` → ['item', 3, 'itemCode']).
    */
   function readIssues(r) {
     const lazy = r[LAZY];
-    const { errors, warnings } = JSON.parse(kept('issuesText', lazy, 'the messages', lazy.language === 'zh'));
+    const { errors, warnings } = JSON.parse(kept('issuesText', lazy, 'the messages'));
+    // `message` comes null, in its place: it is one of the other two.
+    const zh = lazy.language === 'zh';
+    for (const issue of errors) issue.message = zh ? issue.messageZh : issue.messageEn;
+    for (const issue of warnings) issue.message = zh ? issue.messageZh : issue.messageEn;
     settle(r, 'errors', errors);
     settle(r, 'warnings', warnings);
   }

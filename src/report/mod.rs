@@ -175,13 +175,14 @@ impl Serialize for Issue {
 }
 
 /// The form the JS API gives, which its servers' `error_response` bodies list too: the full form with
-/// `message` in `lang`, then `messageEn`, and `segments` — the path as a form library's field name
+/// `message` in the language given, then `messageEn`, and `segments` — the path as a form library's field name
 /// (`item[3].itemCode` → `["item", 3, "itemCode"]`). Written here once for both, so a report read in JS and a
-/// refusal body agree to the byte.
-pub struct Shown<'a>(pub &'a Issue, pub refusal::Lang);
+/// refusal body agree to the byte. Without a language `message` is `null`, for a reader that sets it from
+/// `messageEn` or `messageZh` itself (js/api.js: the text is then a sentence shorter per issue).
+pub struct Shown<'a>(pub &'a Issue, pub Option<refusal::Lang>);
 
-/// A list of issues in the form the JS API gives, written without collecting it first.
-pub struct ShownList<'a>(pub &'a [Issue], pub refusal::Lang);
+/// A list of issues in the form the JS API gives ([`Shown`]), written without collecting it first.
+pub struct ShownList<'a>(pub &'a [Issue], pub Option<refusal::Lang>);
 
 impl Serialize for ShownList<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -195,7 +196,11 @@ impl Serialize for Shown<'_> {
         let (en, zh) = (issue.message(), issue.message_zh());
         let mut m = s.serialize_map(None)?;
         issue.serialize_head(&mut m)?;
-        m.serialize_entry("message", if *lang == refusal::Lang::Zh { &zh } else { &en })?;
+        match lang {
+            Some(refusal::Lang::Zh) => m.serialize_entry("message", &zh)?,
+            Some(refusal::Lang::En) => m.serialize_entry("message", &en)?,
+            None => m.serialize_entry("message", &())?,
+        }
         m.serialize_entry("messageZh", &zh)?;
         if let Some((code, message)) = issue.top_form() {
             m.serialize_entry("topCode", &code)?;

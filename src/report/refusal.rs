@@ -71,7 +71,7 @@ pub fn error_response_of(errors: &[Issue], lang: Lang) -> String {
             sub_code: format!("{kind}:{path}"),
             sub_msg,
             error_count: errors.len(),
-            errors: ShownList(listed, lang),
+            errors: ShownList(listed, Some(lang)),
         },
     };
     serde_json::to_string(&body).unwrap_or_default()

@@ -57,18 +57,19 @@ pub fn value_text(number: u32) -> Option<String> {
     })
 }
 
-/// `issuesText(number, zh)` → report `number`'s issues as the JS API gives them (`report::Shown`: the messages
-/// in both languages, `message` in Chinese when `zh`, the TOP form, the path's segments), as JSON text
-/// `{"errors":[…],"warnings":[…]}` — or `undefined` when that report is no longer the latest.
+/// `issuesText(number)` → report `number`'s issues as the JS API gives them (`report::Shown`: the messages in
+/// both languages, the TOP form, the path's segments; `message` null, set by js/api.js from `messageEn` or
+/// `messageZh`), as JSON text `{"errors":[…],"warnings":[…]}` — or `undefined` when that report is no longer
+/// the latest.
 #[wasm_bindgen(js_name = issuesText)]
-pub fn issues_text(number: u32, zh: bool) -> Option<String> {
+pub fn issues_text(number: u32) -> Option<String> {
     #[derive(Serialize)]
     struct Kept<'a> {
         errors: ShownList<'a>,
         warnings: ShownList<'a>,
     }
     latest_issues(number, |errors, warnings| {
-        serde_json::to_string(&Kept { errors: ShownList(errors, lang(zh)), warnings: ShownList(warnings, lang(zh)) }).ok()
+        serde_json::to_string(&Kept { errors: ShownList(errors, None), warnings: ShownList(warnings, None) }).ok()
     })
 }
 
