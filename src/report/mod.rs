@@ -90,7 +90,7 @@ impl Serialize for Code {
 /// Its messages and TOP form are derived from the violation when asked for ([`Issue::message`],
 /// [`Issue::message_zh`], [`Issue::top_message`]), not when the issue is made: a caller that only needs the
 /// verdict, or the codes and paths, does not pay for words. Serialized (serde) it is the full form, messages
-/// included; [`Compact`] is the form without them.
+/// included; [`Shown`] is the form the JS API gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     /// Where: `item[3].itemCode`; empty for the payload as a whole.
