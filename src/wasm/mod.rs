@@ -135,9 +135,12 @@ fn report_to_js(report: Report) -> JsValue {
 /// know whether the payload is valid (and why not) reads, without the value's writing and reading.
 #[wasm_bindgen]
 pub fn verdict(method: JsValue, payload: JsValue) -> JsValue {
-    let mut report = check_payload(&method, &payload);
-    report.value = None;
-    report_to_js(report)
+    report_to_js(without_value(check_payload(&method, &payload)))
+}
+
+/// A report as `verdict` answers it: its value let go before it crosses (nothing writes or keeps it).
+fn without_value(report: Report) -> Report {
+    Report { value: None, ..report }
 }
 
 /// `check(method, payload)` → the report `{ ok, value, errors, warnings }`: its number (`report_to_js`), or an object.
@@ -164,9 +167,7 @@ pub fn check_at(index: u32, payload: JsValue) -> JsValue {
 /// `verdictAt(index, payload)`: `verdict` of the method at `methodIndex`'s index.
 #[wasm_bindgen(js_name = verdictAt)]
 pub fn verdict_at(index: u32, payload: JsValue) -> JsValue {
-    let mut report = check_api(api_at(index), &payload);
-    report.value = None;
-    report_to_js(report)
+    report_to_js(without_value(check_api(api_at(index), &payload)))
 }
 
 /// `checkXml(method, text, customerId?)` → the report of a payload given as an XML body (`<request>…</request>`,
