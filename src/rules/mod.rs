@@ -383,6 +383,13 @@ impl<'a> ApiRef<'a> for &String {
     }
 }
 
+/// The index of the field named `name` among `fields` — the one lookup of a field by its name on the engine's
+/// paths (members matched, checks, labels), comparing eight bytes at a time (`swar::same`: `==` on text is a
+/// byte-at-a-time memcmp on wasm32).
+pub(crate) fn field_position(fields: &[Field], name: &str) -> Option<usize> {
+    fields.iter().position(|f| crate::json::swar::same(f.name, name))
+}
+
 /// Find an API by its exact method name: a compiled one, or one registered at run time.
 pub fn api(method: &str) -> Option<&'static Api> {
     shipped_api(method).or_else(|| registry::find(method))

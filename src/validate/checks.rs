@@ -16,11 +16,11 @@ fn get<'v>(obj: &'v [(&'static str, Val)], name: &str) -> Option<&'v Val> {
 }
 
 fn was_present(fields: &[Field], present: Present, name: &str) -> bool {
-    fields.iter().position(|f| swar::same(f.name, name)).is_some_and(|i| present & bit(i) != 0)
+    crate::rules::field_position(fields, name).is_some_and(|i| present & bit(i) != 0)
 }
 
 fn kind_of<'f>(fields: &'f [Field], name: &str) -> Option<&'f Kind> {
-    fields.iter().find(|f| swar::same(f.name, name)).map(|f| &f.kind)
+    crate::rules::field_position(fields, name).map(|i| &fields[i].kind)
 }
 
 /// A value told apart from the others of a list by [`swar::order`] (which order the map keeps them in does

@@ -215,8 +215,8 @@ impl Engine {
                     _ => return (None, position),
                 };
             }
-            match fields.iter().find(|f| crate::json::swar::same(f.name, name)) {
-                Some(f) => field = Some(f),
+            match crate::rules::field_position(fields, name) {
+                Some(i) => field = Some(&fields[i]),
                 None => return (None, position),
             }
         }
@@ -249,7 +249,7 @@ impl Engine {
         let mut slot = [NONE; MAX_FIELDS];
         let mut matched = 0;
         for (mi, (key, _)) in members.iter().enumerate() {
-            match fields.iter().position(|f| f.name == key.as_ref()) {
+            match crate::rules::field_position(fields, key) {
                 Some(fi) if slot[fi] == NONE => {
                     slot[fi] = mi as u32;
                     matched += 1;

@@ -118,7 +118,7 @@ fn container(token: &Token) -> Option<bool> {
 fn field_index(fields: &[Field], key: &str, likely: usize) -> Option<usize> {
     match fields.get(likely) {
         Some(f) if swar::same(f.name, key) => Some(likely),
-        _ => fields.iter().position(|f| swar::same(f.name, key)),
+        _ => crate::rules::field_position(fields, key),
     }
 }
 
@@ -249,7 +249,7 @@ impl<'t> Pass<'t> {
                 return Ok(self.e.object(fields, checks, &tree));
             }
             self.reorder(spans_at, errors_at, warnings_at);
-            self.member_stack[base..].sort_by_key(|(name, _)| fields.iter().position(|f| f.name == *name));
+            self.member_stack[base..].sort_by_key(|(name, _)| crate::rules::field_position(fields, name));
         }
         self.spans.truncate(spans_at);
         Ok(self.close(base, fields, checks, present))
