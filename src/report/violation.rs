@@ -52,7 +52,7 @@ pub enum Violation {
         /// The value as given.
         value: Option<String>,
         /// The codes (and their labels) the field takes.
-        allowed: Vec<String>,
+        allowed: Allowed,
         /// Why the value is refused beyond not being listed.
         reason: Option<EnumReason>,
     },
@@ -537,6 +537,88 @@ pub enum ResponseProblem {
         /// The key.
         key: String,
     },
+}
+
+/// The values an enum field takes, as an issue lists them (`params.allowed`): a table's codes, each listed as
+/// `code (中文标签)`, or values written out by the caller (an option's choices).
+///
+/// A table's codes are kept as its slice, so an invalid entry costs no text until its issue is read.
+///
+/// ```
+/// use qimen_payload::report::violation::Allowed;
+///
+/// let allowed = Allowed::from(vec!["json".to_string(), "xml".to_string()]);
+/// assert_eq!(allowed.join(", "), "json, xml");
+/// assert_eq!(allowed.len(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub enum Allowed {
+    /// An enum field's codes, from its rule table.
+    Codes(&'static [crate::rules::EnumCode]),
+    /// Values written out.
+    Words(Vec<String>),
+}
+
+impl Allowed {
+    /// How many values are listed.
+    pub fn len(&self) -> usize {
+        match self {
+            Allowed::Codes(c) => c.len(),
+            Allowed::Words(w) => w.len(),
+        }
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each value as listed.
+    pub fn iter(&self) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+        let codes = match self {
+            Allowed::Codes(c) => c,
+            Allowed::Words(_) => &[][..],
+        };
+        let words = match self {
+            Allowed::Words(w) => w.as_slice(),
+            Allowed::Codes(_) => &[],
+        };
+        codes
+            .iter()
+            .map(|c| std::borrow::Cow::Owned([c.code, " (", c.label_zh, ")"].concat()))
+            .chain(words.iter().map(|w| std::borrow::Cow::Borrowed(w.as_str())))
+    }
+
+    /// The values joined by `sep`, as a message lists them.
+    pub fn join(&self, sep: &str) -> String {
+        let mut out = String::new();
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(&v);
+        }
+        out
+    }
+}
+
+impl From<Vec<String>> for Allowed {
+    fn from(words: Vec<String>) -> Self {
+        Allowed::Words(words)
+    }
+}
+
+/// Two lists are equal when they list the same values (a table's codes or the same words written out).
+impl PartialEq for Allowed {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Serialize for Allowed {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 impl Violation {

@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::input::MAX_INPUT_BYTES;
 use crate::norm::number::format_double;
 use crate::render::Format;
-use crate::report::violation::{Expected, Got, Violation};
+use crate::report::violation::{Allowed, Expected, Got, Violation};
 use crate::report::{Issue, Report};
 use crate::request::{BodyMode, BuildOptions, Timestamp};
 use crate::sign::SignMethod;
@@ -100,9 +100,10 @@ fn choice<T: Copy>(name: &str, v: Option<String>, all: &[T], as_str: fn(T) -> &'
     let Some(s) = v else { return Ok(None) };
     match all.iter().copied().find(|x| as_str(*x).eq_ignore_ascii_case(s.trim())) {
         Some(x) => Ok(Some(x)),
-        None => {
-            Err(bad(name, Violation::Enum { value: None, allowed: all.iter().map(|x| as_str(*x).to_string()).collect(), reason: None }))
-        }
+        None => Err(bad(
+            name,
+            Violation::Enum { value: None, allowed: Allowed::Words(all.iter().map(|x| as_str(*x).to_string()).collect()), reason: None },
+        )),
     }
 }
 
@@ -110,7 +111,7 @@ pub fn sign_method(name: &str, v: Option<String>) -> Result<Option<SignMethod>, 
     match v {
         None => Ok(None),
         Some(s) => SignMethod::parse(&s).map(Some).ok_or_else(|| {
-            let allowed = SignMethod::ALL.iter().map(|m| m.as_str().to_string()).collect();
+            let allowed = Allowed::Words(SignMethod::ALL.iter().map(|m| m.as_str().to_string()).collect());
             // The value is not repeated: `signParams(p, 'hmac-sha256', secret)` (arguments swapped) puts the
             // secret here, and an error must never carry it.
             bad(name, Violation::Enum { value: None, allowed, reason: None })

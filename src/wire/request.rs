@@ -289,7 +289,7 @@ pub fn build_from_report(api: &Api, report: Report, opts: &BuildOptions) -> Resu
     }
     if opts.body == BodyMode::Xml && !api.protocol.xml_body() {
         // No real client sends a TOP method as an XML body; the gateway would not read it.
-        let v = Violation::Enum { value: Some("xml".into()), allowed: vec!["form".into()], reason: Some(EnumReason::NotQimen) };
+        let v = Violation::Enum { value: Some("xml".into()), allowed: vec!["form".to_string()].into(), reason: Some(EnumReason::NotQimen) };
         return Err(option_issue("body", v));
     }
     let timestamp = format_timestamp(&opts.timestamp)?;

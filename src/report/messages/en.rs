@@ -2,7 +2,7 @@
 
 use super::{Messages, Place};
 use crate::report::violation::{
-    BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
+    Allowed, BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
 };
 
 /// English messages.
@@ -90,7 +90,7 @@ impl Messages for En {
     fn too_many(&self, at: &str, count: usize, max: usize) -> String {
         format!("{at} has {count} entries; at most {max} allowed per request (split it into chunks)")
     }
-    fn enum_value(&self, at: &str, value: Option<&str>, allowed: &[String], reason: Option<EnumReason>) -> String {
+    fn enum_value(&self, at: &str, value: Option<&str>, allowed: &Allowed, reason: Option<EnumReason>) -> String {
         let allowed = allowed.join(", ");
         let why = match reason {
             Some(EnumReason::NotQimen) => " (an XML body is only for Qimen methods)",

@@ -7,7 +7,9 @@ pub mod zh;
 
 pub use top::{dotted, java_property, top_code, top_form};
 
-use super::violation::{BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, Violation};
+use super::violation::{
+    Allowed, BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, Violation,
+};
 use super::Label;
 
 /// Where an issue is: its path, and when the table knows the field, its label and list position.
@@ -43,7 +45,7 @@ pub trait Messages {
     /// The message of [`Violation::TooMany`].
     fn too_many(&self, at: &str, count: usize, max: usize) -> String;
     /// The message of [`Violation::Enum`].
-    fn enum_value(&self, at: &str, value: Option<&str>, allowed: &[String], reason: Option<EnumReason>) -> String;
+    fn enum_value(&self, at: &str, value: Option<&str>, allowed: &Allowed, reason: Option<EnumReason>) -> String;
     /// The message of [`Violation::Date`] and [`Violation::Datetime`].
     fn date(&self, at: &str, value: &str, reason: DateReason, with_time: bool) -> String;
     /// The message of [`Violation::Integer`].

@@ -23,8 +23,8 @@ fn samples() -> Vec<Violation> {
         Violation::TooFew { min: 1 },
         Violation::TooLong { length: 2, max: 1 },
         Violation::TooMany { count: 2, max: 1 },
-        Violation::Enum { value: Some(v()), allowed: vec![v()], reason: None },
-        Violation::Enum { value: None, allowed: vec![v()], reason: Some(EnumReason::NotQimen) },
+        Violation::Enum { value: Some(v()), allowed: vec![v()].into(), reason: None },
+        Violation::Enum { value: None, allowed: vec![v()].into(), reason: Some(EnumReason::NotQimen) },
         Violation::Decimal { value: v(), scale: Some(2), unit: None },
         Violation::Decimal { value: v(), scale: None, unit: None },
         Violation::Decimal { value: v(), scale: None, unit: Some("元") },
@@ -245,7 +245,7 @@ fn top_forms_name_the_java_property() {
 
 #[test]
 fn an_enum_issue_without_its_value_has_no_placeholder_text() {
-    let v = Violation::Enum { value: None, allowed: vec!["md5".to_string()], reason: None };
+    let v = Violation::Enum { value: None, allowed: vec!["md5".to_string()].into(), reason: None };
     let (en, zh) = describe(&at("options.signMethod"), &v);
     assert_eq!(en, "options.signMethod is not one of the allowed values: md5");
     assert_eq!(zh, "options.signMethod 的值不在可选范围内:md5");

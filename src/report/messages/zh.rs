@@ -3,7 +3,7 @@
 use super::{Messages, Place};
 use crate::norm::text::code_point;
 use crate::report::violation::{
-    BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
+    Allowed, BadChar, Because, Bound, DateReason, EnumReason, Expected, FieldHint, Got, IntegerReason, Malformed, ResponseProblem,
 };
 
 /// Chinese messages (中文提示).
@@ -126,7 +126,7 @@ impl Messages for Zh {
     fn too_many(&self, at: &str, count: usize, max: usize) -> String {
         format!("{at} 有 {count} 条,每次请求最多 {max} 条(请拆分为多次请求)")
     }
-    fn enum_value(&self, at: &str, value: Option<&str>, allowed: &[String], reason: Option<EnumReason>) -> String {
+    fn enum_value(&self, at: &str, value: Option<&str>, allowed: &Allowed, reason: Option<EnumReason>) -> String {
         let allowed = allowed.join("、");
         let why = match reason {
             Some(EnumReason::NotQimen) => "(只有奇门接口可以使用 XML 报文)",
