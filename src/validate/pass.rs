@@ -275,10 +275,13 @@ impl<'t> Pass<'t> {
         }
     }
 
-    /// Note the issues made since `(errors, warnings)` as one member's.
+    /// Note the issues made since `(errors, warnings)` as one member's. A member without issues has nothing to
+    /// reorder: no span (most members of most payloads).
     fn span(&mut self, order: (bool, u32), (errors, warnings): (usize, usize)) {
-        let span = Span { order, errors: (errors, self.e.errors.len()), warnings: (warnings, self.e.warnings.len()) };
-        self.spans.push(span);
+        let (errors_to, warnings_to) = (self.e.errors.len(), self.e.warnings.len());
+        if errors_to != errors || warnings_to != warnings {
+            self.spans.push(Span { order, errors: (errors, errors_to), warnings: (warnings, warnings_to) });
+        }
     }
 
     /// Put an object's issues (from `errors_at`, `warnings_at`; their spans from `spans_at`) in the tree
