@@ -586,4 +586,22 @@ mod tests {
         assert_eq!(r.errors[0].code, crate::report::Code::UnknownMethod);
         assert!(r.errors[0].message().contains("taobao.inventory.shopinv.adjust"));
     }
+
+    #[test]
+    fn an_enum_issue_lists_the_tables_codes_with_their_labels() {
+        // The codes and labels of the seed page's 库存类型 (ZP=正品;CC=残次;JS=机损;XS=箱损;ZT=在途库存), as the
+        // table writes them, in the seed's order.
+        let r = check("tmall.qimendc.inventory.sync", r#"{"items":[{"inventory_type":"XX"}]}"#);
+        let issue = &r.errors[0];
+        let listed = ["ZP (正品)", "CC (残次)", "JS (机损)", "XS (箱损)", "ZT (在途)"];
+        let params = serde_json::to_value(crate::report::violation::Params(&issue.violation)).unwrap_or_default();
+        assert_eq!(params, serde_json::json!({ "value": "XX", "allowed": listed }));
+        assert!(issue.message().ends_with(&format!("is \"XX\"; allowed: {}", listed.join(", "))), "{}", issue.message());
+        assert!(issue.message_zh().ends_with(&format!("不在可选范围内:{}", listed.join("、"))), "{}", issue.message_zh());
+        // The same list as an option's words written out.
+        assert_eq!(
+            issue.violation,
+            Violation::Enum { value: Some("XX".into()), allowed: Allowed::Words(listed.map(String::from).to_vec()), reason: None }
+        );
+    }
 }
