@@ -575,13 +575,10 @@ impl Allowed {
 
     /// Each value as listed.
     pub fn iter(&self) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
-        let codes = match self {
-            Allowed::Codes(c) => c,
-            Allowed::Words(_) => &[][..],
-        };
-        let words = match self {
-            Allowed::Words(w) => w.as_slice(),
-            Allowed::Codes(_) => &[],
+        // One of the two is empty.
+        let (codes, words): (&[crate::rules::EnumCode], &[String]) = match self {
+            Allowed::Codes(c) => (c, &[]),
+            Allowed::Words(w) => (&[], w),
         };
         codes
             .iter()
