@@ -589,8 +589,8 @@ mod tests {
 
     #[test]
     fn an_enum_issue_lists_the_tables_codes_with_their_labels() {
-        // The codes and labels of the seed page's 库存类型 (ZP=正品;CC=残次;JS=机损;XS=箱损;ZT=在途库存), as the
-        // table writes them, in the seed's order.
+        // The codes and labels of the seed page's 库存类型 (ZP=正品;CC=残次;JS=机损;XS=箱损;ZT=在途库存), in the
+        // seed's order, as the table writes them (its label for ZT is the short 在途).
         let r = check("tmall.qimendc.inventory.sync", r#"{"items":[{"inventory_type":"XX"}]}"#);
         let issue = &r.errors[0];
         let listed = ["ZP (正品)", "CC (残次)", "JS (机损)", "XS (箱损)", "ZT (在途)"];

@@ -263,7 +263,7 @@ fn a_field_is_named_by_its_label_and_entry_number() {
                 .join(",")
         ),
     );
-    let e = r.errors.iter().find(|e| e.path == "item[4].retailPrice").expect("the price error");
+    let Some(e) = r.errors.iter().find(|e| e.path == "item[4].retailPrice") else { panic!("no price error: {:?}", r.errors) };
     assert_eq!(e.position, Some(5));
     assert_eq!(e.label.map(|l| (l.en, l.zh)), Some(("Retail price", "零售价")));
     assert!(e.message().starts_with("Retail price (entry 5) is \"12.5元\""), "{}", e.message());
@@ -275,7 +275,7 @@ fn a_field_is_named_by_its_label_and_entry_number() {
     assert!(e.top_message().as_deref().is_some_and(|m| m.contains("item.retailPrice")));
     // A member the table does not have keeps its path.
     let r = crate::check("qimen.taobao.pos.items.synchronize", r#"{"actionType":"add","item":[{"itemCode":"A","itemName":"n","nope":1}]}"#);
-    let w = r.warnings.iter().find(|w| w.path == "item[0].nope").expect("unknown field");
+    let Some(w) = r.warnings.iter().find(|w| w.path == "item[0].nope") else { panic!("no unknown-field warning: {:?}", r.warnings) };
     assert_eq!((w.label, w.position), (None, Some(1)));
     assert!(w.message_zh().starts_with("item[0].nope 不是"), "{}", w.message_zh());
 }
