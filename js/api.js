@@ -121,12 +121,18 @@ const reportNumber = (answer) => (answer - (answer & 7)) / 8;
 // calls, so one large input does not keep its memory for the life of the process.
 const MEMORY_CEILING = 64 * 1024 * 1024;
 
-function makeApi(createGlue) {
+/**
+ * `createGlue` makes a glue (one serves both modules: scripts/one-glue.mjs); `tools.source()` gives the tools
+ * module (schema, importDoc, apiTypes: pkg/qimen_payload_tools_bg.wasm) — its bytes or compiled module —
+ * synchronously where the entry point can (Node reads the file, workerd imports it), else undefined (browsers:
+ * `initTools()` fetches it).
+ */
+function makeApi(createGlue, tools) {
   let language = 'en';
   let glue = null; // the live instance's glue, or null before initialization
   let compiled = null; // the compiled WebAssembly.Module, to instantiate afresh
   let pending = null; // an init() under way
-  const stats = { instances: 0, recoveries: 0, memoryResets: 0 };
+  const stats = { instances: 0, recoveries: 0, memoryResets: 0, toolsInstances: 0 };
 
   // The tables registered at run time, as their files (method → text): a fresh instance reads them again, so
   // replacing an instance (after a trap, or to give memory back) never loses one.
@@ -160,25 +166,94 @@ function makeApi(createGlue) {
   function init(input, defaultSource) {
     if (glue) return Promise.resolve();
     if (pending) return pending;
-    const source = input && Object.getPrototypeOf(input) === Object.prototype && 'module_or_path' in input ? input.module_or_path : input;
     pending = (async () => {
-      const g = createGlue();
-      const chosen = source ?? (defaultSource ? defaultSource() : undefined);
-      if (chosen === undefined) throw new TypeError('init(input): pass a URL, Response, bytes or WebAssembly.Module of qimen_payload_bg.wasm');
-      try {
-        await g.init({ module_or_path: await chosen });
-      } catch (e) {
-        const where = typeof chosen === 'string' || chosen instanceof URL ? ` from ${chosen}` : '';
-        throw new Error(`qimen-payload: cannot load qimen_payload_bg.wasm${where}: ${e && e.message}. If a bundler moved this `
-          + "module away from its .wasm (Vite's dev server pre-bundles dependencies into .vite/deps), pass the URL: "
-          + "init(wasmUrl), or exclude the package from pre-bundling (Vite: optimizeDeps.exclude: ['qimen-payload']; Nuxt: the same under vite: in nuxt.config). "
-          + 'A bundler that does not emit the .wasm (esbuild, Rollup) needs it next to the bundle: '
-          + 'cp node_modules/qimen-payload/pkg/qimen_payload_bg.wasm <your output directory>/', { cause: e });
-      }
+      const g = await instantiate(createGlue, input, defaultSource, 'qimen_payload_bg.wasm', 'init');
       if (!glue) adopt(g);
     })().finally(() => { pending = null; });
     return pending;
   }
+
+  /** A new glue instantiated from what `init` or `initTools` was given (`{ module_or_path }` too), or the default. */
+  async function instantiate(makeGlue, input, defaultSource, file, fn) {
+    const source = input && Object.getPrototypeOf(input) === Object.prototype && 'module_or_path' in input ? input.module_or_path : input;
+    const g = makeGlue();
+    const chosen = source ?? (defaultSource ? defaultSource() : undefined);
+    if (chosen === undefined) throw new TypeError(`${fn}(input): pass a URL, Response, bytes or WebAssembly.Module of ${file}`);
+    try {
+      await g.init({ module_or_path: await chosen });
+    } catch (e) {
+      const where = typeof chosen === 'string' || chosen instanceof URL ? ` from ${chosen}` : '';
+      throw new Error(`qimen-payload: cannot load ${file}${where}: ${e && e.message}. If a bundler moved this `
+        + "module away from its .wasm (Vite's dev server pre-bundles dependencies into .vite/deps), pass the URL: "
+        + `${fn}(wasmUrl), or exclude the package from pre-bundling (Vite: optimizeDeps.exclude: ['qimen-payload']; Nuxt: the same under vite: in nuxt.config). `
+        + 'A bundler that does not emit the .wasm (esbuild, Rollup) needs it next to the bundle: '
+        + `cp node_modules/qimen-payload/pkg/${file} <your output directory>/`, { cause: e });
+    }
+    return g;
+  }
+
+  // The tools module: a second instance, made on first use (the default module leaves the tools out: 56 KB of
+  // its gzipped size, BENCHMARKS.md). It holds the same registered tables — each is registered there when the
+  // instance is made, and a change to them lets it go, to be made again with them — and, like the default
+  // instance, it is replaced after an exception or once it has grown large.
+  let toolsGlue = null;
+  let toolsCompiled = null;
+  let toolsPending = null;
+  const adoptTools = (g) => {
+    for (const text of tables.values()) g.registerApi(text);
+    toolsGlue = g;
+    toolsCompiled = g.compiledModule() ?? toolsCompiled;
+    stats.toolsInstances += 1;
+  };
+  /** Load the tools module now (browsers: before `schema`, `importDoc`, `apiTypes`); as `init` takes its input. */
+  function initTools(input, defaultSource) {
+    if (toolsGlue || toolsCompiled) return Promise.resolve();
+    if (toolsPending) return toolsPending;
+    toolsPending = (async () => {
+      const g = await instantiate(createGlue, input, defaultSource ?? tools.source, 'qimen_payload_tools_bg.wasm', 'initTools');
+      if (!toolsGlue) adoptTools(g);
+    })().finally(() => { toolsPending = null; });
+    return toolsPending;
+  }
+  const toolsInstance = () => {
+    if (toolsGlue) return toolsGlue;
+    let source = toolsCompiled;
+    if (!source) {
+      try {
+        source = tools.source();
+      } catch {
+        source = undefined; // not there (a bundle without the file): said below
+      }
+    }
+    if (!source) {
+      throw new PayloadError({
+        errors: [jsIssue('tools_not_loaded', 'schema, importDoc and apiTypes need the tools module: call `await initTools()` first '
+          + '(it loads qimen_payload_tools_bg.wasm, beside qimen_payload_bg.wasm)',
+        'schema、importDoc 和 apiTypes 需要工具模块:请先调用 `await initTools()`(它加载 qimen_payload_bg.wasm 旁边的 qimen_payload_tools_bg.wasm)')],
+      }, language);
+    }
+    const g = createGlue();
+    g.initSync({ module: source });
+    adoptTools(g);
+    return g;
+  };
+  // A call into the tools module: as `call` does for the default one.
+  const tool = (name, ...args) => {
+    const g = toolsInstance();
+    let out;
+    try {
+      out = g[name](...args);
+    } catch (e) {
+      stats.recoveries += 1;
+      toolsGlue = null;
+      throw e;
+    }
+    if (g.memoryBytes() > MEMORY_CEILING) {
+      stats.memoryResets += 1;
+      toolsGlue = null;
+    }
+    return out;
+  };
 
   const fresh = () => {
     if (!compiled) return;
@@ -391,6 +466,7 @@ function makeApi(createGlue) {
     const r = call('registerApi', text);
     if (!r.ok) throw tableError(r);
     tables.set(r.value, text);
+    toolsGlue = null;
     indices.clear();
     names = null;
     return r.value;
@@ -401,7 +477,7 @@ function makeApi(createGlue) {
    * Throws PayloadError when the doc (or the doc with the overlay) cannot make a table.
    */
   const importDoc = (doc, overlay) => {
-    const r = call('importDoc', fileText(doc), overlay === undefined ? undefined : fileText(overlay));
+    const r = tool('importDoc', fileText(doc), overlay === undefined ? undefined : fileText(overlay));
     if (!r.ok) throw tableError(r);
     return JSON.parse(r.value);
   };
@@ -409,6 +485,7 @@ function makeApi(createGlue) {
     const removed = call('unregisterApi', method);
     if (removed) {
       tables.delete(method);
+      toolsGlue = null;
       indices.clear();
       made.delete(method);
       names = null;
@@ -431,6 +508,7 @@ function makeApi(createGlue) {
     schemas,
     initSync,
     init,
+    initTools,
     stringify,
     /** Whether a wasm instance is ready. */
     isReady: () => glue !== null,
@@ -459,12 +537,12 @@ function makeApi(createGlue) {
     buildRequest: (method, payload, options) => unwrap(call('buildRequest', method, payload, options)),
     signParams: (params, secret, signMethod = 'md5', body) => unwrap(call('signParams', params, secret, signMethod, body)),
     parseResponse: (method, text) => unwrap(call('parseResponse', method, text)),
-    schema: (method) => JSON.parse(unwrap(call('schema', method))),
+    schema: (method) => JSON.parse(unwrap(tool('schema', method))),
     registerApi,
     unregisterApi,
     importDoc,
     /** TypeScript for registered methods: their interfaces and a module augmentation of the package's types. */
-    apiTypes: (methods) => unwrap(call('apiTypes', [...methods].map(String))),
+    apiTypes: (methods) => unwrap(tool('apiTypes', [...methods].map(String))),
     /** The table file (as an object) of a shipped or registered method: what `registerApi` takes. */
     exportApi: (method) => JSON.parse(unwrap(call('exportApi', method))),
     fields: (method) => unwrap(call('fields', method)),

@@ -9,8 +9,10 @@ const makeApi = require('./api.cjs');
 const makeServer = require('./server.cjs');
 const makeForms = require('./forms.cjs');
 
-const api = makeApi(createGlue);
 const wasmPath = join(__dirname, 'qimen_payload_bg.wasm');
+// The tools module (schema, importDoc, apiTypes) is read on first use, not at require().
+const readTools = () => readFileSync(join(__dirname, 'qimen_payload_tools_bg.wasm'));
+const api = makeApi(createGlue, { source: readTools });
 try {
   api.initSync(readFileSync(wasmPath));
 } catch {
@@ -25,4 +27,5 @@ module.exports = {
   ...server,
   ...makeForms(api),
   init: (input) => api.init(input, () => readFileSync(wasmPath)),
+  initTools: (input) => api.initTools(input, readTools),
 };

@@ -10,30 +10,32 @@ import makeApi from './api.mjs';
 import makeForms from './forms.mjs';
 import makeServer from './server.mjs';
 
-const api = makeApi(createGlue);
 // Where the .wasm may be, in order: beside this file (a path from import.meta.url itself — Next's server bundles
 // turn `new URL('./x.wasm', import.meta.url)` into a URL look-alike of a web path, issue 29 §1); the asset a
 // bundler emitted for that `new URL` when it is a file; in a CommonJS bundle (import.meta emptied), beside the
 // bundle.
-const WASM = 'qimen_payload_bg.wasm';
 const attempts = [
-  () => join(dirname(fileURLToPath(import.meta.url)), WASM),
-  () => fileURLToPath(String(new URL(`./${WASM}`, import.meta.url).href)),
-  () => join(__dirname, WASM),
-  () => WASM,
+  (file) => join(dirname(fileURLToPath(import.meta.url)), file),
+  (file) => fileURLToPath(String(new URL(`./${file}`, import.meta.url).href)),
+  (file) => join(__dirname, file),
+  (file) => file,
 ];
-/** The .wasm's bytes from the first place that has them (the last place's error when none does). */
-function readWasm() {
+/** A .wasm's bytes from the first place that has them (the last place's error when none does). */
+function read(file) {
   let error;
   for (const where of attempts) {
     try {
-      return readFileSync(where());
+      return readFileSync(where(file));
     } catch (e) {
       error = e;
     }
   }
   throw error;
 }
+const readWasm = () => read('qimen_payload_bg.wasm');
+// The tools module (schema, importDoc, apiTypes) is read on first use, not at import.
+const readTools = () => read('qimen_payload_tools_bg.wasm');
+const api = makeApi(createGlue, { source: readTools });
 try {
   api.initSync(readWasm());
 } catch {
@@ -48,4 +50,5 @@ export const {
 export const { MAX_LISTED, jsonResponse, sendJson, checkBody, errorResponse, statusOf, middleware, fastifyPlugin, koa, validateRequest, readNodeBody, readWebBody } = server;
 export const { antdFields, elementPlusRules, veeValidateSchema, formilyValidator } = makeForms(api);
 export const init = (input) => api.init(input, readWasm);
+export const initTools = (input) => api.initTools(input, readTools);
 export default init;

@@ -8,7 +8,9 @@ export type PayloadInput<M extends Method> = Payloads[M] | string | Uint8Array;
 export type IssueCode =
   /*generated:IssueCode*/
   /** JS side only: a function was called before `init()`/`initSync()` (browser builds): no core to ask yet. */
-  | 'not_initialized';
+  | 'not_initialized'
+  /** JS side only: `schema`, `importDoc` or `apiTypes` in a browser before `await initTools()`. */
+  | 'tools_not_loaded';
 
 export interface Issue {
   /** `item[3].itemCode`; `""` for the payload as a whole. */
@@ -148,7 +150,7 @@ export function chunk<M extends Method>(method: M, payload: PayloadInput<M>): Va
 export function buildRequest<M extends Method>(method: M, payload: PayloadInput<M>, options: BuildOptions): BuiltRequest;
 export function signParams(params: Record<string, string | number | boolean | bigint | null | undefined>, secret: string, signMethod?: SignMethod, body?: string): string;
 export function parseResponse<M extends Method>(method: M, text: string): Responses[M];
-/** The API's JSON Schema (2020-12) of the canonical payload. */
+/** The API's JSON Schema (2020-12) of the canonical payload. A tool: browsers `await initTools()` first. */
 export function schema(method: Method): Record<string, unknown>;
 /** A rule table file (format `qimen-payload/table@1`, described in the README's "Tables as data"), as `exportApi` gives it. */
 export interface TableFile { format: 'qimen-payload/table@1'; method: string; fields: unknown[]; [property: string]: unknown }
@@ -158,7 +160,7 @@ export function registerApi(table: TableFile | string): string;
 export function unregisterApi(method: string): boolean;
 /** The table file of a shipped or registered method. */
 export function exportApi(method: Method): TableFile;
-/** TypeScript for registered methods: their interfaces and a module augmentation of this package's types. */
+/** TypeScript for registered methods: their interfaces and a module augmentation of this package's types. A tool (see `initTools`). */
 export function apiTypes(methods: string[]): string;
 /** One inference of `importDoc`, with the doc's words it came from. */
 export interface ReviewItem {
@@ -170,7 +172,7 @@ export interface ReviewItem {
   what: string;
   from: string;
 }
-/** A rule table from the platform's doc JSON (text, bytes or parsed) or doc page text, with every inference listed; `overlay` merged over it. */
+/** A rule table from the platform's doc JSON (text, bytes or parsed) or doc page text, with every inference listed; `overlay` merged over it. A tool (see `initTools`). */
 export function importDoc(doc: string | Uint8Array | object, overlay?: string | object): { table: TableFile; review: ReviewItem[] };
 export function methods(): MethodInfo[];
 /** The API's rule table as data (what the admin console builds its form from). */
@@ -209,12 +211,19 @@ export type InitInput = string | { readonly href: string } | ArrayBuffer | Array
  * be retried. Calling any other function first throws a PayloadError with code `not_initialized`.
  */
 export function init(input?: InitInput): Promise<void>;
+/**
+ * Load the tools module, `qimen_payload_tools_bg.wasm` (what `schema`, `importDoc` and `apiTypes` need; the
+ * default module leaves them out). In Node, Bun, Deno and workerd it loads by itself on first use, so this is
+ * optional there; in browsers it fetches the file next to the module unless given `input` (as `init` takes
+ * it), and those three throw a PayloadError with code `tools_not_loaded` until it has.
+ */
+export function initTools(input?: InitInput): Promise<void>;
 /** Instantiate synchronously from the bytes of `qimen_payload_bg.wasm` or a compiled `WebAssembly.Module`. */
 export function initSync(input: ArrayBuffer | ArrayBufferView | object): void;
 /** Whether the wasm is instantiated. */
 export function isReady(): boolean;
 /** Instances made; how many replaced a broken one after an exception; how many gave memory back. */
-export function instanceStats(): { instances: number; recoveries: number; memoryResets: number };
+export function instanceStats(): { instances: number; recoveries: number; memoryResets: number; toolsInstances: number };
 /** JSON text as JSON.stringify writes it, except that BigInts (Longs beyond 2^53) are exact integers. */
 export function stringify(value: unknown, space?: number | string): string;
 /**

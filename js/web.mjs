@@ -5,7 +5,8 @@ import createGlue from './glue.mjs';
 import makeApi from './api.mjs';
 import makeForms from './forms.mjs';
 
-const api = makeApi(createGlue);
+// The tools module (schema, importDoc, apiTypes) is fetched by `await initTools()`, not by `init()`.
+const api = makeApi(createGlue, { source: () => undefined });
 
 export const {
   PayloadError, standardSchema, schemas, initSync, stringify, isReady, instanceStats, setLanguage, getLanguage, check, validate, isValid, render, chunk, buildRequest, signParams,
@@ -17,8 +18,11 @@ export const {
 // (`/@fs/…`, as Nuxt's does), each parent directory's node_modules is tried too: a workspace's hoisted install.
 // Where none answers with the .wasm (index.html or a 404), it says so rather than 'expected magic word 00 61 73
 // 6d', and init's message names the one line that fixes it.
-function defaultWasm() {
-  const beside = new URL('./qimen_payload_bg.wasm', import.meta.url);
+// Each `new URL` is written out in full, so that bundlers see the file to emit.
+const defaultWasm = () => wasmUrl(new URL('./qimen_payload_bg.wasm', import.meta.url));
+const defaultTools = () => wasmUrl(new URL('./qimen_payload_tools_bg.wasm', import.meta.url));
+function wasmUrl(beside) {
+  const file = beside.pathname.slice(beside.pathname.lastIndexOf('/') + 1);
   const deps = beside.pathname.match(/^(.*\/)node_modules\/(?:\.vite|\.cache\/vite\/[^/]+)\/deps[^/]*\//);
   if (!deps) return beside;
   const dirs = [deps[1]];
@@ -32,7 +36,7 @@ function defaultWasm() {
   return (async () => {
     const tried = [];
     for (const dir of dirs) {
-      const url = new URL(`${dir}node_modules/qimen-payload/pkg/qimen_payload_bg.wasm`, beside);
+      const url = new URL(`${dir}node_modules/qimen-payload/pkg/${file}`, beside);
       const r = await fetch(url);
       const type = r.headers.get('content-type') ?? '';
       if (r.ok && !type.startsWith('text/html')) return r;
@@ -44,4 +48,5 @@ function defaultWasm() {
 }
 export const { antdFields, elementPlusRules, veeValidateSchema, formilyValidator } = makeForms(api);
 export const init = (input) => api.init(input, defaultWasm);
+export const initTools = (input) => api.initTools(input, defaultTools);
 export default init;

@@ -1,31 +1,44 @@
 #!/usr/bin/env bash
-# Release build of the wasm package into pkg/: a Node build (CommonJS, usable synchronously) and a web build
-# (ES module, needs `await init()`), each optimized with wasm-opt, plus the thin JS entry points from js/.
+# Release build of the wasm package into pkg/: the default .wasm and the tools .wasm, each optimized with
+# wasm-opt and given its glue, plus the thin JS entry points from js/ (Node, browsers, workerd, Edge).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM=target/wasm32-unknown-unknown/release/qimen_payload.wasm
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
-
 rm -rf pkg
 mkdir -p pkg
-# One .wasm for every build: wasm-bindgen's web glue, wrapped as a factory (scripts/wrap-glue.mjs), serves Node
-# (ESM and CJS), browsers and workerd alike.
 tmp=$(mktemp -d)
-wasm-bindgen --target web --out-dir "$tmp" --no-typescript "$WASM"
-# The npm package 'binaryen' (v132) gives a wasm-opt that works with this wasm-bindgen; Debian's v108 does not.
-node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$tmp/qimen_payload_bg.wasm" -o pkg/qimen_payload_bg.wasm
-node scripts/wrap-glue.mjs "$tmp/qimen_payload.js" pkg
+# Two modules from one crate: the default one (every check, render, request and table), and the tools module,
+# the same plus `schema`, `importDoc` and `apiTypes` (feature wasm-tools, src/wasm/tools.rs), which the entry
+# points load on first use. Cargo keeps both builds' artifacts, so each rebuild relinks only what changed.
+cargo build --quiet --release --lib --target wasm32-unknown-unknown --features wasm-tools
+cp "$WASM" "$tmp/qimen_payload_tools.wasm"
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+cp "$WASM" "$tmp/qimen_payload.wasm"
+
+# One .wasm of each for every build, and one glue for both: wasm-bindgen's web glue of the tools module (its
+# exports are the default module's and three more; both import the same functions under one module name, as
+# --out-name makes it), wrapped as a factory (scripts/wrap-glue.mjs), serves Node (ESM and CJS), browsers and
+# workerd alike.
+for name in qimen_payload qimen_payload_tools; do
+  wasm-bindgen --target web --out-dir "$tmp/$name" --out-name qimen_payload --no-typescript "$tmp/$name.wasm"
+  # The npm package 'binaryen' (v132) gives a wasm-opt that works with this wasm-bindgen; Debian's v108 does not.
+  node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$tmp/$name/qimen_payload_bg.wasm" -o "pkg/${name}_bg.wasm"
+done
+node scripts/one-glue.mjs pkg/qimen_payload_bg.wasm pkg/qimen_payload_tools_bg.wasm
+node scripts/wrap-glue.mjs "$tmp/qimen_payload_tools/qimen_payload.js" pkg
 rm -rf "$tmp"
 cp js/node.mjs js/node.cjs js/web.mjs js/workerd.mjs js/cli.mjs js/gateway.mjs js/gateway-ledger.mjs js/gateway-journal.mjs js/http.mjs js/top-errors.mjs js/router.mjs js/proxy.mjs pkg/
 cp js/gateway.d.ts pkg/gateway.d.mts
 cp js/proxy.d.ts pkg/proxy.d.mts
 cp js/wasm.d.ts pkg/wasm.d.mts
 # The Edge entry is the workerd entry with Next's `?module` wasm import.
-sed "s#from './qimen_payload_bg.wasm';#from './qimen_payload_bg.wasm?module';#" js/workerd.mjs > pkg/edge.mjs
-grep -q "qimen_payload_bg.wasm?module'" pkg/edge.mjs || { echo "build: pkg/edge.mjs lacks the ?module import" >&2; exit 1; }
+sed "s#from './\(qimen_payload\(_tools\)\?_bg\.wasm\)';#from './\1?module';#" js/workerd.mjs > pkg/edge.mjs
+for w in qimen_payload_bg qimen_payload_tools_bg; do
+  grep -q "$w.wasm?module'" pkg/edge.mjs || { echo "build: pkg/edge.mjs lacks the ?module import of $w.wasm" >&2; exit 1; }
+done
 # Shared sources without imports, emitted in both module formats.
 for f in api server forms; do
   fn=$(case $f in api) echo makeApi ;; server) echo makeServer ;; forms) echo makeForms ;; esac)
@@ -46,4 +59,5 @@ size=$(stat -c %s pkg/qimen_payload_bg.wasm)
 gz=$(gzip -9 -c pkg/qimen_payload_bg.wasm | wc -c)
 glue=$(cat pkg/glue.mjs pkg/web.mjs pkg/api.mjs | wc -c)
 gluegz=$(cat pkg/glue.mjs pkg/web.mjs pkg/api.mjs | gzip -9 | wc -c)
-echo "[build] pkg/qimen_payload_bg.wasm: $size bytes raw, $gz bytes gzipped; browser JS glue: $glue raw, $gluegz gzipped"
+tools=$(gzip -9 -c pkg/qimen_payload_tools_bg.wasm | wc -c)
+echo "[build] pkg/qimen_payload_bg.wasm: $size bytes raw, $gz bytes gzipped; browser JS glue: $glue raw, $gluegz gzipped; the tools module (on first use): $tools bytes gzipped"

@@ -27,7 +27,7 @@ wasm_suite() {
 }
 
 suite "rustfmt: cargo fmt --check" cargo fmt --check
-suite "clippy: native and wasm, warnings are errors" bash -c 'cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings'
+suite "clippy: native, wasm and the wasm tools module, warnings are errors" bash -c 'cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings && cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features wasm-tools -- -D warnings'
 suite "native: cargo test" cargo test --quiet
 suite "rustdoc: cargo doc without a warning" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --features axum,typed
 suite "native features: the axum extractor over real HTTP, the typed structs" bash -c 'cargo test --quiet --features axum,typed --test axum --test typed && cargo test --quiet --features axum,typed --doc && cargo clippy --quiet --features axum,typed --all-targets -- -D warnings'

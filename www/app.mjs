@@ -327,11 +327,13 @@ function nameOptions() {
   }
 }
 
-function importApi() {
+async function importApi() {
   state.imported = null;
   $('api-add').disabled = true;
   $('api-review').replaceChildren();
   try {
+    // The importer is in the tools module, fetched on the first import (the console's start loads without it).
+    await q.initTools();
     state.imported = q.importDoc($('api-doc').value);
   } catch (e) {
     $('api-status').textContent = t('apiRefused', e.errors?.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ') ?? e.message);

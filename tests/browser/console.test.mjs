@@ -582,8 +582,13 @@ test('add an API from its doc page: review, add, validate, keep across a reload,
   const pageText = readFileSync(`${SHARED}/seeds/${DC}.txt`, 'utf8').replaceAll(DC, NEW);
   await openApiBox();
   await page().fill('#api-doc', pageText);
+  // Issue 33: the console starts without the tools module (the importer is in it); the first import fetches it.
+  const wasm = (file) => c.requests.filter((u) => new URL(u).pathname === `/pkg/${file}`).length;
+  assert.ok(wasm('qimen_payload_bg.wasm') >= 1, 'the console loads the default module');
+  assert.equal(wasm('qimen_payload_tools_bg.wasm'), 0, 'nothing before the first import loads the tools module');
   await page().click('#api-import');
   await page().waitForSelector('#api-review li');
+  assert.equal(wasm('qimen_payload_tools_bg.wasm'), 1, 'the first import fetched the tools module, once');
   assert.match(await page().textContent('#api-status'), new RegExp(`${NEW.replaceAll('.', '\\.')}.*推断 \\d+ 项,其中 \\d+ 项`));
   // The seed's own slip is in the review: one label for two quantities.
   assert.match(await page().textContent('#api-review'), /lock_quantity and quantity have the same label/);

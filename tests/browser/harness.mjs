@@ -26,9 +26,12 @@ export async function openConsole({ width = 1280, height = 800 } = {}) {
   page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  // Every URL the page asked for, in order (what the console loads, and when).
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
   const close = async () => { await browser.close(); await stack.close(); };
   const shot = (name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
-  return { page, url, gatewayUrl: stack.gateway.url, consoleErrors, dialogs, close, shot };
+  return { page, url, gatewayUrl: stack.gateway.url, consoleErrors, dialogs, requests, close, shot };
 }
