@@ -126,6 +126,7 @@ const freePort = () => new Promise((resolve, reject) => {
 const copyWasm = (dir, to = 'dist') => {
   mkdirSync(join(dir, to), { recursive: true });
   copyFileSync(join(work, WASM), join(dir, to, 'qimen_payload_bg.wasm'));
+  copyFileSync(join(work, WASM.replace('_bg.wasm', '_tools_bg.wasm')), join(dir, to, 'qimen_payload_tools_bg.wasm'));
 };
 
 /** POST a valid and an invalid payload to a Web Request handler over HTTP: exact Long, platform refusal. */
@@ -204,10 +205,10 @@ const consumers = {
   'ts-strict bundler': (d) => run(d, bin('tsc'), ['-p', 'tsconfig.bundler.json']),
   attw: async () => {
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
-    // './wasm' exports the .wasm asset itself (for bundlers' URL imports) and './table.schema.json' the table
+    // './wasm' and './wasm/tools' export the .wasm assets themselves (for bundlers' URL imports) and './table.schema.json' the table
     // format's JSON Schema (data, read with a JSON import or require): no JS or types to check there;
     // './gateway' and './proxy' are Node-only ES module tools, not library entries for every resolver.
-    await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm', './table.schema.json', './gateway', './proxy'],
+    await run(work, bin('attw'), [tgz, '--format', 'table-flipped', '--no-color', '--exclude-entrypoints', './wasm', './wasm/tools', './table.schema.json', './gateway', './proxy'],
       { timeout: 120_000 });
   },
   'vite build': (d) => viteBuiltPage(d),

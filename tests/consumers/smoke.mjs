@@ -26,6 +26,13 @@ export async function smoke(q) {
   expect(long.ok && typeof long.value.shop_inventory_edit.store_id === 'bigint' && String(long.value.shop_inventory_edit.store_id) === '9007199254740993',
     'a Long beyond 2^53 stays exact (BigInt)');
   expect(q.render(SHOP, LONG).includes('"store_id":9007199254740993,'), 'the Long is exact in rendered JSON');
+  // The tools module (schema, importDoc, apiTypes): a file of its own, which every bundler must emit beside the
+  // default .wasm. `initTools()` fetches it in browsers and resolves at once where it loads on first use.
+  await q.initTools();
+  const schema = q.schema(SHOP);
+  const required = schema.properties?.shop_inventory_edit?.required ?? [];
+  expect(schema.required?.join() === 'shop_inventory_edit' && [...required].sort().join() === 'check_mode,detail_list,order_id,recover_deleted_data,store_id',
+    `schema(): the seed's required fields of shopinv.adjust, got ${JSON.stringify(schema.required)} and ${required.join()}`);
   // Server builds (Node, Bun, Deno, workerd, Next.js routes): a Web Request in, the value or a Response out.
   if (typeof q.validateRequest === 'function') {
     const post = (body, type = 'application/json') => new Request('http://127.0.0.1/stock', { method: 'POST', body, headers: { 'content-type': type } });
