@@ -11,6 +11,8 @@ node tests/fuzz/js-fuzz.mjs "$SECONDS_PER_TARGET" "${QIMEN_FUZZ_SEED:-$RANDOM$RA
 # The single pass against the tree engine over ~1,000,000 generated and mutated payloads (43,500 per API).
 QIMEN_SINGLE_PASS_N=${QIMEN_SINGLE_PASS_N:-43500} QIMEN_SINGLE_PASS_SEED=${QIMEN_FUZZ_SEED:-$RANDOM$RANDOM} \
   cargo test --release --test single_pass -- generated_payloads_and_their_mutations
+# The table reader against the serde derive it replaced, over ~500,000 mutated tables.
+QIMEN_TABLE_READER_N=${QIMEN_TABLE_READER_N:-20000} cargo test --release --lib -- rules::table::read::tests
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 

@@ -93,7 +93,7 @@ pub fn parse(text: &str) -> Result<TableDoc, Vec<TableProblem>> {
     }
 }
 
-/// Deserialize a table file (bounded), without checking it: a shape error names the path where serde stopped.
+/// Read a table file (bounded), without checking it: a shape error names the path where the reader stopped.
 pub(crate) fn read(text: &str) -> Result<TableDoc, Vec<TableProblem>> {
     if text.len() > MAX_TABLE_BYTES || too_deep_at(text).is_some() {
         return Err(vec![problem(
@@ -102,12 +102,7 @@ pub(crate) fn read(text: &str) -> Result<TableDoc, Vec<TableProblem>> {
             format!("larger than {MAX_TABLE_BYTES} bytes or deeper than {MAX_JSON_DEPTH} levels"),
         )]);
     }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        vec![problem(&path, TableCode::Shape, e.into_inner().to_string())]
-    })
+    super::read::table(text).map_err(|p| vec![p])
 }
 
 /// Where the table first nests deeper than [`MAX_JSON_DEPTH`], if it does.

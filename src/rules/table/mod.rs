@@ -17,6 +17,7 @@
 pub mod doc;
 mod export;
 pub mod load;
+mod read;
 
 pub use doc::{TableDoc, FORMAT};
 pub use export::export;
