@@ -51,7 +51,7 @@ pub enum TableCode {
     TooLarge,
     /// Nested deeper than [`MAX_JSON_DEPTH`] or [`MAX_NESTING`].
     TooDeep,
-    /// Not JSON, or JSON of the wrong shape: an unknown property or kind, a wrong type (serde's words).
+    /// Not JSON, or JSON of the wrong shape: an unknown property or kind, a wrong type (in serde's words).
     Shape,
     /// Another `format` than [`FORMAT`].
     Format,
