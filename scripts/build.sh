@@ -10,23 +10,27 @@ mkdir -p pkg
 tmp=$(mktemp -d)
 # Two modules from one crate: the default one (every check, render, request and table), and the tools module,
 # the same plus `schema`, `importDoc` and `apiTypes` (feature wasm-tools, src/wasm/tools.rs), which the entry
-# points load on first use. Cargo keeps both builds' artifacts, so each rebuild relinks only what changed.
-cargo build --quiet --release --lib --target wasm32-unknown-unknown --features wasm-tools
-cp "$WASM" "$tmp/qimen_payload_tools.wasm"
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
-cp "$WASM" "$tmp/qimen_payload.wasm"
-
-# One .wasm of each for every build, and one glue for both: wasm-bindgen's web glue of the tools module (its
-# exports are the default module's and three more; both import the same functions under one module name, as
-# --out-name makes it), wrapped as a factory (scripts/wrap-glue.mjs), serves Node (ESM and CJS), browsers and
-# workerd alike.
-for name in qimen_payload qimen_payload_tools; do
+# points load on first use. Each is given wasm-bindgen's web glue and optimized with wasm-opt; the tools
+# module's while cargo links the default one (each link is one core's work: LTO, one codegen unit).
+# One glue serves both: the tools module's (its exports are the default module's and three more; both import
+# the same functions under one module name, as --out-name makes it), wrapped as a factory
+# (scripts/wrap-glue.mjs) for Node (ESM and CJS), browsers and workerd alike.
+finish() {
+  local name=$1
   wasm-bindgen --target web --out-dir "$tmp/$name" --out-name qimen_payload --no-typescript "$tmp/$name.wasm"
   # The npm package 'binaryen' (v132) gives a wasm-opt that works with this wasm-bindgen; Debian's v108 does not.
   node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$tmp/$name/qimen_payload_bg.wasm" -o "pkg/${name}_bg.wasm"
-done
+}
+cargo build --quiet --release --lib --target wasm32-unknown-unknown --features wasm-tools
+cp "$WASM" "$tmp/qimen_payload_tools.wasm"
+finish qimen_payload_tools &
+tools=$!
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+cp "$WASM" "$tmp/qimen_payload.wasm"
+finish qimen_payload
+wait "$tools" || { echo "build: the tools module failed" >&2; exit 1; }
 node scripts/one-glue.mjs pkg/qimen_payload_bg.wasm pkg/qimen_payload_tools_bg.wasm
 node scripts/wrap-glue.mjs "$tmp/qimen_payload_tools/qimen_payload.js" pkg
 rm -rf "$tmp"
@@ -59,5 +63,5 @@ size=$(stat -c %s pkg/qimen_payload_bg.wasm)
 gz=$(gzip -9 -c pkg/qimen_payload_bg.wasm | wc -c)
 glue=$(cat pkg/glue.mjs pkg/web.mjs pkg/api.mjs | wc -c)
 gluegz=$(cat pkg/glue.mjs pkg/web.mjs pkg/api.mjs | gzip -9 | wc -c)
-tools=$(gzip -9 -c pkg/qimen_payload_tools_bg.wasm | wc -c)
-echo "[build] pkg/qimen_payload_bg.wasm: $size bytes raw, $gz bytes gzipped; browser JS glue: $glue raw, $gluegz gzipped; the tools module (on first use): $tools bytes gzipped"
+toolsgz=$(gzip -9 -c pkg/qimen_payload_tools_bg.wasm | wc -c)
+echo "[build] pkg/qimen_payload_bg.wasm: $size bytes raw, $gz bytes gzipped; browser JS glue: $glue raw, $gluegz gzipped; the tools module (on first use): $toolsgz bytes gzipped"
