@@ -98,3 +98,30 @@ test('importDoc through the tools module makes the table the default module regi
   // The doc JSON marks warehouseCode and orderCode (of request's subParams) required.
   assert.deepEqual(out, { method: 'taobao.qimen.order.cancel', example: true, empty: ['request.warehouseCode missing', 'request.orderCode missing'] });
 });
+
+test('an exception escaping through the tools module replaces its instance; the next tool call works, with the tables', () => {
+  // The glue copies a string argument with TextEncoder's encodeInto, called from inside wasm when the core
+  // reads the method name: made to throw, it unwinds through wasm frames (as tests/node/recovery.test.mjs
+  // forces it for the default module).
+  const out = run(join(pkg, 'node.mjs'), `
+    const m = 'tmall.qimendc.inventory.sync';
+    const table = q.exportApi(m);
+    table.method = 'example.backfill';
+    q.registerApi(table);
+    q.schema(m);
+    const before = q.instanceStats();
+    const original = TextEncoder.prototype.encodeInto;
+    let escaped;
+    TextEncoder.prototype.encodeInto = function () { throw new Error('forced'); };
+    try { q.schema(m); } catch (e) { escaped = e.message; } finally { TextEncoder.prototype.encodeInto = original; }
+    const after = q.instanceStats();
+    const title = q.schema('example.backfill').title;
+    console.log(JSON.stringify({ escaped, before, after, last: q.instanceStats(), title, check: q.check(m, q.example(m)).ok }));
+  `);
+  assert.equal(out.escaped, 'forced');
+  assert.equal(out.after.recoveries, out.before.recoveries + 1, 'counted as a recovery');
+  assert.equal(out.last.toolsInstances, out.before.toolsInstances + 1, 'a fresh tools instance for the next call');
+  assert.equal(out.last.instances, out.before.instances, 'the default instance was not touched');
+  assert.match(out.title, /example\.backfill/, 'the registered table is in the fresh tools instance');
+  assert.equal(out.check, true);
+});
