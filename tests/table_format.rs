@@ -156,6 +156,23 @@ fn each_broken_thing_is_refused_at_its_path() {
 }
 
 #[test]
+fn codes_are_told_apart_by_the_rule_that_selects_them() {
+    // The engine ignores ASCII case only, so the checker refuses `A` beside an alias `a` (above) and keeps
+    // `É` and `é` apart, each selected by itself — it once folded Unicode case and refused them.
+    let mut d = small();
+    d["method"] = "example.accents.sync".into();
+    d["fields"][1]["codes"] = serde_json::json!([{ "code": "É", "label_zh": "甲" }, { "code": "é", "label_zh": "乙" }]);
+    registry::register(&d.to_string()).expect("É and é are two codes");
+    let kind = |k: &str| qimen_payload::check("example.accents.sync", &serde_json::json!({ "code": "x", "kind": k }).to_string());
+    let value = |k: &str| serde_json::to_value(&kind(k).value).expect("ser")["kind"].clone();
+    assert_eq!(value("é"), "é");
+    assert_eq!(value("É"), "É");
+    assert_eq!(value("乙"), "é");
+    assert_eq!(kind("e").errors[0].code.as_str(), "enum");
+    assert!(registry::unregister("example.accents.sync"));
+}
+
+#[test]
 fn hostile_tables_are_refused_fast() {
     let t = Instant::now();
     // JSON nested 10,000 deep.

@@ -212,10 +212,33 @@ pub struct EnumCode {
     pub code: &'static str,
     /// The code's label in Chinese (accepted as input in place of the code).
     pub label_zh: &'static str,
-    /// The code's label in English (accepted as input too).
+    /// The code's label in English (shown in English messages and forms; not accepted as input).
     pub label_en: &'static str,
     /// Other spellings accepted on input (the Chinese label is always accepted, codes case-insensitively).
     pub aliases: &'static [&'static str],
+}
+
+impl EnumCode {
+    /// Whether an input text (already trimmed) selects this code: the code or an alias, ignoring ASCII case
+    /// only, or the Chinese label exactly. The table checker refuses two codes one text would select
+    /// alike by the same rule (`spelling_key`).
+    ///
+    /// ```
+    /// use qimen_payload::rules::EnumCode;
+    /// let full = EnumCode { code: "Y", label_zh: "是", label_en: "yes", aliases: &["true"] };
+    /// assert!(full.selected_by("y") && full.selected_by("TRUE") && full.selected_by("是"));
+    /// assert!(!full.selected_by("yes"));
+    /// ```
+    pub fn selected_by(&self, t: &str) -> bool {
+        self.code.eq_ignore_ascii_case(t) || self.label_zh == t || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(t))
+    }
+}
+
+/// The key under which [`EnumCode::selected_by`] sees a code's or an alias's spellings alike: two texts
+/// select the same codes exactly when their keys are equal (ASCII case folded; `É` and `é` stay apart,
+/// as the engine keeps them).
+pub(crate) fn spelling_key(s: &str) -> String {
+    s.to_ascii_lowercase()
 }
 
 #[derive(Debug)]

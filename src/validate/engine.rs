@@ -329,10 +329,7 @@ impl Engine {
                     Input::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
                     other => return self.fail(number::type_error(other, Expected::String)),
                 };
-                let found = rule
-                    .codes
-                    .iter()
-                    .find(|c| c.code.eq_ignore_ascii_case(&t) || c.label_zh == t || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&t)));
+                let found = rule.codes.iter().find(|c| c.selected_by(&t));
                 match found {
                     Some(c) if rule.numeric => c.code.parse().ok().map(Val::Long),
                     Some(c) => Some(Val::Str(c.code.to_string())),

@@ -29,7 +29,8 @@ pub fn java_property(dotted: &str) -> String {
         match c {
             '_' if !out.is_empty() && !out.ends_with('.') => upper = true,
             _ if upper => {
-                out.extend(c.to_uppercase());
+                // Names are ASCII identifiers (`rules::table::load::is_name`).
+                out.push(c.to_ascii_uppercase());
                 upper = false;
             }
             _ => out.push(c),

@@ -330,7 +330,8 @@ impl Checker {
             self.add(path, TableCode::Limit, format!("an enum has 1 to {MAX_CODES} codes"));
             return;
         }
-        // Every spelling that selects a code, ignoring case: the code and its aliases. (A Chinese label also
+        // Every spelling that selects a code, ignoring ASCII case as the engine does (`EnumCode::selected_by`):
+        // the code and its aliases. (A Chinese label also
         // selects its code, the first one with that label: the POS items seed labels two codes alike.)
         let mut spellings: Vec<(String, usize)> = Vec::new();
         for (i, c) in codes.iter().enumerate() {
@@ -346,10 +347,10 @@ impl Checker {
             if c.aliases.len() > 16 {
                 self.add(&join(&at, "aliases"), TableCode::Limit, "at most 16 aliases per code");
             }
-            let mut mine: Vec<String> = vec![c.code.to_lowercase()];
+            let mut mine: Vec<String> = vec![crate::rules::spelling_key(&c.code)];
             for (k, a) in c.aliases.iter().enumerate().take(16) {
                 self.prose(&index(&join(&at, "aliases"), k), a, MAX_LABEL);
-                mine.push(a.to_lowercase());
+                mine.push(crate::rules::spelling_key(a));
             }
             mine.sort();
             mine.dedup();
