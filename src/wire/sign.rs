@@ -57,7 +57,11 @@ pub fn blank(s: &str) -> bool {
 /// The string the signature covers: params with a blank key or value dropped, sorted by key in byte order,
 /// each key followed by its value, then the body if any.
 pub fn string_to_sign<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, body: Option<&str>) -> String {
-    let mut kept: Vec<(&str, &str)> = params.into_iter().filter(|(k, v)| !blank(k) && !blank(v)).collect();
+    joined(params.into_iter().filter(|(k, v)| !blank(k) && !blank(v)).collect(), body)
+}
+
+/// The kept params sorted and joined (not generic: one copy of the sort for every caller's iterator).
+fn joined(mut kept: Vec<(&str, &str)>, body: Option<&str>) -> String {
     kept.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut s = String::with_capacity(kept.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() + body.map_or(0, str::len));
     for (k, v) in kept {

@@ -347,13 +347,15 @@ impl Checker {
             if c.aliases.len() > 16 {
                 self.add(&join(&at, "aliases"), TableCode::Limit, "at most 16 aliases per code");
             }
+            // A code's own spellings alike are no conflict (at most 17: a linear look is enough).
             let mut mine: Vec<String> = vec![crate::rules::spelling_key(&c.code)];
             for (k, a) in c.aliases.iter().enumerate().take(16) {
                 self.prose(&index(&join(&at, "aliases"), k), a, MAX_LABEL);
-                mine.push(crate::rules::spelling_key(a));
+                let key = crate::rules::spelling_key(a);
+                if !mine.contains(&key) {
+                    mine.push(key);
+                }
             }
-            mine.sort();
-            mine.dedup();
             for s in mine {
                 if let Some((_, j)) = spellings.iter().find(|(t, _)| *t == s) {
                     self.add(&at, TableCode::Duplicate, format!("{s:?} would select both code {} and code {}", codes[*j].code, c.code));
