@@ -132,7 +132,7 @@ function makeApi(createGlue, tools) {
   let glue = null; // the live instance's glue, or null before initialization
   let compiled = null; // the compiled WebAssembly.Module, to instantiate afresh
   let pending = null; // an init() under way
-  const stats = { instances: 0, recoveries: 0, memoryResets: 0, toolsInstances: 0 };
+  const stats = { instances: 0, recoveries: 0, memoryResets: 0, toolsInstances: 0, tableChanges: 0 };
 
   // The tables registered at run time, as their files (method → text): a fresh instance reads them again, so
   // replacing an instance (after a trap, or to give memory back) never loses one.
@@ -469,6 +469,7 @@ function makeApi(createGlue, tools) {
     toolsGlue = null;
     indices.clear();
     names = null;
+    stats.tableChanges += 1;
     return r.value;
   };
   /**
@@ -489,6 +490,7 @@ function makeApi(createGlue, tools) {
       indices.clear();
       made.delete(method);
       names = null;
+      stats.tableChanges += 1;
     }
     return removed;
   };

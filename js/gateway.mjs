@@ -11,7 +11,7 @@ import * as q from './node.mjs';
 import { createLedger } from './gateway-ledger.mjs';
 import { openJournal } from './gateway-journal.mjs';
 import { pathOf, fromOtherSite, isLoopbackName, isLoopbackHost } from './http.mjs';
-import { QIMEN_PATHS, TOP_PATHS, MAX_PARAMS, gmt8Millis, answer, errorAnswer, readCall, verifyCall, checkCall, payloadRefusal, fieldKindsOf } from './router.mjs';
+import { QIMEN_PATHS, TOP_PATHS, MAX_PARAMS, gmt8Millis, answer, errorAnswer, readCall, verifyCall, checkCall, payloadRefusal, methodBook } from './router.mjs';
 import { TOP_ERRORS, errorBody, wordsIn } from './top-errors.mjs';
 
 // The platform's error codes and their `msg` (one table, js/top-errors.mjs, shared with the proxy).
@@ -74,12 +74,9 @@ export function createGateway(options = {}) {
   const faults = checkFaults(options.faults);
 
   const warn = options.warn ?? ((line) => process.stderr.write(`${line}\n`));
-  // The methods known when the gateway starts: the shipped ones and those registered (`--api`) before it.
-  const methods = new Set(q.methods().map((m) => m.method));
-  const info = new Map(q.methods().map((m) => [m.method, m]));
-  // Each method's field kinds (which business parameters travel as JSON), read from the table once.
-  const fieldKinds = fieldKindsOf(methods);
-  const ledger = createLedger((m) => info.get(m)?.successAnswer);
+  // The shipped methods and the registered ones (`--api`, or registerApi before or after the gateway was made).
+  const methods = methodBook();
+  const ledger = createLedger((m) => methods.info(m)?.successAnswer);
   const journal = options.state ? openJournal(options.state, ledger, { warn, compactBytes: options.compactBytes }) : null;
   const scripts = new Map();
   let seq = 0;
@@ -111,7 +108,7 @@ export function createGateway(options = {}) {
     const at = { format: params.format === 'xml' ? 'xml' : 'json', requestId: requestId() };
     const refused = verifyCall(params, xmlBody, { secretOf: (key) => apps.get(key), methods, clock, say });
     if (refused) return errorAnswer(refused[0], { ...at, ...refused[1] });
-    const api = info.get(params.method);
+    const api = methods.info(params.method);
     if (sessions && !qimen && !api.xmlBody) {
       if (!params.session) return errorAnswer(26, at);
       if (!sessions.has(params.session)) return errorAnswer(27, at);
@@ -119,7 +116,7 @@ export function createGateway(options = {}) {
     const injected = fault(params.method);
     if (injected && /^\d+$/.test(injected)) return errorAnswer(Number(injected), { ...at, subCode: 'isp.simulated-fault', subMsg: say('injected') });
     // The payload through the core's rules.
-    const report = checkCall(params, xmlBody, fieldKinds.get(params.method));
+    const report = checkCall(params, xmlBody, methods.kinds(params.method));
     if (!report.ok) {
       const [code, words] = payloadRefusal(report, inLanguage);
       return errorAnswer(code, { ...at, ...words });

@@ -11,7 +11,7 @@ import http from 'node:http';
 import * as q from './node.mjs';
 import { pathOf, isLoopback, isLoopbackHost, fromOtherSite } from './http.mjs';
 import { errorBody, wordsIn } from './top-errors.mjs';
-import { TOP_PATHS, errorAnswer, readCall, verifyCall, checkCall, payloadRefusal, fieldKindsOf } from './router.mjs';
+import { TOP_PATHS, errorAnswer, readCall, verifyCall, checkCall, payloadRefusal, methodBook } from './router.mjs';
 
 // Transient platform answers worth another try: call limit (7, with backoff), service unavailable (10), remote
 // service errors (15, 50). A refused payload (40/41) or a protocol error is never retried.
@@ -71,9 +71,8 @@ export function signingProxy(options = {}) {
   // sub_msg as the gateway writes it (js/top-errors.mjs): Chinese unless told otherwise.
   const language = options.language ?? 'zh';
   const say = wordsIn(language);
-  const info = new Map(q.methods().map((m) => [m.method, m]));
-  const known = new Set(info.keys());
-  const fieldKinds = fieldKindsOf(known);
+  // The shipped methods and the registered ones (`--api`, or registerApi before or after the proxy was made).
+  const known = methodBook();
   const inLanguage = (issue) => (language === 'zh' ? issue.messageZh : issue.messageEn ?? issue.message);
   const origins = new Set(options.origins ?? []);
   const originHosts = new Set([...origins].map((o) => { try { return new URL(o).host; } catch { return null; } }).filter(Boolean));
@@ -112,7 +111,7 @@ export function signingProxy(options = {}) {
 
   /** One chunk upstream: signed afresh for every attempt (a new timestamp), retried on transient answers. */
   async function sendChunk(method, payload, index, call) {
-    const api = info.get(method);
+    const api = known.info(method);
     const url = api.xmlBody ? qimenUrl : topUrl;
     let attempts = 0;
     for (;;) {
@@ -176,7 +175,7 @@ export function signingProxy(options = {}) {
     // The client's signature is its authorization here, as the platform's is: checked with the client's secret.
     const refused = verifyCall(params, xmlBody, { secretOf: (key) => clients.get(key), methods: known, clock: Date.now, say });
     if (refused) return wire(errorAnswer(refused[0], { ...at, ...refused[1] }));
-    const report = checkCall(params, xmlBody, fieldKinds.get(params.method));
+    const report = checkCall(params, xmlBody, known.kinds(params.method));
     if (!report.ok) {
       const [code, words] = payloadRefusal(report, inLanguage);
       return wire(errorAnswer(code, { ...at, ...words }));
@@ -234,7 +233,7 @@ export function signingProxy(options = {}) {
     if (!admit(client ?? '')) return refuse(429, 7, 'accesscontrol.limited-by-app-access-count', sayIn('rateLimited'), { 'retry-after': '1' });
     const method = m[1];
     // The core's own refusal of a method it does not know (unknown_method, with the allowed list).
-    if (!info.has(method)) return out(404, q.errorResponse(q.validate(method, '{}'), lang));
+    if (!known.has(method)) return out(404, q.errorResponse(q.validate(method, '{}'), lang));
     // The middleware's bounded reader: too large (413), too slow (408) or broken (400) in the platform's shape.
     const read = await readBody();
     if (read.refusal) return out(q.statusOf(read.refusal), q.errorResponse(read.refusal, lang), { connection: 'close' });

@@ -216,4 +216,29 @@ export function payloadRefusal(report, inLanguage) {
 }
 
 /** Each method's field kinds (which business parameters travel as JSON), read from its table once. */
-export const fieldKindsOf = (methods) => new Map([...methods].map((m) => [m, new Map(q.fields(m).map((f) => [f.name, f.kind]))]));
+const fieldKindsOf = (methods) => new Map([...methods].map((m) => [m, new Map(q.fields(m).map((f) => [f.name, f.kind]))]));
+
+/**
+ * The methods the gateway and the proxy know, in step with the package's tables: the shipped ones and every one
+ * registered, before or after the server was made (`registerApi` in the same process: `--api`, the console's
+ * stack). What each server reads of a method — its `methods()` entry and its fields' kinds (which business
+ * parameters travel as JSON) — is read again only when `instanceStats().tableChanges` moves, not per call.
+ */
+export function methodBook() {
+  let seen = -1;
+  let info = new Map();
+  let kinds = new Map();
+  const fresh = () => {
+    const changes = q.instanceStats().tableChanges;
+    if (changes !== seen) {
+      seen = changes;
+      info = new Map(q.methods().map((m) => [m.method, m]));
+      kinds = fieldKindsOf(info.keys());
+    }
+  };
+  return {
+    has: (method) => (fresh(), info.has(method)),
+    info: (method) => (fresh(), info.get(method)),
+    kinds: (method) => (fresh(), kinds.get(method)),
+  };
+}

@@ -222,8 +222,12 @@ export function initTools(input?: InitInput): Promise<void>;
 export function initSync(input: ArrayBuffer | ArrayBufferView | object): void;
 /** Whether the wasm is instantiated. */
 export function isReady(): boolean;
-/** Instances made; how many replaced a broken one after an exception; how many gave memory back. */
-export function instanceStats(): { instances: number; recoveries: number; memoryResets: number; toolsInstances: number };
+/**
+ * Instances made; how many replaced a broken one after an exception; how many gave memory back; tools instances
+ * made; how many times `registerApi`/`unregisterApi` changed the tables (a server that keeps what it knows of the
+ * methods reads them again when this changes).
+ */
+export function instanceStats(): { instances: number; recoveries: number; memoryResets: number; toolsInstances: number; tableChanges: number };
 /** JSON text as JSON.stringify writes it, except that BigInts (Longs beyond 2^53) are exact integers. */
 export function stringify(value: unknown, space?: number | string): string;
 /**
