@@ -37,7 +37,58 @@ async function readInside({ file, inside }) {
   return readFile(real);
 }
 
-export function startServer(port = 8080, host = '127.0.0.1', { api, config } = {}) {
+// A table file is at most 1 MiB (the core refuses larger ones); a body past this is not read into memory.
+const MAX_TABLE_BODY = (1 << 20) + 1024;
+
+/**
+ * The stack's door for the console's added APIs: `POST /stack/apis` (a table file, as `registerApi` takes it)
+ * registers it in this process, so that the signing proxy and the local gateway behind the console take the
+ * method at once; `DELETE /stack/apis/<method>` removes it. The per-start token is required, and the console's
+ * own site (as for the proxy): a table changes what every client of this stack is answered.
+ */
+function tablesDoor(q, token) {
+  const reply = (res, status, value) => {
+    res.writeHead(status, { ...SAFE, 'Content-Type': TYPES['.json'] });
+    res.end(JSON.stringify(value));
+  };
+  const readText = (req) => new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= MAX_TABLE_BODY) chunks.push(c);
+    });
+    req.on('end', () => resolve(size <= MAX_TABLE_BODY ? Buffer.concat(chunks).toString('utf8') : null));
+    req.on('error', () => resolve(null));
+  });
+  return async (req, res, path) => {
+    if (fromOtherSite((name) => req.headers[name])) return reply(res, 403, { ok: false, error: 'forbidden' });
+    if (String(req.headers.authorization ?? '') !== `Bearer ${token}`) return reply(res, 401, { ok: false, error: 'the stack token is required' });
+    if (req.method === 'POST' && path === '/stack/apis') {
+      const text = await readText(req);
+      if (text === null) return reply(res, 413, { ok: false, error: `a table file is at most ${MAX_TABLE_BODY} bytes` });
+      try {
+        return reply(res, 200, { ok: true, method: q.registerApi(text) });
+      } catch (e) {
+        if (!(e instanceof q.PayloadError)) throw e;
+        return reply(res, 422, { ok: false, errors: e.errors.map(({ path: at, code, message }) => ({ path: at, code, message })) });
+      }
+    }
+    if (req.method === 'DELETE' && path.startsWith('/stack/apis/')) {
+      let method;
+      try {
+        method = decodeURIComponent(path.slice('/stack/apis/'.length));
+      } catch {
+        return reply(res, 400, { ok: false, error: 'bad method name' });
+      }
+      return reply(res, 200, { ok: true, removed: q.unregisterApi(method) });
+    }
+    res.setHeader('Allow', 'POST, DELETE');
+    return reply(res, 405, { ok: false, error: 'method not allowed' });
+  };
+}
+
+export function startServer(port = 8080, host = '127.0.0.1', { api, config, tables } = {}) {
   let actualPort;
   const plain = (res, status, text, headers = {}) => {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SAFE, ...headers });
@@ -50,6 +101,7 @@ export function startServer(port = 8080, host = '127.0.0.1', { api, config } = {
     if (!isLoopbackHost(req.headers.host, actualPort)) return plain(res, 421, 'misdirected request');
     // The signing proxy, mounted on the console's own origin (no CORS, the page's CSP unchanged).
     if (api && target.path.startsWith('/api/')) return api(req, res);
+    if (tables && (target.path === '/stack/apis' || target.path.startsWith('/stack/apis/'))) return tables(req, res, target.path);
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     // What the console should know about the stack: where the proxy is, the per-start token it signs with, and
     // where the local gateway is (for curl). Only to the console's own page (or a client outside a browser).
@@ -90,13 +142,15 @@ export function startServer(port = 8080, host = '127.0.0.1', { api, config } = {
 export async function startStack({ port = 8080, gatewayPort = 9000, appKey = '12345678', secret = 'local-dev-secret', token } = {}) {
   const { startGateway } = await import('../pkg/gateway.mjs');
   const { signingProxy } = await import('../pkg/proxy.mjs');
+  const q = await import('../pkg/node.mjs');
   const { randomBytes } = await import('node:crypto');
   const gateway = await startGateway({ apps: { [appKey]: secret }, port: gatewayPort });
   // A token made for this start: the console reads it from its own origin (console-config.json, refused to
   // other sites and rebound names); every other client must be given it. No Origin header alone signs.
   const bearer = token ?? randomBytes(16).toString('hex');
   const api = signingProxy({ upstream: gateway.url, appKey, secret, token: bearer, log: () => {} });
-  const server = await startServer(port, '127.0.0.1', { api, config: { proxy: '/api/', token: bearer, gatewayUrl: gateway.url, upstream: gateway.url } });
+  const config = { proxy: '/api/', token: bearer, gatewayUrl: gateway.url, upstream: gateway.url, tables: '/stack/apis' };
+  const server = await startServer(port, '127.0.0.1', { api, config, tables: tablesDoor(q, bearer) });
   const actual = server.address().port;
   const close = async () => {
     await new Promise((r) => server.close(r));
@@ -105,7 +159,28 @@ export async function startStack({ port = 8080, gatewayPort = 9000, appKey = '12
   return { server, url: `http://127.0.0.1:${actual}/`, gateway, token: bearer, close };
 }
 
+/** `npm start -- --api FILE …`: each table registered before the stack starts (a refused one stops it, named). */
+async function registerArgs(args) {
+  const q = await import('../pkg/node.mjs');
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--api' || args[i + 1] === undefined) throw new Error(`usage: npm start -- [--api TABLE.json]… (not ${args[i]})`);
+    const file = args[++i];
+    try {
+      q.registerApi(await readFile(file, 'utf8'));
+    } catch (e) {
+      const why = e.errors ? e.errors.map((p) => `  ${p.path || '(the file)'}: ${p.message}`).join('\n') : `  ${e.message}`;
+      throw new Error(`--api ${file} is not a usable table:\n${why}`);
+    }
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await registerArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
   const appKey = process.env.QIMEN_APP_KEY ?? '12345678';
   const secret = process.env.QIMEN_SECRET ?? 'local-dev-secret';
   const s = await startStack({

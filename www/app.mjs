@@ -12,7 +12,7 @@ import { decode, parseCsv, mapHeader, rowsToEntries } from './js/csv.mjs';
 import { drafts, History } from './js/drafts.mjs';
 import { Navigator } from './js/navigator.mjs';
 import { renderChunks, summarizeParsed, copyText, download } from './js/results.mjs';
-import { registerStored, addTable, removeTable, isAdded } from './js/apis.mjs';
+import { registerStored, addTable, removeTable, isAdded, storedTables, shareTable, unshareTable } from './js/apis.mjs';
 import { sendVerdict, recordSend, renderSends, clearSends } from './js/sends.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -20,6 +20,7 @@ const state = {
   method: '', fields: [], info: null, payload: {},
   text: '{}', // the payload's JSON text; null when the form changed the object since (recomputed on demand)
   editorStale: false, formStale: false, report: null, chunks: null, csv: null, config: {},
+  shared: Promise.resolve(), // the added APIs told to the stack (a send waits for it)
   checkPending: false, outputsTimer: 0, draftTimer: 0, burstTimer: 0,
 };
 const history = new History();
@@ -373,6 +374,14 @@ function addApi() {
   $('api-doc').value = '';
   refreshMethods();
   selectMethod(method);
+  const shared = shareTable(state.config, storedTables().get(method));
+  state.shared = Promise.all([state.shared, shared]);
+  shared.then((why) => {
+    if (why) {
+      $('api-status').textContent += ` ${t('apiNotShared', why)}`;
+      $('api-status').className = 'warning';
+    }
+  });
   $('api-status').textContent = t('apiAdded', method);
   $('api-status').className = 'valid';
 }
@@ -381,6 +390,7 @@ function removeApi() {
   const method = state.method;
   if (!isAdded(method)) return;
   removeTable(q, method);
+  state.shared = Promise.all([state.shared, unshareTable(state.config, method)]);
   state.method = null;
   refreshMethods();
   selectMethod(METHODS[0].method);
@@ -504,6 +514,7 @@ function csvPlace(path) {
 
 async function postToProxy(payloadText) {
   let res;
+  await state.shared;
   try {
     // The proxy's per-start token, read from this page's own origin (console-config.json).
     const auth = state.config.token ? { authorization: `Bearer ${state.config.token}` } : {};
@@ -808,6 +819,8 @@ async function main() {
   METHODS = q.methods();
   PROTOCOL = q.protocol();
   state.config = await fetch('/console-config.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  // The APIs added in an earlier visit, told to a stack that may have started since.
+  state.shared = Promise.all([...storedTables().values()].map((text) => shareTable(state.config, text)));
   setLang(drafts.get('lang') ?? 'zh');
   form = new PayloadForm($('form'), { onChange: onFormChange, beforeStructural: () => { history.record(text()); updateHistoryButtons(); }, lang: getLang });
   nav = new Navigator({

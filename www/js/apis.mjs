@@ -71,3 +71,27 @@ export function removeTable(q, method) {
 }
 
 export const isAdded = (method) => storedTables().has(method);
+
+/**
+ * Tell the stack this page came from (`npm start`: console-config.json names its door) about a table, so that
+ * its signing proxy and local gateway take the method too. Resolves `null` when it did (or there is no stack),
+ * else why not.
+ */
+export async function shareTable(config, text) {
+  if (!config.tables || text === undefined) return null;
+  try {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${config.token}` };
+    const res = await fetch(config.tables, { method: 'POST', headers, body: text });
+    if (res.ok) return null;
+    const body = await res.json().catch(() => ({}));
+    return body.errors?.map((e) => `${e.path ? `${e.path}: ` : ''}${e.message}`).join('; ') ?? body.error ?? `HTTP ${res.status}`;
+  } catch (e) {
+    return e.message;
+  }
+}
+
+/** A removed table leaves the stack too (nothing of a removed API is kept); a failure changes nothing here. */
+export async function unshareTable(config, method) {
+  if (!config.tables) return;
+  await fetch(`${config.tables}/${encodeURIComponent(method)}`, { method: 'DELETE', headers: { authorization: `Bearer ${config.token}` } }).catch(() => {});
+}
