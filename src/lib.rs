@@ -74,6 +74,7 @@ pub mod describe;
 pub mod import;
 // Our own JSON reader: exact number literals without serde_json's arbitrary_precision (src/json.rs).
 pub(crate) mod json;
+pub(crate) mod order;
 pub mod report;
 pub mod rules;
 #[cfg(feature = "typed")]

@@ -104,13 +104,9 @@ struct Span {
     warnings: (usize, usize),
 }
 
-/// The indices of `keys` in the order that sorts them, ties in their own order (a stable sort). Both of an
-/// object's reorderings sort plain numbers through this one function, so the module holds one copy of the
-/// sort rather than one per element type (a stable sort is ~8 KB of wasm per type).
+/// The indices of `keys` in the order that sorts them, ties in their own order.
 fn sorting(keys: Vec<u64>) -> Vec<u32> {
-    let mut keyed: Vec<(u64, u32)> = keys.into_iter().zip(0..).collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    crate::order::indices(keys.len(), &|a, b| keys[a].cmp(&keys[b]))
 }
 
 /// Whether a token opens a container, and which: `Some(true)` a list, `Some(false)` an object.

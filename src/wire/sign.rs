@@ -60,11 +60,12 @@ pub fn string_to_sign<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, 
     joined(params.into_iter().filter(|(k, v)| !blank(k) && !blank(v)).collect(), body)
 }
 
-/// The kept params sorted and joined (not generic: one copy of the sort for every caller's iterator).
-fn joined(mut kept: Vec<(&str, &str)>, body: Option<&str>) -> String {
-    kept.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+/// The kept params sorted and joined (not generic: one copy for every caller's iterator, through the crate's
+/// one sort).
+fn joined(kept: Vec<(&str, &str)>, body: Option<&str>) -> String {
+    let order = crate::order::indices(kept.len(), &|a, b| kept[a].0.as_bytes().cmp(kept[b].0.as_bytes()));
     let mut s = String::with_capacity(kept.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() + body.map_or(0, str::len));
-    for (k, v) in kept {
+    for (k, v) in order.iter().map(|&i| kept[i as usize]) {
         s.push_str(k);
         s.push_str(v);
     }
