@@ -104,6 +104,10 @@ struct Span {
     warnings: (usize, usize),
 }
 
+/// Up to this many members or spans, an object's reordering sorts in place by insertion (no allocation, at most
+/// 120 swaps); past it, through the crate's one sort.
+const SMALL_SORT: usize = 16;
+
 /// The indices of `keys` in the order that sorts them, ties in their own order.
 fn sorting(keys: Vec<u64>) -> Vec<u32> {
     crate::order::indices(keys.len(), &|a, b| keys[a].cmp(&keys[b]))
@@ -254,11 +258,7 @@ impl<'t> Pass<'t> {
                 return Ok(self.e.object(fields, checks, &tree));
             }
             self.reorder(spans_at, errors_at, warnings_at);
-            let members = &self.member_stack[base..];
-            let by_field =
-                sorting(members.iter().map(|(name, _)| crate::rules::field_position(fields, name).map_or(0, |p| p as u64 + 1)).collect());
-            let mut taken: Vec<Option<(&'static str, Val)>> = self.member_stack.drain(base..).map(Some).collect();
-            self.member_stack.extend(by_field.iter().filter_map(|&i| taken[i as usize].take()));
+            self.members_in_table_order(base, fields);
         }
         self.spans.truncate(spans_at);
         Ok(self.close(base, fields, checks, present))
@@ -293,14 +293,55 @@ impl<'t> Pass<'t> {
         }
     }
 
+    /// Put an object's members (from `base` on the stack) in the table's order, as the tree engine keeps them.
+    /// Most objects read out of order are small (a list entry): they are sorted in place, by insertion (stable,
+    /// at most `SMALL`² steps), with no allocation; a larger one through the crate's one sort.
+    fn members_in_table_order(&mut self, base: usize, fields: &'static [Field]) {
+        const SMALL: usize = SMALL_SORT;
+        let position = |name: &str| crate::rules::field_position(fields, name).map_or(0, |p| p as u64 + 1);
+        let members = &mut self.member_stack[base..];
+        if members.len() <= SMALL {
+            let mut keys = [0u64; SMALL];
+            for (k, (name, _)) in keys.iter_mut().zip(members.iter()) {
+                *k = position(name);
+            }
+            for i in 1..members.len() {
+                let mut j = i;
+                while j > 0 && keys[j - 1] > keys[j] {
+                    keys.swap(j - 1, j);
+                    members.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+            return;
+        }
+        let by_field = sorting(members.iter().map(|(name, _)| position(name)).collect());
+        let mut taken: Vec<Option<(&'static str, Val)>> = self.member_stack.drain(base..).map(Some).collect();
+        self.member_stack.extend(by_field.iter().filter_map(|&i| taken[i as usize].take()));
+    }
+
     /// Put an object's issues (from `errors_at`, `warnings_at`; their spans from `spans_at`) in the tree
     /// engine's order. Each member's own issues keep their order.
     fn reorder(&mut self, spans_at: usize, errors_at: usize, warnings_at: usize) {
+        let key = |s: &Span| (u64::from(s.order.0) << 32) | u64::from(s.order.1);
+        let spans = &mut self.spans[spans_at..];
+        // A few spans (the usual case) are sorted in place, by insertion (stable); more through the crate's sort.
+        let by_order = if spans.len() <= SMALL_SORT {
+            for i in 1..spans.len() {
+                let mut j = i;
+                while j > 0 && key(&spans[j - 1]) > key(&spans[j]) {
+                    spans.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+            None
+        } else {
+            Some(sorting(spans.iter().map(key).collect()))
+        };
         let spans = &self.spans[spans_at..];
-        let by_order = sorting(spans.iter().map(|s| (u64::from(s.order.0) << 32) | u64::from(s.order.1)).collect());
         let mut errors: Vec<Option<Issue>> = self.e.errors.drain(errors_at..).map(Some).collect();
         let mut warnings: Vec<Option<Issue>> = self.e.warnings.drain(warnings_at..).map(Some).collect();
-        for s in by_order.iter().map(|&i| &spans[i as usize]) {
+        for s in (0..spans.len()).map(|k| &spans[by_order.as_ref().map_or(k, |o| o[k] as usize)]) {
             self.e.errors.extend((s.errors.0..s.errors.1).filter_map(|i| errors[i - errors_at].take()));
             self.e.warnings.extend((s.warnings.0..s.warnings.1).filter_map(|i| warnings[i - warnings_at].take()));
         }
