@@ -169,7 +169,10 @@ export interface ReviewItem {
   sure: 'high' | 'medium' | 'low';
   /** It changes a verdict: a person decides before the table is used. */
   decision: boolean;
+  /** What the importer did, in English. */
   what: string;
+  /** The same, in Chinese. */
+  what_zh: string;
   from: string;
 }
 /** A rule table from the platform's doc JSON (text, bytes or parsed) or doc page text, with every inference listed; `overlay` merged over it. A tool (see `initTools`). */

@@ -46,3 +46,32 @@ fn each_seed_page_with_its_overlay_is_the_shipped_table() {
     assert_eq!(done, 4);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every review sentence is said in both languages (the console shows `what_zh` in its Chinese interface): over
+/// the four seed pages and the platform's doc JSON of the 18 other APIs, each item has an English sentence and a
+/// Chinese one that is not the English again. Kinds that never came up here would pass unseen, so the test also
+/// asks that most kinds came up.
+#[test]
+fn every_review_sentence_is_said_in_english_and_chinese() {
+    let mut docs: Vec<(String, String)> = rules::shipped()
+        .map(|api| (api.method.to_string(), fs::read_to_string(shared().join("seeds").join(format!("{}.txt", api.method))).expect("seed")))
+        .collect();
+    for entry in fs::read_dir(shared().join("apis")).expect("../shared/apis") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            docs.push((path.display().to_string(), fs::read_to_string(&path).expect("doc")));
+        }
+    }
+    assert!(docs.len() >= 22, "{} docs", docs.len());
+    let mut kinds = std::collections::BTreeSet::new();
+    for (name, text) in &docs {
+        let Ok(imported) = import_doc(text) else { continue };
+        for r in &imported.review {
+            kinds.insert(format!("{:?}", r.kind));
+            assert!(!r.what.is_empty(), "{name}: {r:?}");
+            assert!(r.what_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{name}: no Chinese in {:?}", r.what_zh);
+            assert_ne!(r.what, r.what_zh, "{name}");
+        }
+    }
+    assert!(kinds.len() >= 8, "kinds seen: {kinds:?}");
+}

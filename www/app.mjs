@@ -349,7 +349,7 @@ async function importApi() {
     mark.textContent = `${r.decision ? t('decide') : t('note')} `;
     const where = document.createElement('code');
     where.textContent = r.field || table.method;
-    li.append(mark, where, ` ${r.what}${r.from ? ` — ${r.from}` : ''} (${r.sure})`);
+    li.append(mark, where, ` ${getLang() === 'zh' ? r.what_zh : r.what}${r.from ? ` — ${r.from}` : ''} (${t(`sure_${r.sure}`)})`);
     return li;
   });
   $('api-review').replaceChildren(...items);

@@ -174,8 +174,11 @@ fn page_example(f: &FieldDoc, ex: &str) -> Option<String> {
 }
 
 impl Importer {
-    fn note(&mut self, field: &str, kind: ReviewKind, sure: Sure, decision: bool, what: String, from: &str) {
-        self.review.push(ReviewItem { field: field.to_string(), kind, sure, decision, what, from: from.chars().take(300).collect() });
+    /// One review item: what was done, in English and in Chinese (two arguments: neither can be left out).
+    #[allow(clippy::too_many_arguments)]
+    fn note(&mut self, field: &str, kind: ReviewKind, sure: Sure, decision: bool, what: String, what_zh: String, from: &str) {
+        let from = from.chars().take(300).collect();
+        self.review.push(ReviewItem { field: field.to_string(), kind, sure, decision, what, what_zh, from });
     }
 
     fn fields(&mut self, params: &[Value], path: &str, names: &str, depth: usize) -> Result<Vec<FieldDoc>, Vec<TableProblem>> {
@@ -199,6 +202,7 @@ impl Importer {
                     Sure::High,
                     false,
                     "listed twice in the doc; the first kept".into(),
+                    "文档中列出了两次,保留第一个".into(),
                     "",
                 );
                 continue;
@@ -216,7 +220,8 @@ impl Importer {
                     "{} and {} have the same label {:?}: an English label or a clearer one is a decision",
                     g.name, f.name, f.label_zh
                 );
-                self.note(&join(names, &f.name), ReviewKind::SameLabel, Sure::High, false, what, &f.label_zh);
+                let zh = format!("{} 和 {} 的标签相同(“{}”):英文标签或更清楚的标签需要确认", g.name, f.name, f.label_zh);
+                self.note(&join(names, &f.name), ReviewKind::SameLabel, Sure::High, false, what, zh, &f.label_zh);
             }
         }
         Ok(out)
@@ -236,7 +241,8 @@ impl Importer {
         if !p.required && d.contains("必填") && !d.contains("非必填") {
             let what =
                 "the description says 必填 (required) but the doc does not mark it required: kept optional until someone decides".into();
-            self.note(names, ReviewKind::Contradiction, Sure::Medium, true, what, "必填");
+            let zh = "描述写着必填,但文档没有标为必填:确认之前按选填处理".into();
+            self.note(names, ReviewKind::Contradiction, Sure::Medium, true, what, zh, "必填");
         }
         if !p.sub.is_empty() {
             f.ty = if list { TypeDoc::List } else { TypeDoc::Object };
@@ -254,7 +260,8 @@ impl Importer {
                 f.min = int_of(p.raw.get("minValue"));
                 if let Some(max) = int_of(p.raw.get("maxValue")) {
                     let what = format!("the doc's maxValue {max} is not checked (a long has no upper bound here)");
-                    self.note(names, ReviewKind::Unsupported, Sure::High, false, what, "maxValue");
+                    let zh = format!("文档的 maxValue {max} 不校验(这里的整数没有上限)");
+                    self.note(names, ReviewKind::Unsupported, Sure::High, false, what, zh, "maxValue");
                 }
                 let numeric = |c: &prose::FoundCodes| c.codes.iter().all(|k| k.code.parse::<i64>().is_ok());
                 if let Some(found) = prose::codes(d).filter(numeric).or_else(|| prose::codes(&p.example).filter(numeric)) {
@@ -267,18 +274,22 @@ impl Importer {
             "BigDecimal" | "Double" | "Float" => {
                 f.ty = TypeDoc::Price;
                 let what = format!("a {} is read as a price (at most two decimals, at least 0): check the doc", p.ty);
-                self.note(names, ReviewKind::Price, Sure::Low, true, what, &p.ty);
+                let zh = format!("{} 按价格读取(至多两位小数,不小于 0):请核对文档", p.ty);
+                self.note(names, ReviewKind::Price, Sure::Low, true, what, zh, &p.ty);
             }
             other => {
-                let what = match other {
-                    t if t.ends_with("[]") => {
-                        format!("a {t} is read as text: the TOP form sends a list of scalars as its items joined by commas")
+                let (what, zh) = match other {
+                    t if t.ends_with("[]") => (
+                        format!("a {t} is read as text: the TOP form sends a list of scalars as its items joined by commas"),
+                        format!("{t} 按文本读取:TOP 表单把标量列表的各项用逗号连起来发送"),
+                    ),
+                    "Map" | "Json" => {
+                        (format!("a {other} is read as text: send its JSON text"), format!("{other} 按文本读取:请发送它的 JSON 文本"))
                     }
-                    "Map" | "Json" => format!("a {other} is read as text: send its JSON text"),
-                    "" => "the doc gives no type: read as text".to_string(),
-                    t => format!("a {t} without subParams is read as text"),
+                    "" => ("the doc gives no type: read as text".to_string(), "文档没有给出类型:按文本读取".to_string()),
+                    t => (format!("a {t} without subParams is read as text"), format!("没有 subParams 的 {t} 按文本读取")),
                 };
-                self.note(names, ReviewKind::Unsupported, Sure::Low, true, what, other);
+                self.note(names, ReviewKind::Unsupported, Sure::Low, true, what, zh, other);
             }
         }
         f.example = page_example(&f, &p.example).unwrap_or_else(|| example(&f));
@@ -291,13 +302,19 @@ impl Importer {
         // A date format in the description, or as the example (an example that is a format is no value).
         if let Some((form, from)) = prose::date_form(d).or_else(|| prose::date_form(&p.example)) {
             f.ty = if form == DateForm::Date { TypeDoc::Date } else { TypeDoc::Datetime };
-            let word = if form == DateForm::Date { "a date (YYYY-MM-DD)" } else { "a date-time (YYYY-MM-DD HH:MM:SS, GMT+8)" };
-            self.note(names, ReviewKind::Date, Sure::High, true, format!("read as {word}: the description names the format"), &from);
+            let (word, zh) = if form == DateForm::Date {
+                ("a date (YYYY-MM-DD)", "日期(YYYY-MM-DD)")
+            } else {
+                ("a date-time (YYYY-MM-DD HH:MM:SS, GMT+8)", "日期时间(YYYY-MM-DD HH:MM:SS,GMT+8)")
+            };
+            let (what, zh) = (format!("read as {word}: the description names the format"), format!("按{zh}读取:描述写明了格式"));
+            self.note(names, ReviewKind::Date, Sure::High, true, what, zh, &from);
             return;
         }
         if d.contains("{\"") || d.contains("[{") {
             let what = "the description reads like a JSON string's own fields: kept as text (send the JSON text)".into();
-            self.note(names, ReviewKind::Unsupported, Sure::Medium, false, what, d);
+            let zh = "描述像是一个 JSON 字符串自身的字段:按文本保留(请发送 JSON 文本)".into();
+            self.note(names, ReviewKind::Unsupported, Sure::Medium, false, what, zh, d);
             return;
         }
         // A code list in the description, or written as the example (`CJ=创建人SP =审批人ZZ=终止人`).
@@ -317,6 +334,7 @@ impl Importer {
                 Sure::Medium,
                 true,
                 "proposed as a discount rate (0 < d ≤ 1; 折 and % accepted)".into(),
+                "建议按折扣率处理(0 < d ≤ 1,也接受“折”和 %)".into(),
                 &label,
             );
             return;
@@ -329,13 +347,14 @@ impl Importer {
                 Sure::Medium,
                 true,
                 "proposed as a price (≥ 0, at most two decimals, sent with two)".into(),
+                "建议按价格处理(不小于 0,至多两位小数,发送时保留两位)".into(),
                 &label,
             );
             return;
         }
         let prose_len = prose::length(d).filter(|(n, _)| (1..=1_000_000).contains(n));
         let declared = declared.map(u64::from);
-        let limit = self.limit(declared, prose_len, names, ("maxLength", ReviewKind::Length, "characters"));
+        let limit = self.limit(declared, prose_len, names, ("maxLength", ReviewKind::Length, ("characters", "个字符")));
         f.max_len = limit.map(|n| n as u32);
     }
 
@@ -344,7 +363,8 @@ impl Importer {
         let listed = found.codes.iter().map(|c| format!("{}={}", c.code, c.label)).collect::<Vec<_>>().join(", ");
         if found.open {
             let what = format!("looks like a code list ({listed}) but the doc says other values may come: kept as text");
-            self.note(names, ReviewKind::OpenEnum, Sure::Low, false, what, &found.source);
+            let zh = format!("看起来是代码列表({listed}),但文档说还可能有其他值:按文本保留");
+            self.note(names, ReviewKind::OpenEnum, Sure::Low, false, what, zh, &found.source);
             return false;
         }
         // One spelling per code, ignoring case (as the engine matches codes).
@@ -367,6 +387,7 @@ impl Importer {
             sure,
             true,
             format!("read as an enum of {listed}: a value outside it is refused"),
+            format!("按枚举读取({listed}):其他值会被拒绝"),
             &found.source,
         );
         true
@@ -375,7 +396,7 @@ impl Importer {
     fn list_limit(&mut self, f: &mut FieldDoc, p: &Param, names: &str) {
         let declared = number_of(p.raw.get("maxListSize")).filter(|n| (1..=1_000_000).contains(n));
         let from_prose = prose::list_limit(&p.description).filter(|(n, _)| (1..=1_000_000).contains(n));
-        let limit = self.limit(declared, from_prose, names, ("maxListSize", ReviewKind::ListLimit, "entries"));
+        let limit = self.limit(declared, from_prose, names, ("maxListSize", ReviewKind::ListLimit, ("entries", "条")));
         f.max_entries = limit.map(|n| n as usize);
     }
 
@@ -386,17 +407,19 @@ impl Importer {
         declared: Option<u64>,
         prose: Option<(u64, String)>,
         names: &str,
-        (key, kind, unit): (&str, ReviewKind, &str),
+        (key, kind, (unit, unit_zh)): (&str, ReviewKind, (&str, &str)),
     ) -> Option<u64> {
         match (declared, prose) {
             (Some(n), Some((m, from))) if n != m => {
                 let what = format!("{key} says {n}, the description {m}: {n} is used until someone decides");
-                self.note(names, ReviewKind::Contradiction, Sure::Low, true, what, &from);
+                let zh = format!("{key} 写的是 {n},描述写的是 {m}:确认之前用 {n}");
+                self.note(names, ReviewKind::Contradiction, Sure::Low, true, what, zh, &from);
                 Some(n)
             }
             (Some(n), _) => Some(n),
             (None, Some((m, from))) => {
-                self.note(names, kind, Sure::Medium, true, format!("at most {m} {unit}, from the description"), &from);
+                let (what, zh) = (format!("at most {m} {unit}, from the description"), format!("至多 {m} {unit_zh},取自描述"));
+                self.note(names, kind, Sure::Medium, true, what, zh, &from);
                 Some(m)
             }
             (None, None) => None,
@@ -436,7 +459,8 @@ impl Importer {
             } else if list {
                 // A list of scalars has no reading here yet: left out, and said so.
                 let what = format!("the answer's {} ({}) is not read: a list of scalars", p.name, p.ty);
-                self.note(&format!("response.{}", p.name), ReviewKind::Unsupported, Sure::High, false, what, &p.ty);
+                let zh = format!("响应中的 {}({})不读取:它是标量列表", p.name, p.ty);
+                self.note(&format!("response.{}", p.name), ReviewKind::Unsupported, Sure::High, false, what, zh, &p.ty);
                 continue;
             } else if matches!(p.ty.as_str(), "Boolean" | "boolean") {
                 a.kind = AnswerKindDoc::Bool;
@@ -491,7 +515,8 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
         if only.name == "request" && only.ty == TypeDoc::Object {
             let what =
                 "the doc wraps every field in one request param: the payload is { \"request\": { … } }, as the TOP form sends it".into();
-            im.note("request", ReviewKind::Root, Sure::High, false, what, "requestParams[0]");
+            let zh = "文档把所有字段包在一个 request 参数里:报文是 { \"request\": { … } },与 TOP 表单的发送方式相同".into();
+            im.note("request", ReviewKind::Root, Sure::High, false, what, zh, "requestParams[0]");
         }
     }
     let qimen = method.starts_with("qimen.") || root.get("qimenClient").is_some_and(|v| v == &Value::Bool(true));
@@ -504,7 +529,8 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
     bounded_lists(&fields, &mut Vec::new(), &mut lists);
     let chunked = match lists.as_slice() {
         [one] => {
-            im.note(&one.join("."), ReviewKind::Chunked, Sure::High, false, "chunk splits this list, the only one with a limit".into(), "");
+            let (what, zh) = ("chunk splits this list, the only one with a limit".into(), "chunk 拆分这个列表(唯一有上限的列表)".into());
+            im.note(&one.join("."), ReviewKind::Chunked, Sure::High, false, what, zh, "");
             one.clone()
         }
         [] => Vec::new(),
@@ -516,6 +542,7 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
                 Sure::Low,
                 false,
                 format!("several lists have limits ({names}): chunk splits none until the table names one"),
+                format!("多个列表有上限({names}):规则表指定其中一个之前,chunk 不拆分任何列表"),
                 "",
             );
             Vec::new()
@@ -539,6 +566,7 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
             Sure::High,
             false,
             "a call succeeded when flag is \"success\" (the Qimen rule)".into(),
+            "flag 为 \"success\" 时调用成功(奇门的规则)".into(),
             "flag",
         );
         SuccessDoc::TextIs { name: "flag".into(), value: "success".into() }
@@ -549,6 +577,7 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
             Sure::Medium,
             false,
             format!("a call succeeded when {} is true", a.wire),
+            format!("{} 为 true 时调用成功", a.wire),
             &a.wire,
         );
         SuccessDoc::IsTrue { name: a.name.clone() }
@@ -559,6 +588,7 @@ pub(super) fn import_value(root: &serde_json::Map<String, Value>, review: Vec<Re
             Sure::Medium,
             false,
             "no success field: any answer but an error_response is a success".into(),
+            "没有表示成功的字段:除 error_response 以外的响应都算成功".into(),
             "",
         );
         SuccessDoc::Answered

@@ -43,8 +43,10 @@ pub struct ReviewItem {
     pub sure: Sure,
     /// Whether it changes a verdict (and so needs a person's decision before the table is used).
     pub decision: bool,
-    /// What the importer did, in a sentence.
+    /// What the importer did, in a sentence (English).
     pub what: String,
+    /// The same sentence in Chinese (the console shows it in its Chinese interface).
+    pub what_zh: String,
     /// The doc's own words it read.
     pub from: String,
 }

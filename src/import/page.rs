@@ -344,15 +344,18 @@ fn place(mut rows: Vec<Row>, s: Option<&Sample>, review: &mut Vec<ReviewItem>, s
         format!("{side}{}", names.join("."))
     };
     let here = |p: Option<usize>| p.map(|k| rows[k].name.clone()).unwrap_or_else(|| "the top".into());
+    let here_zh = |p: Option<usize>| p.map(|k| rows[k].name.clone()).unwrap_or_else(|| "顶层".into());
     for (i, recv) in &slips {
         let what =
             format!("the request sample sets {} on {recv}, which is no object (a slip in the sample): placed by the table", rows[*i].name);
+        let what_zh = format!("请求示例在 {recv} 上设置了 {},但 {recv} 不是对象(示例的笔误):按字段表放置", rows[*i].name);
         review.push(ReviewItem {
             field: path(*i),
             kind: ReviewKind::Contradiction,
             sure: Sure::Medium,
             decision: false,
             what,
+            what_zh,
             from: format!("{recv}.set…({})", rows[*i].name),
         });
     }
@@ -364,6 +367,8 @@ fn place(mut rows: Vec<Row>, s: Option<&Sample>, review: &mut Vec<ReviewItem>, s
             here(m.layout),
             here(m.sample)
         );
+        let what_zh =
+            format!("字段表把 {} 放在 {} 下,请求示例放在 {} 下:采用示例的位置", names.join("、"), here_zh(m.layout), here_zh(m.sample));
         let from = format!("{}.set…", here(m.sample));
         review.push(ReviewItem {
             field: path(m.fields[0]),
@@ -371,6 +376,7 @@ fn place(mut rows: Vec<Row>, s: Option<&Sample>, review: &mut Vec<ReviewItem>, s
             sure: Sure::Medium,
             decision: true,
             what,
+            what_zh,
             from,
         });
     }

@@ -590,8 +590,9 @@ test('add an API from its doc page: review, add, validate, keep across a reload,
   await page().waitForSelector('#api-review li');
   assert.equal(wasm('qimen_payload_tools_bg.wasm'), 1, 'the first import fetched the tools module, once');
   assert.match(await page().textContent('#api-status'), new RegExp(`${NEW.replaceAll('.', '\\.')}.*推断 \\d+ 项,其中 \\d+ 项`));
-  // The seed's own slip is in the review: one label for two quantities.
-  assert.match(await page().textContent('#api-review'), /lock_quantity and quantity have the same label/);
+  // The seed's own slip is in the review, in the interface's language: one label for two quantities.
+  assert.match(await page().textContent('#api-review'), /lock_quantity 和 quantity 的标签相同/);
+  assert.match(await page().textContent('#api-review'), /\(把握大\)/);
   await c.shot('add-api-review');
   await page().click('#api-add');
   await page().waitForFunction((m) => document.querySelector('#method').value === m, NEW);
