@@ -108,6 +108,18 @@ struct Span {
 /// 120 swaps); past it, through the crate's one sort.
 const SMALL_SORT: usize = 16;
 
+/// Sort a few `items` in place by their `keys` (one each, moved with them), by insertion: stable, no allocation.
+fn sort_small<T>(items: &mut [T], keys: &mut [u64]) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            keys.swap(j - 1, j);
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// The indices of `keys` in the order that sorts them, ties in their own order.
 fn sorting(keys: Vec<u64>) -> Vec<u32> {
     crate::order::indices(keys.len(), &|a, b| keys[a].cmp(&keys[b]))
@@ -294,26 +306,17 @@ impl<'t> Pass<'t> {
     }
 
     /// Put an object's members (from `base` on the stack) in the table's order, as the tree engine keeps them.
-    /// Most objects read out of order are small (a list entry): they are sorted in place, by insertion (stable,
-    /// at most `SMALL`² steps), with no allocation; a larger one through the crate's one sort.
+    /// Most objects read out of order are small (a list entry): they are sorted in place (`sort_small`: stable,
+    /// with no allocation), each key found once; a larger one through the crate's one sort.
     fn members_in_table_order(&mut self, base: usize, fields: &'static [Field]) {
-        const SMALL: usize = SMALL_SORT;
         let position = |name: &str| crate::rules::field_position(fields, name).map_or(0, |p| p as u64 + 1);
         let members = &mut self.member_stack[base..];
-        if members.len() <= SMALL {
-            let mut keys = [0u64; SMALL];
+        if members.len() <= SMALL_SORT {
+            let mut keys = [0u64; SMALL_SORT];
             for (k, (name, _)) in keys.iter_mut().zip(members.iter()) {
                 *k = position(name);
             }
-            for i in 1..members.len() {
-                let mut j = i;
-                while j > 0 && keys[j - 1] > keys[j] {
-                    keys.swap(j - 1, j);
-                    members.swap(j - 1, j);
-                    j -= 1;
-                }
-            }
-            return;
+            return sort_small(members, &mut keys[..members.len()]);
         }
         let by_field = sorting(members.iter().map(|(name, _)| position(name)).collect());
         let mut taken: Vec<Option<(&'static str, Val)>> = self.member_stack.drain(base..).map(Some).collect();
@@ -325,15 +328,13 @@ impl<'t> Pass<'t> {
     fn reorder(&mut self, spans_at: usize, errors_at: usize, warnings_at: usize) {
         let key = |s: &Span| (u64::from(s.order.0) << 32) | u64::from(s.order.1);
         let spans = &mut self.spans[spans_at..];
-        // A few spans (the usual case) are sorted in place, by insertion (stable); more through the crate's sort.
+        // A few spans (the usual case) are sorted in place; more through the crate's sort.
         let by_order = if spans.len() <= SMALL_SORT {
-            for i in 1..spans.len() {
-                let mut j = i;
-                while j > 0 && key(&spans[j - 1]) > key(&spans[j]) {
-                    spans.swap(j - 1, j);
-                    j -= 1;
-                }
+            let mut keys = [0u64; SMALL_SORT];
+            for (k, s) in keys.iter_mut().zip(spans.iter()) {
+                *k = key(s);
             }
+            sort_small(spans, &mut keys[..spans.len()]);
             None
         } else {
             Some(sorting(spans.iter().map(key).collect()))
