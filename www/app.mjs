@@ -341,6 +341,14 @@ async function importApi() {
     $('api-status').className = 'invalid';
     return;
   }
+  showReview();
+  $('api-status').className = '';
+  $('api-add').disabled = false;
+}
+
+/** The import's review, in the interface's language (again when the language changes). */
+function showReview() {
+  if (!state.imported) return;
   const { table, review } = state.imported;
   const items = review.map((r) => {
     const li = document.createElement('li');
@@ -354,8 +362,6 @@ async function importApi() {
   });
   $('api-review').replaceChildren(...items);
   $('api-status').textContent = `${table.method}: ${t('apiReviewed', review.length, review.filter((r) => r.decision).length)}`;
-  $('api-status').className = '';
-  $('api-add').disabled = false;
 }
 
 function addApi() {
@@ -776,6 +782,7 @@ function applyLanguage() {
   if (state.info) $('method-summary').textContent = getLang() === 'zh' || !state.info.summary ? state.info.summaryZh : state.info.summary;
   // Notes already on the page follow the language too (one language at a time).
   $('draft-note').textContent = state.draftRestored ? t('draftRestored') : '';
+  showReview();
   showSendTarget();
   showSends();
   nameOptions();

@@ -593,6 +593,10 @@ test('add an API from its doc page: review, add, validate, keep across a reload,
   // The seed's own slip is in the review, in the interface's language: one label for two quantities.
   assert.match(await page().textContent('#api-review'), /lock_quantity 和 quantity 的标签相同/);
   assert.match(await page().textContent('#api-review'), /\(把握大\)/);
+  // In English once the interface is (the review is drawn again, not left in the language it came in).
+  await page().click('#lang-toggle');
+  assert.match(await page().textContent('#api-review'), /lock_quantity and quantity have the same label.*\(high\)/);
+  await page().click('#lang-toggle');
   await c.shot('add-api-review');
   await page().click('#api-add');
   await page().waitForFunction((m) => document.querySelector('#method').value === m, NEW);
