@@ -76,6 +76,7 @@ test('npm start\'s stack takes the console\'s added API through its door: the to
     assert.equal(refused.status, 422);
     assert.deepEqual(refused.json.errors.map((e) => [e.path, e.code]), [['fields[0].type', 'shape']]);
     assert.equal((await post(door, 'x'.repeat((1 << 20) + 2048), auth)).status, 413);
+    assert.equal((await post(`${stack.url}api/${CANCEL}`, '{}', auth)).status, 404, 'none of the refused requests registered it');
     const taken = await post(door, table(), auth);
     assert.deepEqual(taken.json, { ok: true, method: CANCEL });
     const sent = await post(`${stack.url}api/${CANCEL}`, q.example(CANCEL), auth);
