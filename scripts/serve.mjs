@@ -37,9 +37,6 @@ async function readInside({ file, inside }) {
   return readFile(real);
 }
 
-// A table file is at most 1 MiB (the core refuses larger ones); a body past this is not read into memory.
-const MAX_TABLE_BODY = (1 << 20) + 1024;
-
 /**
  * The stack's door for the console's added APIs: `POST /stack/apis` (a table file, as `registerApi` takes it)
  * registers it in this process, so that the signing proxy and the local gateway behind the console take the
@@ -51,27 +48,25 @@ function tablesDoor(q, token) {
     res.writeHead(status, { ...SAFE, 'Content-Type': TYPES['.json'] });
     res.end(JSON.stringify(value));
   };
-  const readText = (req) => new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size <= MAX_TABLE_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size <= MAX_TABLE_BODY ? Buffer.concat(chunks).toString('utf8') : null));
-    req.on('error', () => resolve(null));
-  });
+  const problems = (errors) => errors.map(({ path: at, code, message }) => ({ path: at, code, message }));
   return async (req, res, path) => {
     if (fromOtherSite((name) => req.headers[name])) return reply(res, 403, { ok: false, error: 'forbidden' });
     if (String(req.headers.authorization ?? '') !== `Bearer ${token}`) return reply(res, 401, { ok: false, error: 'the stack token is required' });
     if (req.method === 'POST' && path === '/stack/apis') {
-      const text = await readText(req);
-      if (text === null) return reply(res, 413, { ok: false, error: `a table file is at most ${MAX_TABLE_BODY} bytes` });
+      // The servers' one bounded reader (the core's input limit, a timeout, the rest drained); the table's own
+      // limits are the core's, checked by registerApi.
+      const read = await q.readNodeBody(req);
+      if (read.refusal) {
+        res.setHeader('Connection', 'close');
+        return reply(res, q.statusOf(read.refusal), { ok: false, errors: problems(read.refusal.errors) });
+      }
       try {
-        return reply(res, 200, { ok: true, method: q.registerApi(text) });
+        return reply(res, 200, { ok: true, method: q.registerApi(read.body) });
       } catch (e) {
         if (!(e instanceof q.PayloadError)) throw e;
-        return reply(res, 422, { ok: false, errors: e.errors.map(({ path: at, code, message }) => ({ path: at, code, message })) });
+        // Too large is the core's refusal too (a table file is at most MAX_TABLE_BYTES), said as HTTP says it.
+        const tooLarge = e.errors.every((p) => p.code === 'too_large');
+        return reply(res, tooLarge ? 413 : 422, { ok: false, errors: problems(e.errors) });
       }
     }
     if (req.method === 'DELETE' && path.startsWith('/stack/apis/')) {
